@@ -1,0 +1,91 @@
+# Helpers for the platform scripts (sourced after env.sh).
+
+pid_alive() { [ -f "$STATE/run/$1.pid" ] && kill -0 "$(cat "$STATE/run/$1.pid")" 2>/dev/null; }
+
+port_busy() { # true when something listens on 127.0.0.1:$1 or *:$1
+  ss -Hltn "sport = :$1" 2>/dev/null | grep -q . 
+}
+
+# start_process NAME "PORTS" CMD...: starts CMD detached with its log in $STATE/logs/NAME.log,
+# unless our own process NAME already runs. Refuses, naming the port, when a port is taken.
+start_process() {
+  local name=$1 ports=$2; shift 2
+  if pid_alive "$name"; then log "$name already running (pid $(cat "$STATE/run/$name.pid"))"; return 0; fi
+  local p
+  for p in $ports; do
+    port_busy "$p" && die "port $p is already in use (needed by $name); stop what listens there (ss -ltnp 'sport = :$p') or run 'npm run platform:down'"
+  done
+  log "starting $name (log: $STATE/logs/$name.log)"
+  setsid "$@" >"$STATE/logs/$name.log" 2>&1 < /dev/null &
+  echo $! > "$STATE/run/$name.pid"
+}
+
+# wait_for DESCRIPTION TIMEOUT_SECONDS CMD...: polls CMD every 0.5 s.
+wait_for() {
+  local what=$1 timeout=$2; shift 2
+  local deadline=$(( $(date +%s) + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      log "timed out after ${timeout}s waiting for: $what"
+      local f; for f in "$STATE"/logs/*.log; do echo "--- tail $f" >&2; tail -n 15 "$f" >&2; done
+      die "not ready: $what"
+    fi
+    sleep 0.5
+  done
+}
+
+GIT_REPO() { echo "$STATE/git/state.git"; }
+
+# A bare repository with a seeded main branch (Kratix clones --branch main).
+init_git_state_store() {
+  local repo; repo=$(GIT_REPO)
+  [ -d "$repo" ] && return 0
+  mkdir -p "$STATE/git"
+  git init -q --bare -b main "$repo"
+  local t; t=$(mktemp -d)
+  git -C "$t" init -q -b main
+  echo "Local Kratix platform state store" > "$t/README.md"
+  git -C "$t" add README.md
+  git -C "$t" -c user.name=platform -c user.email=platform@local commit -q -m seed
+  git -C "$t" push -q "$repo" main
+  rm -rf "$t"
+}
+
+# Kratix v0.125.0 writes with go-git, whose file:// transport runs the system git-upload-pack and
+# git-receive-pack (go-git plumbing/transport/file/client.go), so a bare repo path works as is.
+git_state_store_url() { echo "file://$(GIT_REPO)"; }
+
+# Lists the files on the state store's main branch.
+state_store_files() { git --git-dir="$(GIT_REPO)" ls-tree -r --name-only main; }
+
+# A Destination is ready when Kratix reports Ready=True (newer Kratix) or, at v0.125.0 which has no
+# Destination status, when its canary file is committed to the state store
+# (controllers/destination_controller.go writes <path>/<name>/dependencies/kratix-canary-namespace.yaml).
+destination_ready() {
+  local ready
+  ready=$($BIN/kubectl --kubeconfig="$STATE/admin.kubeconfig" get destination "$1" \
+    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null) || return 1
+  [ "$ready" = "True" ] && return 0
+  state_store_files | grep -qE "(^|/)$1/dependencies/kratix-canary-namespace.yaml$"
+}
+
+# Kratix v0.125.0's git writer removes filepath.Dir(<its clone dir>) after every write, i.e. the
+# whole $TMPDIR (lib/writers/git.go:124, `defer os.RemoveAll(filepath.Dir(localTmpDir))`), which
+# would also delete the webhook serving certs and leave no TMPDIR for the next clone. In a pod
+# /tmp is a mount point and survives; here an immutable entry inside TMPDIR (the cert directory)
+# keeps TMPDIR itself from being removed. Without chattr (not root), a keeper loop re-creates it.
+protect_kratix_tmpdir() {
+  local certs=$STATE/tmp/k8s-webhook-server/serving-certs
+  if chattr +i "$certs/tls.crt" "$certs/tls.key" "$certs" 2>/dev/null; then
+    return 0
+  fi
+  log "chattr not permitted: using a keeper process to re-create $STATE/tmp (see lib.sh)"
+  mkdir -p "$STATE/webhook-certs" && cp "$certs"/tls.* "$STATE/webhook-certs/"
+  start_process tmpdir-keeper "" bash -c "while :; do [ -f '$certs/tls.crt' ] || { mkdir -p '$certs' && cp '$STATE/webhook-certs/'tls.* '$certs/'; }; sleep 0.1; done"
+}
+
+unprotect_kratix_tmpdir() {
+  local certs=$STATE/tmp/k8s-webhook-server/serving-certs
+  [ -d "$certs" ] && chattr -i "$certs" "$certs/tls.crt" "$certs/tls.key" 2>/dev/null
+  return 0
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Starts the local Kratix platform: etcd, kube-apiserver, Kratix CRDs, the Kratix manager, a
+# local GitStateStore and three Destinations. Idempotent: what already runs is kept.
+# Prints the time it took; `status.sh` says whether everything is ready.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$PLATFORM_DIR/lib.sh"
+T0=$(date +%s)
+
+bash "$PLATFORM_DIR/build.sh"
+go_env
+mkdir -p "$STATE/logs" "$STATE/run" "$STATE/tmp"
+bash "$PLATFORM_DIR/pki.sh"
+export KUBECONFIG=$STATE/admin.kubeconfig
+KUBECTL="$BIN/kubectl --kubeconfig=$KUBECONFIG"
+
+# --- etcd -------------------------------------------------------------------------------------
+start_process etcd "$ETCD_CLIENT_PORT $ETCD_PEER_PORT" "$BIN/etcd" --name local --data-dir "$STATE/etcd" \
+  --unsafe-no-fsync \
+  --listen-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
+  --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
+  --initial-cluster "local=http://127.0.0.1:$ETCD_PEER_PORT" --log-level warn
+wait_for "etcd /readyz" 30 curl -sf "http://127.0.0.1:$ETCD_CLIENT_PORT/readyz"
+
+# --- kube-apiserver ---------------------------------------------------------------------------
+start_process apiserver "$APISERVER_PORT" "$BIN/kube-apiserver" --etcd-servers="http://127.0.0.1:$ETCD_CLIENT_PORT" \
+  --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
+  --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
+  --client-ca-file="$PKI/ca.crt" --token-auth-file="$PKI/tokens.csv" \
+  --service-account-issuer="https://127.0.0.1:$APISERVER_PORT" --service-account-key-file="$PKI/sa.pub" \
+  --service-account-signing-key-file="$PKI/sa.key" --service-cluster-ip-range=10.0.0.0/24 \
+  --authorization-mode=RBAC --disable-admission-plugins=ServiceAccount --allow-privileged=true \
+  --profiling=false
+wait_for "kube-apiserver /readyz" 90 curl -sf --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" \
+  "https://127.0.0.1:$APISERVER_PORT/readyz"
+# /readyz only means the namespace controller started; wait until the default namespace exists.
+wait_for "namespace default" 60 $KUBECTL get namespace default
+
+# --- CRDs, namespace, RBAC, state store, Destinations ------------------------------------------
+# The CRDs ship inside the Kratix Go module; they are never copied into this repository.
+KRATIX_MOD_DIR=$(go mod download -json "$KRATIX_MODULE@$KRATIX_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+[ -d "$KRATIX_MOD_DIR/config/crd/bases" ] || die "Kratix CRDs not found in the module cache ($KRATIX_MODULE@$KRATIX_VERSION)"
+$KUBECTL apply --server-side -f "$KRATIX_MOD_DIR/config/crd/bases" >/dev/null
+$KUBECTL wait --for=condition=Established crd --all --timeout=60s >/dev/null
+$KUBECTL get namespace kratix-platform-system >/dev/null 2>&1 || $KUBECTL create namespace kratix-platform-system >/dev/null
+$KUBECTL apply -f "$PLATFORM_DIR/manifests/rbac.yaml" >/dev/null
+
+init_git_state_store
+$KUBECTL apply -f - >/dev/null <<YAML
+apiVersion: v1
+kind: Secret
+metadata: {name: git-state-store, namespace: default}
+stringData: {username: kratix, password: local-platform-unused}
+---
+apiVersion: platform.kratix.io/v1alpha1
+kind: GitStateStore
+metadata: {name: local}
+spec:
+  url: $(git_state_store_url)
+  branch: main
+  secretRef: {name: git-state-store, namespace: default}
+YAML
+$KUBECTL apply -f "$PLATFORM_DIR/manifests/destinations.yaml" >/dev/null
+
+# --- Kratix manager ---------------------------------------------------------------------------
+# TMPDIR holds the webhook serving certs (written by pki.sh) and Kratix's git clones.
+protect_kratix_tmpdir
+TMPDIR=$STATE/tmp start_process kratix "$KRATIX_WEBHOOK_PORT $KRATIX_HEALTH_PORT" "$BIN/kratix-manager" \
+  --kubeconfig="$KUBECONFIG" --metrics-bind-address=0 --pprof-bind-address=0 \
+  --health-probe-bind-address="127.0.0.1:$KRATIX_HEALTH_PORT"
+wait_for "Kratix manager /readyz" 60 curl -sf "http://127.0.0.1:$KRATIX_HEALTH_PORT/readyz"
+
+# --- real readiness: the Destinations' canary files are in the state store ----------------------
+for d in dev-1 dev-2 prod-1; do
+  wait_for "Destination $d ready (canary files in the state store)" 90 destination_ready "$d"
+done
+log "platform up in $(( $(date +%s) - T0 ))s"
+echo "KUBECONFIG=$KUBECONFIG"

@@ -1,0 +1,136 @@
+import { customObjects } from './platform';
+
+export const KRATIX = { group: 'platform.kratix.io', version: 'v1alpha1' } as const;
+export const PLATFORM_NAMESPACE = 'kratix-platform-system';
+
+/** A short random suffix so that tests sharing one platform never collide. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function promiseManifest(
+  name: string,
+  selectors: Array<Record<string, string>>,
+  dependencies: any[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${name}-ns` } }],
+): any {
+  return {
+    apiVersion: 'platform.kratix.io/v1alpha1',
+    kind: 'Promise',
+    metadata: { name },
+    spec: {
+      destinationSelectors: selectors.map(matchLabels => ({ matchLabels })),
+      dependencies,
+    },
+  };
+}
+
+export async function applyPromise(manifest: any): Promise<any> {
+  const api = customObjects();
+  try {
+    const current: any = await api.getClusterCustomObject({
+      ...KRATIX,
+      plural: 'promises',
+      name: manifest.metadata.name,
+    });
+    return await api.replaceClusterCustomObject({
+      ...KRATIX,
+      plural: 'promises',
+      name: manifest.metadata.name,
+      body: { ...manifest, metadata: { ...manifest.metadata, resourceVersion: current.metadata.resourceVersion } },
+    });
+  } catch (e) {
+    if ((e as { code?: number }).code !== 404) throw e;
+    return api.createClusterCustomObject({ ...KRATIX, plural: 'promises', body: manifest });
+  }
+}
+
+export async function getPromise(name: string): Promise<any> {
+  return customObjects().getClusterCustomObject({ ...KRATIX, plural: 'promises', name });
+}
+
+/** Deletes a Promise and waits until Kratix has finished its cleanup (finalizers) and it is gone. */
+export async function deletePromise(name: string, timeoutMs = 60_000): Promise<void> {
+  const api = customObjects();
+  try {
+    await api.deleteClusterCustomObject({ ...KRATIX, plural: 'promises', name });
+  } catch (e) {
+    if ((e as { code?: number }).code === 404) return;
+    throw e;
+  }
+  await waitFor(`Promise ${name} deleted`, timeoutMs, async () => {
+    try {
+      await getPromise(name);
+      return false;
+    } catch (e) {
+      return (e as { code?: number }).code === 404;
+    }
+  });
+}
+
+export async function listWorkPlacements(labelSelector?: string): Promise<any[]> {
+  const res: any = await customObjects().listClusterCustomObject({
+    ...KRATIX,
+    plural: 'workplacements',
+    labelSelector,
+  });
+  return res.items;
+}
+
+export async function listWorks(labelSelector?: string): Promise<any[]> {
+  const res: any = await customObjects().listClusterCustomObject({ ...KRATIX, plural: 'works', labelSelector });
+  return res.items;
+}
+
+/** The WorkPlacements of a Promise (by spec.promiseName: v0.125.0 has no Destination label). */
+export async function workPlacementsOf(promise: string): Promise<any[]> {
+  return (await listWorkPlacements()).filter(wp => wp.spec?.promiseName === promise);
+}
+
+export function isMisplaced(wp: any): boolean {
+  const l = wp.metadata?.labels ?? {};
+  return l['kratix.io/misplaced'] === 'true' || l['kratix.io/misscheduled'] === 'true';
+}
+
+export async function createDestination(
+  name: string,
+  labels: Record<string, string>,
+  spec: Record<string, unknown> = {},
+): Promise<any> {
+  return customObjects().createClusterCustomObject({
+    ...KRATIX,
+    plural: 'destinations',
+    body: {
+      apiVersion: 'platform.kratix.io/v1alpha1',
+      kind: 'Destination',
+      metadata: { name, labels },
+      spec: { path: 'destinations', stateStoreRef: { kind: 'GitStateStore', name: 'local' }, ...spec },
+    },
+  });
+}
+
+export async function deleteDestination(name: string): Promise<void> {
+  try {
+    await customObjects().deleteClusterCustomObject({ ...KRATIX, plural: 'destinations', name });
+  } catch (e) {
+    if ((e as { code?: number }).code !== 404) throw e;
+  }
+}
+
+/** Polls `check` every 250 ms until it returns true; throws naming `what` after `timeoutMs`. */
+export async function waitFor(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<boolean> | boolean,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
+}

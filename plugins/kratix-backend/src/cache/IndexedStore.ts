@@ -1,0 +1,117 @@
+import { ReflectorSink } from './Reflector';
+
+export type StoreChange<T> =
+  | { type: 'upsert'; item: T; previous?: T }
+  | { type: 'remove'; item: T }
+  | { type: 'replace' };
+
+/**
+ * A map of objects by key with secondary indexes (index name → value → keys), kept up to date
+ * on every change so lookups never scan the whole store.
+ */
+export class IndexedStore<T> implements ReflectorSink<T> {
+  private readonly items = new Map<string, T>();
+  private readonly indexes = new Map<string, Map<string, Set<string>>>();
+  private readonly listeners = new Set<(change: StoreChange<T>) => void>();
+
+  constructor(
+    readonly keyOf: (item: T) => string,
+    private readonly indexFns: Record<string, (item: T) => Array<string | undefined>> = {},
+  ) {
+    for (const name of Object.keys(indexFns)) this.indexes.set(name, new Map());
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  get(key: string): T | undefined {
+    return this.items.get(key);
+  }
+
+  all(): T[] {
+    return [...this.items.values()];
+  }
+
+  /** Objects whose index `name` contains `value`. */
+  byIndex(name: string, value: string): T[] {
+    const keys = this.indexes.get(name)?.get(value);
+    if (!keys) return [];
+    const out: T[] = [];
+    for (const k of keys) {
+      const item = this.items.get(k);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+
+  countByIndex(name: string, value: string): number {
+    return this.indexes.get(name)?.get(value)?.size ?? 0;
+  }
+
+  /** The distinct values of an index with their counts. */
+  indexValues(name: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [value, keys] of this.indexes.get(name) ?? []) out.set(value, keys.size);
+    return out;
+  }
+
+  onChange(listener: (change: StoreChange<T>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  replaceAll(items: T[]): void {
+    this.items.clear();
+    for (const index of this.indexes.values()) index.clear();
+    for (const item of items) this.insert(item);
+    this.emit({ type: 'replace' });
+  }
+
+  upsert(item: T): void {
+    const key = this.keyOf(item);
+    const previous = this.items.get(key);
+    if (previous) this.unindex(key, previous);
+    this.insert(item);
+    this.emit({ type: 'upsert', item, previous });
+  }
+
+  remove(item: T): void {
+    const key = this.keyOf(item);
+    const previous = this.items.get(key);
+    if (!previous) return;
+    this.unindex(key, previous);
+    this.items.delete(key);
+    this.emit({ type: 'remove', item: previous });
+  }
+
+  private insert(item: T): void {
+    const key = this.keyOf(item);
+    this.items.set(key, item);
+    for (const [name, fn] of Object.entries(this.indexFns)) {
+      const index = this.indexes.get(name)!;
+      for (const value of fn(item)) {
+        if (value === undefined) continue;
+        let keys = index.get(value);
+        if (!keys) index.set(value, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+  }
+
+  private unindex(key: string, item: T): void {
+    for (const [name, fn] of Object.entries(this.indexFns)) {
+      const index = this.indexes.get(name)!;
+      for (const value of fn(item)) {
+        if (value === undefined) continue;
+        const keys = index.get(value);
+        keys?.delete(key);
+        if (keys && keys.size === 0) index.delete(value);
+      }
+    }
+  }
+
+  private emit(change: StoreChange<T>): void {
+    for (const l of this.listeners) l(change);
+  }
+}

@@ -1,0 +1,188 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  KratixGeneration,
+  SlimDestination,
+  SlimPromise,
+  SlimStateStore,
+  SlimWork,
+  SlimWorkPlacement,
+  detectKratixGeneration,
+  misplacementLabelOf,
+} from '@kratix-backstage/plugin-kratix-common';
+import { KratixClusterClient } from '../cluster/KratixClusterClient';
+import {
+  BUCKET_STATE_STORES,
+  DESTINATIONS,
+  GIT_STATE_STORES,
+  KratixKind,
+  PROMISES,
+  WORK_PLACEMENTS,
+  WORKS,
+} from '../cluster/kratixKinds';
+import { IndexedStore } from './IndexedStore';
+import {
+  DEFAULT_REFLECTOR_OPTIONS,
+  Reflector,
+  ReflectorOptions,
+  ReflectorSink,
+  ReflectorState,
+} from './Reflector';
+import {
+  slimDestination,
+  slimPromise,
+  slimStateStore,
+  slimWork,
+  slimWorkPlacement,
+} from './slim';
+
+export const nsKey = (namespace: string, name: string) => `${namespace}/${name}`;
+export const storeKey = (kind: string, name: string) => `${kind}/${name}`;
+
+export interface CacheStatus {
+  platform: string;
+  generation?: KratixGeneration;
+  /** Every kind has been listed at least once. */
+  synced: boolean;
+  /** Every watch currently reaches the apiserver. */
+  connected: boolean;
+  /** Why not connected (first failing kind). */
+  error?: string;
+  disconnectedSince?: string;
+  kinds: ReflectorState[];
+}
+
+/**
+ * The watch-fed picture of one Kratix platform: slim Promises, Destinations, state stores, Works
+ * and WorkPlacements, indexed by Promise, Work, target Destination and misplacement.
+ */
+export class PlatformCache {
+  readonly promises = new IndexedStore<SlimPromise>(p => p.name);
+  readonly destinations = new IndexedStore<SlimDestination>(d => d.name);
+  readonly stateStores = new IndexedStore<SlimStateStore>(s => storeKey(s.kind, s.name));
+  readonly works = new IndexedStore<SlimWork>(w => nsKey(w.namespace, w.name), {
+    promise: w => [w.promiseName],
+  });
+  readonly workPlacements = new IndexedStore<SlimWorkPlacement>(
+    wp => nsKey(wp.namespace, wp.name),
+    {
+      promise: wp => [wp.promiseName],
+      destination: wp => [wp.targetDestinationName],
+      work: wp => [wp.workName ? nsKey(wp.namespace, wp.workName) : undefined],
+      misplaced: wp => [misplacementLabelOf(wp.labels) ? 'true' : undefined],
+      misplacedByPromise: wp => [misplacementLabelOf(wp.labels) ? wp.promiseName : undefined],
+      misplacedByDestination: wp => [
+        misplacementLabelOf(wp.labels) ? wp.targetDestinationName : undefined,
+      ],
+    },
+  );
+  /** When this process saw a WorkPlacement become misplaced (for ages without a condition). */
+  private readonly misplacedObservedAt = new Map<string, string>();
+  private readonly reflectors: Reflector<any>[] = [];
+  private generationValue?: KratixGeneration;
+  private generationError?: string;
+  private stopped = false;
+  private readonly stateListeners = new Set<() => void>();
+
+  constructor(
+    readonly client: KratixClusterClient,
+    private readonly logger: LoggerService,
+    private readonly options: ReflectorOptions = DEFAULT_REFLECTOR_OPTIONS,
+  ) {
+    this.workPlacements.onChange(change => {
+      if (change.type === 'replace') return;
+      const key = nsKey(change.item.namespace, change.item.name);
+      if (change.type === 'remove') {
+        this.misplacedObservedAt.delete(key);
+        return;
+      }
+      const now = misplacementLabelOf(change.item.labels);
+      const before = change.previous && misplacementLabelOf(change.previous.labels);
+      if (now && change.previous && !before) this.misplacedObservedAt.set(key, new Date().toISOString());
+      if (!now) this.misplacedObservedAt.delete(key);
+    });
+  }
+
+  get platform(): string {
+    return this.client.platform;
+  }
+
+  get generation(): KratixGeneration {
+    return this.generationValue ?? 'current';
+  }
+
+  misplacedObservedSince(namespace: string, name: string): string | undefined {
+    return this.misplacedObservedAt.get(nsKey(namespace, name));
+  }
+
+  stateStoreOf(destination: SlimDestination | undefined): SlimStateStore | undefined {
+    const ref = destination?.stateStoreRef;
+    return ref ? this.stateStores.get(storeKey(ref.kind, ref.name)) : undefined;
+  }
+
+  onStateChange(listener: () => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    await this.detectGeneration();
+    const add = <T>(kind: KratixKind, transform: (o: any) => T, store: ReflectorSink<T>) => {
+      const r = new Reflector<T>(this.client, kind, transform, store, this.logger, this.options, () =>
+        this.stateListeners.forEach(l => l()),
+      );
+      this.reflectors.push(r);
+      r.start();
+    };
+    add(PROMISES, slimPromise, this.promises);
+    add(DESTINATIONS, slimDestination, this.destinations);
+    add(WORKS, slimWork, this.works);
+    add(WORK_PLACEMENTS, slimWorkPlacement, this.workPlacements);
+    // Both state store kinds feed one store; each reflector's list only replaces its own kind.
+    add(GIT_STATE_STORES, slimStateStore, this.kindScoped('GitStateStore'));
+    add(BUCKET_STATE_STORES, slimStateStore, this.kindScoped('BucketStateStore'));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.reflectors.forEach(r => r.stop());
+  }
+
+  /** The Kratix generation, from the served CRDs; retried in the background until known. */
+  private async detectGeneration(): Promise<void> {
+    try {
+      this.generationValue = detectKratixGeneration(await this.client.servedPlurals());
+      this.generationError = undefined;
+      this.logger.info(`kratix platform ${this.platform}: Kratix API generation ${this.generationValue}`);
+    } catch (e) {
+      this.generationError = (e as Error).message;
+      this.logger.warn(`kratix platform ${this.platform}: ${this.generationError}; retrying`);
+      if (!this.stopped) setTimeout(() => void this.detectGeneration(), 2000).unref();
+    }
+  }
+
+  private kindScoped(kind: SlimStateStore['kind']): ReflectorSink<SlimStateStore> {
+    const store = this.stateStores;
+    return {
+      replaceAll(items: SlimStateStore[]) {
+        for (const s of store.all()) if (s.kind === kind) store.remove(s);
+        for (const s of items) store.upsert(s);
+      },
+      upsert: (s: SlimStateStore) => store.upsert(s),
+      remove: (s: SlimStateStore) => store.remove(s),
+    };
+  }
+
+  status(): CacheStatus {
+    const kinds = this.reflectors.map(r => ({ ...r.state }));
+    const down = kinds.find(k => !k.connected);
+    return {
+      platform: this.platform,
+      generation: this.generationValue,
+      synced: kinds.length > 0 && kinds.every(k => k.synced) && this.generationValue !== undefined,
+      connected: kinds.length > 0 && !down && this.generationValue !== undefined,
+      error: down?.lastError ?? this.generationError,
+      disconnectedSince: down?.disconnectedSince,
+      kinds,
+    };
+  }
+}

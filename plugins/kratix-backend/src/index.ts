@@ -1,0 +1,7 @@
+/**
+ * Backend plugin for Kratix.
+ *
+ * @packageDocumentation
+ */
+
+export { kratixPlugin as default } from './plugin';

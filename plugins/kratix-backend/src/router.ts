@@ -1,0 +1,36 @@
+import { HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { registerReadRoutes } from './routes/readRoutes';
+import { PlatformRegistry } from './service/PlatformRegistry';
+
+/**
+ * Dependencies of the Kratix router.
+ */
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  registry: PlatformRegistry;
+}
+
+/** Largest JSON body accepted (a Promise spec with its API and workflows fits easily). */
+export const MAX_BODY_SIZE = '512kb';
+
+/**
+ * Creates the HTTP routes of the Kratix backend plugin, mounted under /api/kratix. Errors thrown
+ * in handlers reach the root error middleware (express-promise-router), which maps
+ * @backstage/errors to status codes.
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { logger } = options;
+  const router = Router();
+  router.use(express.json({ limit: MAX_BODY_SIZE }));
+
+  router.get('/health', (_req, res) => {
+    logger.debug('health check');
+    res.json({ status: 'ok' });
+  });
+  registerReadRoutes(router, options);
+  return router;
+}

@@ -1,0 +1,116 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { ReadMeta } from '@kratix-backstage/plugin-kratix-common';
+import { PlatformCache } from '../cache/PlatformCache';
+import { KratixClusterClient } from '../cluster/KratixClusterClient';
+import { describeServer, kubeConfigFor } from '../cluster/kubeConfigFor';
+import { PlatformConfig } from '../cluster/platformConfig';
+
+export interface Platform {
+  config: PlatformConfig;
+  client: KratixClusterClient;
+  cache: PlatformCache;
+}
+
+/** The configured platforms, each with its cluster client and watch cache. */
+export class PlatformRegistry {
+  private readonly platforms = new Map<string, Platform>();
+  /** Platforms whose connection could not be built (bad kubeconfig, missing CA file...). */
+  private readonly broken = new Map<string, string>();
+
+  constructor(configs: PlatformConfig[], logger: LoggerService) {
+    for (const config of configs) {
+      let kc;
+      try {
+        kc = kubeConfigFor(config);
+      } catch (e) {
+        const reason = (e as Error).message;
+        this.broken.set(config.name, reason);
+        logger.error(`kratix platform ${config.name} is not usable: ${reason}`);
+        continue;
+      }
+      const client = new KratixClusterClient(config.name, kc);
+      const cache = new PlatformCache(client, logger);
+      this.platforms.set(config.name, { config, client, cache });
+      logger.info(
+        `kratix platform ${config.name}: ${describeServer(kc)} (connection from ${config.source}${
+          config.impersonateUser ? ', impersonating users' : ''
+        })`,
+      );
+    }
+  }
+
+  static fromPlatforms(platforms: Platform[], logger: LoggerService): PlatformRegistry {
+    const r = new PlatformRegistry([], logger);
+    for (const p of platforms) r.platforms.set(p.config.name, p);
+    return r;
+  }
+
+  names(): string[] {
+    return [...this.platforms.keys(), ...this.broken.keys()];
+  }
+
+  /** Configured platforms that could not be connected, with the reason. */
+  brokenPlatforms(): Array<{ name: string; error: string }> {
+    return [...this.broken].map(([name, error]) => ({ name, error }));
+  }
+
+  all(): Platform[] {
+    return [...this.platforms.values()];
+  }
+
+  /** The platform, or 404 naming it. */
+  get(name: string): Platform {
+    const p = this.platforms.get(name);
+    const brokenReason = this.broken.get(name);
+    if (brokenReason) {
+      throw new ServiceUnavailableError(`Kratix platform "${name}" is not usable: ${brokenReason}`);
+    }
+    if (!p) {
+      throw new NotFoundError(
+        `unknown Kratix platform "${name}" (configured: ${this.names().join(', ') || 'none'})`,
+      );
+    }
+    return p;
+  }
+
+  /**
+   * The platform's cache when it can answer: 503 while it has never synced, or while it is
+   * unreachable unless the caller accepts stale data (allowStale).
+   */
+  readable(name: string, allowStale = false): { platform: Platform; meta: ReadMeta } {
+    const platform = this.get(name);
+    const status = platform.cache.status();
+    if (!status.synced) {
+      throw new ServiceUnavailableError(
+        `Kratix platform "${name}" is not available yet: ${
+          status.error ? `cannot reach its Kubernetes API (${status.error})` : 'still loading its objects'
+        }`,
+      );
+    }
+    if (!status.connected && !allowStale) {
+      throw new ServiceUnavailableError(
+        `Kratix platform "${name}" is unreachable since ${status.disconnectedSince}: ${status.error}. ` +
+          'Pass allowStale=true to read the last known state.',
+      );
+    }
+    return {
+      platform,
+      meta: {
+        platform: name,
+        generation: platform.cache.generation,
+        stale: !status.connected,
+        staleSince: status.connected ? undefined : status.disconnectedSince,
+        staleReason: status.connected ? undefined : status.error,
+      },
+    };
+  }
+
+  async start(): Promise<void> {
+    await Promise.all(this.all().map(p => p.cache.start()));
+  }
+
+  stop(): void {
+    this.all().forEach(p => p.cache.stop());
+  }
+}

@@ -1,0 +1,40 @@
+import { MatrixCell, MatrixResponse, ReadMeta, matchDestination, squashPromiseScheduling, misplacementLabelOf } from '@kratix-backstage/plugin-kratix-common';
+import { PlatformCache } from '../../cache/PlatformCache';
+
+/** Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting. */
+export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
+  const promises = cache.promises.all().map(p => p.name).sort();
+  const destinations = cache.destinations.all().map(d => d.name).sort();
+  const cells = new Map<string, MatrixCell>();
+  const cell = (promise: string, destination: string) => {
+    const key = `${promise}\u0000${destination}`;
+    let c = cells.get(key);
+    if (!c) {
+      c = { promise, destination, workPlacements: 0, misplaced: 0, targeted: false };
+      cells.set(key, c);
+    }
+    return c;
+  };
+  for (const wp of cache.workPlacements.all()) {
+    const c = cell(wp.promiseName, wp.targetDestinationName);
+    c.workPlacements += 1;
+    if (misplacementLabelOf(wp.labels)) c.misplaced += 1;
+  }
+  const allDestinations = cache.destinations.all();
+  for (const p of cache.promises.all()) {
+    const { matchLabels } = squashPromiseScheduling(p.destinationSelectors);
+    for (const d of allDestinations) {
+      if (matchDestination(matchLabels, d, { generation: cache.generation }).matched) {
+        cell(p.name, d.name).targeted = true;
+      }
+    }
+  }
+  return {
+    ...meta,
+    promises,
+    destinations,
+    cells: [...cells.values()].sort(
+      (a, b) => a.promise.localeCompare(b.promise) || a.destination.localeCompare(b.destination),
+    ),
+  };
+}

@@ -1,0 +1,66 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  PromiseSummary,
+  SlimPromise,
+  SquashedSelectorView,
+  matchDestination,
+  squashPromiseScheduling,
+} from '@kratix-backstage/plugin-kratix-common';
+import { PlatformCache } from '../../cache/PlatformCache';
+
+export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView {
+  const s = squashPromiseScheduling(promise.destinationSelectors);
+  return {
+    entries: promise.destinationSelectors,
+    matchLabels: s.matchLabels,
+    entryOf: s.entryOf,
+    conflicts: s.conflicts,
+  };
+}
+
+/** Destinations the Promise's own (squashed) selectors select today, sorted. */
+export function promiseTargets(cache: PlatformCache, promise: SlimPromise): string[] {
+  const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
+  return cache.destinations
+    .all()
+    .filter(d => matchDestination(matchLabels, d, { generation: cache.generation }).matched)
+    .map(d => d.name)
+    .sort();
+}
+
+export function requirePromise(cache: PlatformCache, name: string): SlimPromise {
+  const p = cache.promises.get(name);
+  if (!p) throw new NotFoundError(`Promise "${name}" not found on platform ${cache.platform}`);
+  return p;
+}
+
+export function promiseSummary(cache: PlatformCache, promise: SlimPromise): PromiseSummary {
+  const works = cache.works.byIndex('promise', promise.name);
+  const resources = new Set(
+    works.filter(w => w.resourceName).map(w => `${w.namespace}/${w.resourceName}`),
+  );
+  return {
+    name: promise.name,
+    uid: promise.uid,
+    resourceVersion: promise.resourceVersion,
+    deleting: Boolean(promise.deletionTimestamp),
+    version: promise.status.version,
+    status: promise.status.status,
+    api: promise.api,
+    labels: promise.labels,
+    annotations: promise.annotations,
+    selectors: squashedSelectorView(promise),
+    targetedDestinations: promiseTargets(cache, promise),
+    works: works.length,
+    resources: resources.size,
+    workPlacements: cache.workPlacements.countByIndex('promise', promise.name),
+    misplaced: cache.workPlacements.countByIndex('misplacedByPromise', promise.name),
+  };
+}
+
+export function promiseSummaries(cache: PlatformCache): PromiseSummary[] {
+  return cache.promises
+    .all()
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(p => promiseSummary(cache, p));
+}

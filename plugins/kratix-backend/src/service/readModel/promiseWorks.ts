@@ -1,0 +1,44 @@
+import { PromiseWorksResponse, ReadMeta, WorkView, mergeWorkloadGroupSelectors } from '@kratix-backstage/plugin-kratix-common';
+import { PlatformCache, nsKey } from '../../cache/PlatformCache';
+import { requirePromise } from './promiseSummary';
+import { workPlacementView } from './workPlacementView';
+
+/** The Promise's Works with their WorkPlacements, joined through the kratix.io/work label. */
+export function promiseWorks(
+  cache: PlatformCache,
+  meta: ReadMeta,
+  promiseName: string,
+): PromiseWorksResponse {
+  const promise = requirePromise(cache, promiseName);
+  const joined = new Set<string>();
+  const works: WorkView[] = cache.works
+    .byIndex('promise', promise.name)
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+    .map(work => {
+      const wps = cache.workPlacements
+        .byIndex('work', nsKey(work.namespace, work.name))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      wps.forEach(wp => joined.add(nsKey(wp.namespace, wp.name)));
+      return {
+        namespace: work.namespace,
+        name: work.name,
+        uid: work.uid,
+        kind: work.resourceName ? 'resource' : 'dependency',
+        workType: work.workType,
+        resourceName: work.resourceName,
+        pipelineName: work.pipelineName,
+        conditions: work.conditions,
+        groups: work.workloadGroups.map(g => {
+          const merged = mergeWorkloadGroupSelectors(g.destinationSelectors);
+          return { id: g.id, directory: g.directory, matchLabels: merged.matchLabels, sourceOf: merged.sourceOf };
+        }),
+        workPlacements: wps.map(wp => workPlacementView(cache, wp)),
+      };
+    });
+  const orphanWorkPlacements = cache.workPlacements
+    .byIndex('promise', promise.name)
+    .filter(wp => !joined.has(nsKey(wp.namespace, wp.name)))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(wp => workPlacementView(cache, wp));
+  return { ...meta, promise: promise.name, works, orphanWorkPlacements };
+}

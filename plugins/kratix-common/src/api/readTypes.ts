@@ -1,0 +1,199 @@
+/*
+ * JSON shapes of the read API under /api/kratix (documented in plugins/kratix-backend/README.md),
+ * shared by the backend that builds them and the frontend that shows them.
+ */
+import { KratixGeneration } from '../model/kratixVersion';
+import {
+  Condition,
+  DestinationSelectorEntry,
+  Labels,
+  Readiness,
+} from '../model/objects';
+import { MismatchReason } from '../rules/matching';
+import { SelectorConflict } from '../rules/selectors';
+
+/** Present on every read: how fresh the answer is. */
+export interface ReadMeta {
+  platform: string;
+  generation: KratixGeneration;
+  /** The platform is unreachable; the data is the last the cache saw (only with allowStale=true). */
+  stale: boolean;
+  staleSince?: string;
+  staleReason?: string;
+}
+
+export interface PlatformSummary {
+  name: string;
+  generation?: KratixGeneration;
+  synced: boolean;
+  connected: boolean;
+  error?: string;
+  disconnectedSince?: string;
+  counts: {
+    promises: number;
+    destinations: number;
+    works: number;
+    workPlacements: number;
+    misplaced: number;
+  };
+}
+
+export interface PlatformListResponse {
+  items: PlatformSummary[];
+}
+
+export interface SquashedSelectorView {
+  entries: DestinationSelectorEntry[];
+  matchLabels: Labels;
+  /** For each key: which `spec.destinationSelectors[i]` it comes from. */
+  entryOf: Record<string, number>;
+  conflicts: SelectorConflict[];
+}
+
+export interface PromiseSummary {
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  deleting: boolean;
+  version?: string;
+  status?: string;
+  api?: { group: string; kind: string; plural: string; versions: string[] };
+  labels: Labels;
+  annotations: Record<string, string>;
+  selectors: SquashedSelectorView;
+  /** Destinations the Promise's own selectors select today. */
+  targetedDestinations: string[];
+  works: number;
+  resources: number;
+  workPlacements: number;
+  misplaced: number;
+}
+
+export interface PromiseListResponse extends ReadMeta {
+  items: PromiseSummary[];
+}
+
+export interface PromiseResponse extends ReadMeta {
+  promise: PromiseSummary;
+}
+
+export interface StateStoreView {
+  kind: string;
+  name: string;
+  exists: boolean;
+  ready: Readiness;
+  readyMessage?: string;
+  location?: string;
+}
+
+export interface DestinationTargeting {
+  name: string;
+  labels: Labels;
+  strictMatchLabels: boolean;
+  deleting: boolean;
+  ready: Readiness;
+  readyReason?: string;
+  readyMessage?: string;
+  stateStore?: StateStoreView;
+  /** Selected by the Promise's own selectors. */
+  matched: boolean;
+  reasons: MismatchReason[];
+  reasonTexts: string[];
+  /** This Promise's WorkPlacements on the Destination. */
+  workPlacements: number;
+  misplaced: number;
+}
+
+export interface WorkloadGroupTargeting {
+  work: { namespace: string; name: string };
+  kind: 'dependency' | 'resource';
+  resourceName: string;
+  groupId: string;
+  directory: string;
+  matchLabels: Labels;
+  /** For each key: the selector source whose value is used. */
+  sourceOf: Record<string, string>;
+  conflicts: SelectorConflict[];
+  /** Keys set by workflow output: assumed unchanged until the workflow runs again. */
+  fromWorkflow: boolean;
+  /** Destinations the group's merged selector selects today. */
+  matching: string[];
+  /** Destinations the group has WorkPlacements on. */
+  placedOn: string[];
+}
+
+export interface PromiseTargetingResponse extends ReadMeta {
+  promise: string;
+  resourceVersion: string;
+  selectors: SquashedSelectorView;
+  destinations: DestinationTargeting[];
+  workloadGroups: WorkloadGroupTargeting[];
+}
+
+export interface WorkPlacementView {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  promiseName: string;
+  workName?: string;
+  workloadGroupId?: string;
+  pipelineName?: string;
+  resourceName: string;
+  kind: 'dependency' | 'resource';
+  destination: string;
+  conditions: Condition[];
+  versionID?: string;
+  deleting: boolean;
+  createdAt?: string;
+  misplaced: boolean;
+  misplacedLabel?: string;
+  /** When it became misplaced (condition time, or when the backend saw the label appear). */
+  misplacedSince?: string;
+  destinationExists: boolean;
+  destinationStillMatches: boolean | null;
+  labelIsStale: boolean;
+  reasons: MismatchReason[];
+}
+
+export interface WorkView {
+  namespace: string;
+  name: string;
+  uid: string;
+  kind: 'dependency' | 'resource';
+  workType?: string;
+  resourceName: string;
+  pipelineName?: string;
+  conditions: Condition[];
+  groups: Array<{ id: string; directory: string; matchLabels: Labels; sourceOf: Record<string, string> }>;
+  workPlacements: WorkPlacementView[];
+}
+
+export interface PromiseWorksResponse extends ReadMeta {
+  promise: string;
+  works: WorkView[];
+  /** WorkPlacements of the Promise whose Work is not in the cache (e.g. Work already deleted). */
+  orphanWorkPlacements: WorkPlacementView[];
+}
+
+export interface MisplacedListResponse extends ReadMeta {
+  items: WorkPlacementView[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export interface MatrixCell {
+  promise: string;
+  destination: string;
+  workPlacements: number;
+  misplaced: number;
+  targeted: boolean;
+}
+
+export interface MatrixResponse extends ReadMeta {
+  promises: string[];
+  destinations: string[];
+  /** Only cells with WorkPlacements or targeting. */
+  cells: MatrixCell[];
+}

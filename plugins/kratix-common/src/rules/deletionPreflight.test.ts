@@ -1,0 +1,107 @@
+import { aDestination, aStateStore, aWork, aWorkPlacement } from '../testing/fixtures';
+import { deletionPreflight } from './deletionPreflight';
+
+const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };
+
+describe('deletionPreflight', () => {
+  const depWork = aWork('redis-static-deps-abcde', [
+    { matchLabels: { environment: 'prod' }, source: 'promise' },
+  ]);
+  const dev1 = aDestination('dev-1', { environment: 'dev' });
+  const prod1 = aDestination('prod-1', { environment: 'prod' });
+  const prod2 = aDestination('prod-2', { environment: 'prod' });
+  const all = [dev1, prod1, prod2];
+
+  it('removes the files of a dependency WorkPlacement and does not recreate it', () => {
+    const wp = aWorkPlacement(depWork, 'dev-1', misplaced);
+    const r = deletionPreflight(wp, {
+      work: depWork,
+      destination: dev1,
+      stateStore: aStateStore(),
+      destinations: all,
+      generation: 'current',
+    });
+    expect(r.misplaced).toBe(true);
+    expect(r.blocked).toBe(false);
+    expect(r.files).toEqual({ kind: 'removed', path: 'destinations/dependencies/redis/5058f/' });
+    expect(r.afterDelete).toEqual({ kind: 'not-recreated' });
+  });
+
+  it('blocks while the state store is not Ready', () => {
+    const wp = aWorkPlacement(depWork, 'dev-1', misplaced);
+    const r = deletionPreflight(wp, {
+      work: depWork,
+      destination: dev1,
+      stateStore: aStateStore({ ready: 'False', readyMessage: 'clone failed' }),
+      destinations: all,
+      generation: 'current',
+    });
+    expect(r.blocked).toBe(true);
+    expect(r.blockReason).toContain('not Ready (clone failed)');
+    expect(r.files.kind).toBe('pending');
+  });
+
+  it('blocks when the state store does not exist', () => {
+    const r = deletionPreflight(aWorkPlacement(depWork, 'dev-1', misplaced), {
+      work: depWork,
+      destination: dev1,
+      destinations: all,
+      generation: 'current',
+    });
+    expect(r.blocked).toBe(true);
+    expect(r.blockReason).toContain('GitStateStore/local does not exist');
+  });
+
+  it('notes unknown store readiness without blocking', () => {
+    const r = deletionPreflight(aWorkPlacement(depWork, 'dev-1', misplaced), {
+      work: depWork,
+      destination: dev1,
+      stateStore: aStateStore({ ready: 'Unknown' }),
+      destinations: all,
+      generation: 'v0.125',
+    });
+    expect(r.blocked).toBe(false);
+    expect(r.files).toEqual({ kind: 'removed', path: 'destinations/dev-1/dependencies/redis/5058f/' });
+    expect(r.notes[0]).toContain('reports no readiness');
+  });
+
+  it('Destination gone: files stay (current) or the delete hangs (v0.125)', () => {
+    const wp = aWorkPlacement(depWork, 'gone-1', misplaced);
+    const current = deletionPreflight(wp, { work: depWork, destinations: all, generation: 'current' });
+    expect(current.blocked).toBe(false);
+    expect(current.files.kind).toBe('stay');
+    expect(current.notes[0]).toContain("files stay in the state store at <former Destination gone-1's directory>/dependencies/redis/5058f/");
+    const legacy = deletionPreflight(wp, { work: depWork, destinations: all, generation: 'v0.125' });
+    expect(legacy.blocked).toBe(true);
+    expect(legacy.blockReason).toContain('syntasso/kratix#382');
+  });
+
+  it('lists re-scheduling candidates for a resource WorkPlacement', () => {
+    const rwork = aWork('redis-example-x', [{ matchLabels: { environment: 'prod' }, source: 'promise' }], {
+      namespace: 'default',
+      resourceName: 'example',
+      pipelineName: 'instance-configure',
+    });
+    const wp = aWorkPlacement(rwork, 'dev-1', misplaced);
+    const ctx = { work: rwork, destination: dev1, stateStore: aStateStore(), generation: 'current' as const };
+    expect(deletionPreflight(wp, { ...ctx, destinations: all }).afterDelete).toEqual({
+      kind: 'rescheduled',
+      candidates: ['prod-1', 'prod-2'],
+    });
+    const none = deletionPreflight(wp, { ...ctx, destinations: [dev1] });
+    expect(none.afterDelete).toEqual({ kind: 'unscheduled' });
+    expect(none.notes.join(' ')).toContain('stays unscheduled');
+  });
+
+  it('reports a WorkPlacement that is not misplaced', () => {
+    const wp = aWorkPlacement(depWork, 'prod-1');
+    const r = deletionPreflight(wp, {
+      work: depWork,
+      destination: prod1,
+      stateStore: aStateStore(),
+      destinations: all,
+      generation: 'current',
+    });
+    expect(r.misplaced).toBe(false);
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityKratixDestinationsContent } from './EntityKratixDestinationsContent';
