@@ -1,8 +1,7 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { kratixPermissions } from '@kratix-backstage/plugin-kratix-common';
-import { readPlatformConfigs } from './cluster/platformConfig';
+import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { createRouter } from './router';
-import { PlatformRegistry } from './service/PlatformRegistry';
 
 /**
  * The Kratix backend plugin, serving /api/kratix.
@@ -15,20 +14,14 @@ export const kratixPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
-        config: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        lifecycle: coreServices.lifecycle,
+        registry: kratixPlatformsServiceRef,
       },
-      async init({ logger, config, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle }) {
+      async init({ logger, httpRouter, httpAuth, permissions, permissionsRegistry, registry }) {
         permissionsRegistry.addPermissions(kratixPermissions);
-        const registry = new PlatformRegistry(readPlatformConfigs(config), logger);
-        // Watches start with the backend and stop with it; reads answer 503 until synced.
-        lifecycle.addStartupHook(() => registry.start());
-        lifecycle.addShutdownHook(() => registry.stop());
-
         httpRouter.use(await createRouter({ logger, httpAuth, permissions, registry }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

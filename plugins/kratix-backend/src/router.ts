@@ -2,7 +2,7 @@ import { HttpAuthService, LoggerService, PermissionsService } from '@backstage/b
 import express from 'express';
 import Router from 'express-promise-router';
 import { registerReadRoutes } from './routes/readRoutes';
-import { PlatformRegistry } from './service/PlatformRegistry';
+import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 
 /**
  * Dependencies of the Kratix router.

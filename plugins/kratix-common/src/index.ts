@@ -22,3 +22,4 @@ export * from './rules/misplacement';
 export * from './rules/stateStorePaths';
 export * from './rules/deletionPreflight';
 export * from './api/readTypes';
+export * from './api/writeTypes';

@@ -7,7 +7,7 @@ import {
   kratixPromiseReadPermission,
 } from '@kratix-backstage/plugin-kratix-common';
 import express from 'express';
-import { PlatformRegistry } from '../service/PlatformRegistry';
+import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 import { matrix } from '../service/readModel/matrix';
 import { misplacedList } from '../service/readModel/misplacedList';
 import { promiseSummaries, promiseSummary, requirePromise } from '../service/readModel/promiseSummary';

@@ -1,5 +1,5 @@
 import { MatrixCell, MatrixResponse, ReadMeta, matchDestination, squashPromiseScheduling, misplacementLabelOf } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '../../cache/PlatformCache';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 /** Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting. */
 export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {

@@ -1,5 +1,5 @@
 import { MisplacedListResponse, ReadMeta, SlimWorkPlacement, WorkPlacementView } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '../../cache/PlatformCache';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import { workPlacementView } from './workPlacementView';
 
 export interface MisplacedQuery {

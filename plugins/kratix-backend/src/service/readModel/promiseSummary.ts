@@ -6,7 +6,7 @@ import {
   matchDestination,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '../../cache/PlatformCache';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView {
   const s = squashPromiseScheduling(promise.destinationSelectors);

@@ -9,7 +9,7 @@ import {
   misplacementLabelOf,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '../../cache/PlatformCache';
+import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise, squashedSelectorView } from './promiseSummary';
 
 /**

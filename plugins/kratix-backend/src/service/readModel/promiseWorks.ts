@@ -1,5 +1,5 @@
 import { PromiseWorksResponse, ReadMeta, WorkView, mergeWorkloadGroupSelectors } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '../../cache/PlatformCache';
+import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise } from './promiseSummary';
 import { workPlacementView } from './workPlacementView';
 

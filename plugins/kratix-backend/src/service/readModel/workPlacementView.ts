@@ -4,7 +4,7 @@ import {
   assessWorkPlacement,
   misplacedConditionSince,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '../../cache/PlatformCache';
+import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 
 /** A WorkPlacement as the API shows it: joined with its Work and Destination, misplacement assessed. */
 export function workPlacementView(cache: PlatformCache, wp: SlimWorkPlacement): WorkPlacementView {

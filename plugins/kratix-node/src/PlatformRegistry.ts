@@ -1,10 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { ReadMeta } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '../cache/PlatformCache';
-import { KratixClusterClient } from '../cluster/KratixClusterClient';
-import { describeServer, kubeConfigFor } from '../cluster/kubeConfigFor';
-import { PlatformConfig } from '../cluster/platformConfig';
+import { PlatformCache } from './cache/PlatformCache';
+import { KratixClusterClient } from './cluster/KratixClusterClient';
+import { describeServer, kubeConfigFor } from './cluster/kubeConfigFor';
+import { PlatformConfig } from './cluster/platformConfig';
 
 export interface Platform {
   config: PlatformConfig;
