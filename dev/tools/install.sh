@@ -24,6 +24,9 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
+# One install at a time in this checkout (parallel runs would corrupt node_modules).
+exec 8>"$ROOT/.install.lock"
+flock 8
 
 log() { printf '[install] %s\n' "$*" >&2; }
 die() { printf '[install] ERROR: %s\n' "$*" >&2; exit 1; }
