@@ -17,16 +17,34 @@ PLATFORM_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_ROOT=$(cd "$PLATFORM_DIR/../.." && pwd)
 CACHE=${KRATIX_PLATFORM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kratix-backstage}
 BIN=$CACHE/bin
-STATE=${KRATIX_PLATFORM_STATE:-$REPO_ROOT/.platform}
+# The main instance is the full platform (Kratix manager included). Other instances
+# (KRATIX_PLATFORM_INSTANCE=bench|faults|<name>) are a control plane only: etcd + kube-apiserver
+# with the Kratix CRDs and no manager, on their own ports and state directory, for benchmarks that
+# seed objects Kratix must not act on and for fault tests that stop the apiserver.
+INSTANCE=${KRATIX_PLATFORM_INSTANCE:-main}
+if [ "$INSTANCE" = main ]; then
+  STATE=${KRATIX_PLATFORM_STATE:-$REPO_ROOT/.platform}
+  PORT_BASE=
+  WITH_MANAGER=1
+else
+  [[ $INSTANCE =~ ^[a-z][a-z0-9-]*$ ]] || { echo "bad KRATIX_PLATFORM_INSTANCE: $INSTANCE" >&2; exit 1; }
+  STATE=${KRATIX_PLATFORM_STATE:-$REPO_ROOT/.platform-$INSTANCE}
+  case $INSTANCE in
+    bench) PORT_BASE=${KRATIX_PLATFORM_PORT_BASE:-21000} ;;
+    faults) PORT_BASE=${KRATIX_PLATFORM_PORT_BASE:-22000} ;;
+    *) PORT_BASE=${KRATIX_PLATFORM_PORT_BASE:?set KRATIX_PLATFORM_PORT_BASE for instance $INSTANCE} ;;
+  esac
+  WITH_MANAGER=0
+fi
 PKI=$STATE/pki
 
-# Fixed ports: one platform per machine (the Kratix webhook port is hard-wired).
-ETCD_CLIENT_PORT=2379
-ETCD_PEER_PORT=2380
-APISERVER_PORT=6443
+# Fixed ports for the main instance: one full platform per machine (the Kratix webhook port is
+# hard-wired in the manager).
+ETCD_CLIENT_PORT=${PORT_BASE:+$((PORT_BASE + 79))}; ETCD_CLIENT_PORT=${ETCD_CLIENT_PORT:-2379}
+ETCD_PEER_PORT=${PORT_BASE:+$((PORT_BASE + 80))}; ETCD_PEER_PORT=${ETCD_PEER_PORT:-2380}
+APISERVER_PORT=${PORT_BASE:+$((PORT_BASE + 443))}; APISERVER_PORT=${APISERVER_PORT:-6443}
 KRATIX_WEBHOOK_PORT=9443
 KRATIX_HEALTH_PORT=18081
-GIT_SERVER_PORT=${KRATIX_GIT_PORT:-18443}
 
 go_env() {
   export GOMODCACHE=$CACHE/go/mod GOCACHE=$CACHE/go/build GOFLAGS=-modcacherw GOTOOLCHAIN=local GOWORK=off CGO_ENABLED=0

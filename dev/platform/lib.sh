@@ -66,7 +66,9 @@ destination_ready() {
   ready=$($BIN/kubectl --kubeconfig="$STATE/admin.kubeconfig" get destination "$1" \
     -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null) || return 1
   [ "$ready" = "True" ] && return 0
-  state_store_files | grep -qE "(^|/)$1/dependencies/kratix-canary-namespace.yaml$"
+  # Not grep -q: it exits at the first match, git then dies of SIGPIPE once the listing outgrows
+  # the pipe buffer, and under pipefail (status.sh) the Destination looks not ready.
+  state_store_files | grep -E "(^|/)$1/dependencies/kratix-canary-namespace.yaml$" >/dev/null
 }
 
 # Kratix v0.125.0's git writer removes filepath.Dir(<its clone dir>) after every write, i.e. the

@@ -8,6 +8,7 @@ source "$PLATFORM_DIR/lib.sh"
 T0=$(date +%s)
 
 bash "$PLATFORM_DIR/build.sh"
+[ "$WITH_MANAGER" = 1 ] || log "starting control plane instance '$INSTANCE' (state $STATE, apiserver port $APISERVER_PORT)"
 go_env
 mkdir -p "$STATE/logs" "$STATE/run" "$STATE/tmp"
 bash "$PLATFORM_DIR/pki.sh"
@@ -44,6 +45,12 @@ $KUBECTL apply --server-side -f "$KRATIX_MOD_DIR/config/crd/bases" >/dev/null
 $KUBECTL wait --for=condition=Established crd --all --timeout=60s >/dev/null
 $KUBECTL get namespace kratix-platform-system >/dev/null 2>&1 || $KUBECTL create namespace kratix-platform-system >/dev/null
 $KUBECTL apply -f "$PLATFORM_DIR/manifests/rbac.yaml" >/dev/null
+
+if [ "$WITH_MANAGER" != 1 ]; then
+  log "control plane '$INSTANCE' up in $(( $(date +%s) - T0 ))s (no Kratix manager)"
+  echo "KUBECONFIG=$KUBECONFIG"
+  exit 0
+fi
 
 init_git_state_store
 $KUBECTL apply -f - >/dev/null <<YAML

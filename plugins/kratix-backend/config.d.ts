@@ -10,6 +10,11 @@ export interface Config {
        */
       concurrency?: number;
       /**
+       * Upper bound on requests per second a cleanup sends to the platform's API server
+       * (default 50).
+       */
+      maxRequestsPerSecond?: number;
+      /**
        * Above this many WorkPlacements the UI asks the user to type a confirmation (default 5).
        */
       typedConfirmationThreshold?: number;

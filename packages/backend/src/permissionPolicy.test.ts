@@ -66,20 +66,29 @@ describe('KratixPermissionPolicy', () => {
       await expect(
         policy.handle({ permission }, user('user:default/alice')),
       ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+      // Non-admins: conditional on owning the Promise.
       await expect(
         policy.handle({ permission }, user('user:default/bob')),
-      ).resolves.toEqual({ result: AuthorizeResult.DENY });
+      ).resolves.toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'kratix',
+        resourceType: 'kratix-promise',
+        conditions: {
+          rule: 'IS_PROMISE_OWNER',
+          params: { claims: ['user:default/bob'] },
+        },
+      });
     },
   );
 
-  it('denies mutations to everyone when no admins are configured', async () => {
+  it('leaves mutations to Promise owners when no admins are configured', async () => {
     const closed = policyWith([], {});
     await expect(
       closed.handle(
         { permission: kratixPromiseUpdatePermission },
         user('user:development/guest'),
       ),
-    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    ).resolves.toMatchObject({ result: AuthorizeResult.CONDITIONAL });
   });
 
   it('denies unknown kratix permissions and allows other plugins', async () => {

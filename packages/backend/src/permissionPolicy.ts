@@ -22,6 +22,10 @@ import {
   kratixPromiseUpdatePermission,
   kratixWorkPlacementDeletePermission,
 } from '@kratix-backstage/plugin-kratix-common';
+import {
+  createKratixPromiseConditionalDecision,
+  kratixPromiseConditions,
+} from '@kratix-backstage/plugin-kratix-node';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -36,8 +40,10 @@ function normalizeRef(ref: string): string {
  * Permission policy of the development backend.
  *
  * - `kratix.promise.read`: every signed-in user.
- * - `kratix.promise.update`, `kratix.workplacement.delete`: only users that
- *   are, or belong to a group that is, listed in `kratix.permissions.admins`.
+ * - `kratix.promise.update`, `kratix.workplacement.delete`: users that are, or
+ *   belong to a group that is, listed in `kratix.permissions.admins`; everyone
+ *   else only on Promises they own (conditional decision IS_PROMISE_OWNER on the
+ *   Promise's `backstage.io/owner`).
  * - any other `kratix.*` permission: denied.
  * - everything else (catalog, scaffolder, ...): allowed.
  *
@@ -83,7 +89,16 @@ export class KratixPermissionPolicy implements PermissionPolicy {
       isPermission(permission, kratixPromiseUpdatePermission) ||
       isPermission(permission, kratixWorkPlacementDeletePermission)
     ) {
-      return (await this.isAdmin(user)) ? ALLOW : DENY;
+      if (await this.isAdmin(user)) return ALLOW;
+      // Everyone else: only the owners of the Promise (its backstage.io/owner), evaluated by the
+      // kratix backend on the Promise itself (rule IS_PROMISE_OWNER).
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
+      return createKratixPromiseConditionalDecision(
+        permission,
+        kratixPromiseConditions.isPromiseOwner({ claims: ownershipEntityRefs }),
+      );
     }
     return DENY;
   }

@@ -1,7 +1,9 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
-import { kratixPermissions } from '@kratix-backstage/plugin-kratix-common';
 import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
+import { readCleanupConfig } from './cleanupConfig';
+import { registerPromisePermissions } from './permissions/promiseResource';
 import { createRouter } from './router';
+import { HistoryStore } from './service/history/HistoryStore';
 
 /**
  * The Kratix backend plugin, serving /api/kratix.
@@ -19,10 +21,27 @@ export const kratixPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         registry: kratixPlatformsServiceRef,
+        userInfo: coreServices.userInfo,
+        auditor: coreServices.auditor,
+        database: coreServices.database,
+        config: coreServices.rootConfig,
       },
-      async init({ logger, httpRouter, httpAuth, permissions, permissionsRegistry, registry }) {
-        permissionsRegistry.addPermissions(kratixPermissions);
-        httpRouter.use(await createRouter({ logger, httpAuth, permissions, registry }));
+      async init(deps) {
+        const { logger, httpRouter, httpAuth, permissions, permissionsRegistry, registry } = deps;
+        registerPromisePermissions(permissionsRegistry, registry);
+        const history = await HistoryStore.create(deps.database);
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            registry,
+            userInfo: deps.userInfo,
+            auditor: deps.auditor,
+            history,
+            cleanup: readCleanupConfig(deps.config),
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

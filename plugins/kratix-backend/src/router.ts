@@ -1,8 +1,18 @@
-import { HttpAuthService, LoggerService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { rejectDeepBodies } from './routes/bodyDepth';
 import { registerReadRoutes } from './routes/readRoutes';
 import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import { registerPreviewRoutes } from './routes/previewRoutes';
+import { registerWriteRoutes } from './routes/writeRoutes';
+import { HistoryStore } from './service/history/HistoryStore';
 
 /**
  * Dependencies of the Kratix router.
@@ -12,6 +22,10 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   registry: PlatformRegistry;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
+  history: HistoryStore;
+  cleanup: { concurrency: number; ratePerSecond: number };
 }
 
 /** Largest JSON body accepted (a Promise spec with its API and workflows fits easily). */
@@ -26,11 +40,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   const { logger } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_SIZE }));
+  router.use(rejectDeepBodies());
 
   router.get('/health', (_req, res) => {
     logger.debug('health check');
     res.json({ status: 'ok' });
   });
   registerReadRoutes(router, options);
+  registerWriteRoutes(router, options);
+  registerPreviewRoutes(router, options);
   return router;
 }

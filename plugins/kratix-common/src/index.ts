@@ -23,3 +23,7 @@ export * from './rules/stateStorePaths';
 export * from './rules/deletionPreflight';
 export * from './api/readTypes';
 export * from './api/writeTypes';
+export * from './rules/labelSyntax';
+export * from './model/promiseApi';
+export * from './whatIf';
+export * from './api/whatIfTypes';

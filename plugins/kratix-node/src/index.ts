@@ -19,3 +19,13 @@ export { kubeConfigFor } from './cluster/kubeConfigFor';
 export { toBackstageError, kubeStatusOf } from './cluster/errors';
 export * from './cluster/kratixKinds';
 export { slimPromise, slimDestination, slimWork, slimWorkPlacement, slimStateStore } from './cache/slim';
+export {
+  kratixPromisePermissionResourceRef,
+  kratixPromiseConditions,
+  createKratixPromiseConditionalDecision,
+  kratixPromiseRules,
+  isPromiseOwner,
+  promiseOwner,
+  PROMISE_OWNER_ANNOTATION,
+} from './permissions';
+export type { KratixPromiseResource } from './permissions';

@@ -5,11 +5,30 @@
  * @packageDocumentation
  */
 
-export { kratixPlugin, EntityKratixDestinationsContent } from './plugin';
-export { kratixApiRef, KratixClient } from './api';
-export type { KratixApi, KratixHealth } from './api';
 export {
+  kratixPlugin,
+  KratixPage,
+  EntityKratixDestinationsContent,
+  EntityKratixMisplacedContent,
+  EntityKratixUpdatePromiseContent,
+  EntityKratixHistoryCard,
+} from './plugin';
+export { rootRouteRef as kratixRootRouteRef } from './routes';
+export { kratixApiRef, KratixClient } from './api';
+export type {
+  CleanupProgressCallback,
+  KratixApi,
+  KratixHealth,
+  KratixReadOptions,
+  MisplacedQuery,
+  PromiseManifest,
+  PromisePreviewRequest,
+  PromisePreviewResponse,
+} from './api';
+export {
+  KRATIX_PLATFORM_ANNOTATION,
   KRATIX_PROMISE_NAME_ANNOTATION,
+  getKratixPlatformName,
   getKratixPromiseName,
   isKratixPromise,
 } from './isKratixPromise';

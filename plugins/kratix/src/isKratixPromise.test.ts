@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { getKratixPromiseName, isKratixPromise } from './isKratixPromise';
+import {
+  getKratixPlatformName,
+  getKratixPromiseName,
+  isKratixPromise,
+} from './isKratixPromise';
 
 const entity = (annotations?: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -19,6 +23,18 @@ describe('isKratixPromise', () => {
     expect(isKratixPromise(entity({ 'backstage.io/owner': 'x' }))).toBe(false);
     expect(isKratixPromise(entity({ 'kratix.io/promise-name': ' ' }))).toBe(
       false,
+    );
+  });
+});
+
+describe('getKratixPlatformName', () => {
+  it('reads the kratix.io/platform annotation', () => {
+    expect(
+      getKratixPlatformName(entity({ 'kratix.io/platform': 'prod' })),
+    ).toBe('prod');
+    expect(getKratixPlatformName(entity())).toBeUndefined();
+    expect(getKratixPlatformName(entity({ 'kratix.io/platform': '' }))).toBe(
+      undefined,
     );
   });
 });

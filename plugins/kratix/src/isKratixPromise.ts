@@ -27,3 +27,21 @@ export function getKratixPromiseName(entity: Entity): string | undefined {
 export function isKratixPromise(entity: Entity): boolean {
   return getKratixPromiseName(entity) !== undefined;
 }
+
+/**
+ * Annotation naming the Kratix platform (as configured in `kratix.platforms`) the Promise lives
+ * on. Without it the first platform the backend lists is used.
+ *
+ * @public
+ */
+export const KRATIX_PLATFORM_ANNOTATION = 'kratix.io/platform';
+
+/**
+ * Returns the platform named by the entity's `kratix.io/platform` annotation, if any.
+ *
+ * @public
+ */
+export function getKratixPlatformName(entity: Entity): string | undefined {
+  const name = entity.metadata.annotations?.[KRATIX_PLATFORM_ANNOTATION];
+  return name ? name.trim() || undefined : undefined;
+}

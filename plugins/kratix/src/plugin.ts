@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { KratixClient, kratixApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The Kratix frontend plugin for the legacy frontend system. Apps on the new
@@ -24,13 +26,30 @@ export const kratixPlugin = createPlugin({
         new KratixClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
 
 /**
- * Entity page content for a Kratix Promise (legacy frontend system), e.g.
+ * Standalone page: platform picker, Promises × Destinations matrix and all
+ * misplaced WorkPlacements. Mount it with
+ * `<Route path="/kratix" element={<KratixPage />} />`.
+ *
+ * @public
+ */
+export const KratixPage = kratixPlugin.provide(
+  createRoutableExtension({
+    name: 'KratixPage',
+    component: () => import('./components/KratixPage').then(m => m.KratixPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity tab of a Promise: which Destinations its selectors target and why
+ * not, and where its workload groups are placed.
  *
  * ```tsx
- * <EntityLayout.Route path="/kratix" title="Kratix" if={isKratixPromise}>
+ * <EntityLayout.Route path="/kratix-targeting" title="Kratix targeting" if={isKratixPromise}>
  *   <EntityKratixDestinationsContent />
  * </EntityLayout.Route>
  * ```
@@ -44,6 +63,58 @@ export const EntityKratixDestinationsContent = kratixPlugin.provide(
       lazy: () =>
         import('./components/EntityKratixDestinationsContent').then(
           m => m.EntityKratixDestinationsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab of a Promise: its misplaced WorkPlacements, with cleanup.
+ *
+ * @public
+ */
+export const EntityKratixMisplacedContent = kratixPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixMisplacedContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityKratixMisplacedContent').then(
+          m => m.EntityKratixMisplacedContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab of a Promise: edit its destinationSelectors (or the spec as YAML),
+ * preview with a dry run, apply.
+ *
+ * @public
+ */
+export const EntityKratixUpdatePromiseContent = kratixPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixUpdatePromiseContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityKratixUpdatePromiseContent').then(
+          m => m.EntityKratixUpdatePromiseContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity card of a Promise: the changes made through Backstage.
+ *
+ * @public
+ */
+export const EntityKratixHistoryCard = kratixPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixHistoryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityKratixHistoryCard').then(
+          m => m.EntityKratixHistoryCard,
         ),
     },
   }),

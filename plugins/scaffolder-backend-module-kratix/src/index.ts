@@ -1,7 +1,29 @@
 /**
- * The kratix module for @backstage/plugin-scaffolder-backend.
+ * The kratix module for @backstage/plugin-scaffolder-backend: template actions that preview,
+ * render and apply Kratix Promise changes and clean up misplaced WorkPlacements, through the
+ * Kratix backend plugin's API on behalf of the user running the template.
  *
  * @packageDocumentation
  */
 
 export { scaffolderModuleKratix as default } from './module';
+export {
+  createPromiseApplyAction,
+  createPromisePreviewAction,
+  createPromiseRenderAction,
+  createWorkPlacementsCleanupAction,
+  APPLY_ACTION_ID,
+  CLEANUP_ACTION_ID,
+  PREVIEW_ACTION_ID,
+  RENDER_ACTION_ID,
+} from './actions';
+export {
+  KratixBackendClient,
+  KratixBackendError,
+  kratixBackendClientFactory,
+} from './kratixBackendClient';
+export type {
+  KratixBackendApi,
+  KratixBackendClientFactory,
+  PromiseManifest,
+} from './kratixBackendClient';

@@ -7,13 +7,18 @@ import {
   kratixPromiseReadPermission,
 } from '@kratix-backstage/plugin-kratix-common';
 import express from 'express';
+import { z } from 'zod';
 import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 import { matrix } from '../service/readModel/matrix';
 import { misplacedList } from '../service/readModel/misplacedList';
+import { readPromiseManifest } from '../service/readModel/promiseManifest';
 import { promiseSummaries, promiseSummary, requirePromise } from '../service/readModel/promiseSummary';
 import { promiseTargeting } from '../service/readModel/promiseTargeting';
 import { promiseWorks } from '../service/readModel/promiseWorks';
 import { misplacedQuery, parse, pathParams, readQuery } from './params';
+
+/** The manifest route takes no query parameters. */
+const manifestQuery = z.object({}).strict();
 
 export interface ReadRouteDeps {
   registry: PlatformRegistry;
@@ -88,6 +93,15 @@ export function registerReadRoutes(router: express.Router, deps: ReadRouteDeps):
     const q = parse(readQuery, req.query, 'query');
     const { platform, meta, promise } = readable(req, q.allowStale);
     res.json({ ...meta, promise: promiseSummary(platform.cache, requirePromise(platform.cache, promise!)) });
+  });
+
+  // The Promise as stored at the apiserver (not the slim cache), without status and server-set
+  // metadata: what a user would keep in git and edit (scaffolder kratix:promise:render).
+  router.get('/platforms/:platform/promises/:promise/manifest', async (req, res) => {
+    await authorizeRead(req);
+    parse(manifestQuery, req.query, 'query');
+    const { platform, promise } = pathParams(req.params);
+    res.json(await readPromiseManifest(registry.get(platform), promise!));
   });
 
   router.get('/platforms/:platform/promises/:promise/targeting', async (req, res) => {

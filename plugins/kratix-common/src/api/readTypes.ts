@@ -54,6 +54,7 @@ export interface PromiseSummary {
   name: string;
   uid: string;
   resourceVersion: string;
+  generation: number;
   deleting: boolean;
   version?: string;
   status?: string;
@@ -196,4 +197,34 @@ export interface MatrixResponse extends ReadMeta {
   destinations: string[];
   /** Only cells with WorkPlacements or targeting. */
   cells: MatrixCell[];
+}
+
+/** GET /platforms/:p/promises/:promise/manifest: the Promise without status and server-set metadata. */
+export interface PromiseManifest {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec: Record<string, unknown>;
+}
+
+/** Filters, sorting and paging of the misplaced WorkPlacement lists (query parameters). */
+export interface MisplacedFilters {
+  promise?: string;
+  destination?: string;
+  namespace?: string;
+  kind?: 'dependency' | 'resource';
+  /** Whether the Destination still matches today. */
+  stillMatches?: boolean;
+  destinationExists?: boolean;
+  /** `current` = kratix.io/misplaced, `legacy` = kratix.io/misscheduled. */
+  label?: 'current' | 'legacy';
+  /** Substring of the WorkPlacement, Work or resource name. */
+  search?: string;
+  sort?: 'age' | 'name';
+  offset?: number;
+  limit?: number;
 }

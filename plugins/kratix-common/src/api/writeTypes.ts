@@ -19,6 +19,11 @@ export function parsePromiseResourceRef(ref: string): { platform: string; promis
 export interface PromiseUpdateRequest {
   /** The resourceVersion the client saw; a stale one gets 409, never a silent overwrite. */
   resourceVersion: string;
+  /**
+   * The metadata.generation the client saw. When sent, a newer resourceVersion with the same
+   * generation (only Kratix's status writes happened since) is accepted: the spec is unchanged.
+   */
+  generation?: number;
   /** The whole new spec... */
   spec?: Record<string, unknown>;
   /** ...or a JSON merge patch (RFC 7386) of the spec. Exactly one of the two. */
@@ -42,6 +47,7 @@ export interface PromiseUpdateResponse {
   changed: boolean;
   /** resourceVersion after the update (or the current one for a dry run). */
   resourceVersion: string;
+  generation: number;
   /** Unified diff of the spec as YAML, before → after. */
   diff: string;
   effects: PromiseUpdateEffects;

@@ -1,4 +1,4 @@
-import { aDestination, aStateStore, aWork, aWorkPlacement } from '../testing/fixtures';
+import { aDestination, aStateStore, aWork, aWorkPlacement } from '../__testUtils__/fixtures';
 import { deletionPreflight } from './deletionPreflight';
 
 const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };

@@ -31,6 +31,25 @@ export function kubeMessageOf(error: unknown): string | undefined {
 }
 
 /**
+ * An error's message with its causes: Node's fetch only says "fetch failed" and keeps the reason
+ * (ECONNREFUSED, a TLS error...) in `cause`, sometimes an AggregateError with only a `code`.
+ */
+export function errorMessageOf(error: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = error;
+  for (let depth = 0; e !== undefined && e !== null && depth < 5; depth++) {
+    let message = '';
+    if (e instanceof Error) message = e.message;
+    else if (typeof e === 'string') message = e;
+    const code = (e as { code?: unknown }).code;
+    const text = message || (typeof code === 'string' ? code : '');
+    if (text && !parts.some(p => p.includes(text))) parts.push(text);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return parts.length ? parts.join(': ') : String(error);
+}
+
+/**
  * Maps an error from the Kubernetes API to the Backstage error the router turns into a status:
  * 404 NotFound, 409 Conflict, 403 NotAllowed, 400/422 Input, no answer at all → 503.
  * `what` names the operation and platform, e.g. `delete WorkPlacement ns/x on platform local`.
@@ -49,7 +68,7 @@ export function kubeStatusOfMapped(error: unknown): number | undefined {
 
 function mapError(error: unknown, what: string): Error {
   const status = kubeStatusOf(error);
-  const message = kubeMessageOf(error) ?? (error as Error)?.message ?? String(error);
+  const message = kubeMessageOf(error) ?? errorMessageOf(error);
   const text = `${what}: ${message}`;
   switch (status) {
     case 404:

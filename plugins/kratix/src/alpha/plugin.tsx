@@ -1,13 +1,30 @@
+import { Content } from '@backstage/core-components';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { compatWrapper } from '@backstage/core-compat-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { KratixClient, kratixApiRef } from '../api';
-import { isKratixPromise } from '../isKratixPromise';
+import { KRATIX_PROMISE_NAME_ANNOTATION } from '../isKratixPromise';
+import { rootRouteRef } from '../routes';
+
+/** Entities that stand for a Kratix Promise. */
+export const kratixPromiseFilter = {
+  [`metadata.annotations.${KRATIX_PROMISE_NAME_ANNOTATION}`]: { $exists: true },
+};
+
+const rootRoute = convertLegacyRouteRef(rootRouteRef);
 
 /** Provides {@link kratixApiRef}. */
 export const kratixApi = ApiBlueprint.make({
@@ -20,16 +37,75 @@ export const kratixApi = ApiBlueprint.make({
     }),
 });
 
-/** "Kratix" tab on the entity page of entities that stand for a Promise. */
-export const kratixEntityContent = EntityContentBlueprint.make({
-  name: 'destinations',
+/** The standalone page at /kratix (with a nav item). */
+export const kratixPage = PageBlueprint.make({
   params: {
     path: '/kratix',
     title: 'Kratix',
-    filter: isKratixPromise,
+    icon: <AccountTreeIcon />,
+    routeRef: rootRoute,
+    loader: () =>
+      import('../components/KratixPage').then(m =>
+        compatWrapper(
+          <Content>
+            <m.KratixPageContent />
+          </Content>,
+        ),
+      ),
+  },
+});
+
+/** "Kratix targeting" tab of entities that stand for a Promise. */
+export const kratixTargetingContent = EntityContentBlueprint.make({
+  name: 'targeting',
+  params: {
+    path: '/kratix-targeting',
+    title: 'Kratix targeting',
+    filter: kratixPromiseFilter,
     loader: () =>
       import('../components/EntityKratixDestinationsContent').then(m =>
         compatWrapper(<m.EntityKratixDestinationsContent />),
+      ),
+  },
+});
+
+/** "Misplaced" tab. */
+export const kratixMisplacedContent = EntityContentBlueprint.make({
+  name: 'misplaced',
+  params: {
+    path: '/kratix-misplaced',
+    title: 'Misplaced',
+    filter: kratixPromiseFilter,
+    loader: () =>
+      import('../components/EntityKratixMisplacedContent').then(m =>
+        compatWrapper(<m.EntityKratixMisplacedContent />),
+      ),
+  },
+});
+
+/** "Update" tab. */
+export const kratixUpdateContent = EntityContentBlueprint.make({
+  name: 'update',
+  params: {
+    path: '/kratix-update',
+    title: 'Update',
+    filter: kratixPromiseFilter,
+    loader: () =>
+      import('../components/EntityKratixUpdatePromiseContent').then(m =>
+        compatWrapper(<m.EntityKratixUpdatePromiseContent />),
+      ),
+  },
+});
+
+/** History card on the entity overview. */
+export const kratixHistoryCard = EntityCardBlueprint.make({
+  name: 'history',
+  params: {
+    type: 'content',
+    filter: kratixPromiseFilter,
+    loader: () =>
+      import('../components/EntityKratixHistoryCard').then(m =>
+        compatWrapper(<m.EntityKratixHistoryCard />),
       ),
   },
 });
@@ -42,5 +118,13 @@ export const kratixEntityContent = EntityContentBlueprint.make({
 export const kratixFrontendPlugin = createFrontendPlugin({
   pluginId: 'kratix',
   info: { packageJson: () => import('../../package.json') },
-  extensions: [kratixApi, kratixEntityContent],
+  routes: { root: rootRoute },
+  extensions: [
+    kratixApi,
+    kratixPage,
+    kratixTargetingContent,
+    kratixMisplacedContent,
+    kratixUpdateContent,
+    kratixHistoryCard,
+  ],
 });

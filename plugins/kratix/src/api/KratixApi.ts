@@ -1,4 +1,24 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  CleanupItemResult,
+  CleanupPreflightRequest,
+  CleanupPreflightResponse,
+  CleanupRequest,
+  CleanupResponse,
+  HistoryResponse,
+  MatrixResponse,
+  MisplacedFilters,
+  MisplacedListResponse,
+  PlatformListResponse,
+  PromiseListResponse,
+  PromiseManifest,
+  PromiseResponse,
+  PromiseTargetingResponse,
+  PromiseUpdateRequest,
+  PromiseUpdateResponse,
+  PromiseWorksResponse,
+} from '@kratix-backstage/plugin-kratix-common';
+import type { PromisePreviewRequest, PromisePreviewResponse } from './preview';
 
 /**
  * Health status reported by the Kratix backend plugin.
@@ -9,6 +29,37 @@ export interface KratixHealth {
   status: string;
 }
 
+
+/**
+ * Options of every read.
+ *
+ * @public
+ */
+export interface KratixReadOptions {
+  /**
+   * Accept the last known state when the platform is unreachable (the answer then has
+   * `stale: true`); without it an unreachable platform is a 503.
+   */
+  allowStale?: boolean;
+}
+
+/**
+ * Filters, sorting and paging of the misplaced WorkPlacement lists.
+ *
+ * @public
+ */
+export interface MisplacedQuery extends KratixReadOptions, MisplacedFilters {}
+
+/**
+ * Called for each WorkPlacement a streaming cleanup has finished with.
+ *
+ * @public
+ */
+export type CleanupProgressCallback = (
+  result: CleanupItemResult,
+  done: number,
+) => void;
+
 /**
  * Client for the Kratix backend plugin (/api/kratix).
  *
@@ -17,6 +68,88 @@ export interface KratixHealth {
 export interface KratixApi {
   /** Checks that the Kratix backend plugin is up. */
   health(): Promise<KratixHealth>;
+
+  /** GET /platforms */
+  listPlatforms(): Promise<PlatformListResponse>;
+  /** GET /platforms/:platform/promises */
+  listPromises(
+    platform: string,
+    options?: KratixReadOptions,
+  ): Promise<PromiseListResponse>;
+  /** GET /platforms/:platform/promises/:promise */
+  getPromise(
+    platform: string,
+    promise: string,
+    options?: KratixReadOptions,
+  ): Promise<PromiseResponse>;
+  /** GET /platforms/:platform/promises/:promise/manifest (read from the apiserver, not the cache) */
+  getPromiseManifest(
+    platform: string,
+    promise: string,
+  ): Promise<PromiseManifest>;
+  /** GET /platforms/:platform/promises/:promise/targeting */
+  getPromiseTargeting(
+    platform: string,
+    promise: string,
+    options?: KratixReadOptions,
+  ): Promise<PromiseTargetingResponse>;
+  /** GET /platforms/:platform/promises/:promise/works */
+  getPromiseWorks(
+    platform: string,
+    promise: string,
+    options?: KratixReadOptions,
+  ): Promise<PromiseWorksResponse>;
+  /** GET /platforms/:platform/misplaced (all Promises) */
+  listMisplaced(
+    platform: string,
+    query?: MisplacedQuery,
+  ): Promise<MisplacedListResponse>;
+  /** GET /platforms/:platform/promises/:promise/misplaced */
+  listPromiseMisplaced(
+    platform: string,
+    promise: string,
+    query?: Omit<MisplacedQuery, 'promise'>,
+  ): Promise<MisplacedListResponse>;
+  /** GET /platforms/:platform/matrix */
+  getMatrix(
+    platform: string,
+    options?: KratixReadOptions,
+  ): Promise<MatrixResponse>;
+  /** GET /platforms/:platform/promises/:promise/history */
+  getHistory(platform: string, promise: string): Promise<HistoryResponse>;
+
+  /**
+   * POST /platforms/:platform/promises/:promise/update. Rejects with a ResponseError: 409 when
+   * the Promise changed since `resourceVersion`, 400 with the apiserver's message when invalid.
+   */
+  updatePromise(
+    platform: string,
+    promise: string,
+    request: PromiseUpdateRequest,
+  ): Promise<PromiseUpdateResponse>;
+  /** POST /platforms/:platform/promises/:promise/preview: what the change would do to placements. */
+  previewPromise(
+    platform: string,
+    promise: string,
+    request: PromisePreviewRequest,
+  ): Promise<PromisePreviewResponse>;
+  /** POST /platforms/:platform/cleanup/preflight */
+  cleanupPreflight(
+    platform: string,
+    request: CleanupPreflightRequest,
+  ): Promise<CleanupPreflightResponse>;
+  /** POST /platforms/:platform/cleanup (one JSON answer when it is done). */
+  cleanup(platform: string, request: CleanupRequest): Promise<CleanupResponse>;
+  /**
+   * POST /platforms/:platform/cleanup asking for an ndjson stream: `onProgress` is called for
+   * each WorkPlacement as the backend finishes it. Falls back to the plain JSON answer (then
+   * `onProgress` is called for each result at the end).
+   */
+  cleanupWithProgress(
+    platform: string,
+    request: CleanupRequest,
+    onProgress: CleanupProgressCallback,
+  ): Promise<CleanupResponse>;
 }
 
 /**
@@ -29,3 +162,5 @@ export const kratixApiRef = createApiRef<KratixApi>().with({
   id: 'plugin.kratix.service',
   pluginId: 'kratix',
 });
+
+export type { PromiseManifest };

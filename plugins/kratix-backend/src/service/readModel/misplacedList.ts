@@ -1,29 +1,24 @@
-import { MisplacedListResponse, ReadMeta, SlimWorkPlacement, WorkPlacementView } from '@kratix-backstage/plugin-kratix-common';
+import {
+  MisplacedFilters,
+  MisplacedListResponse,
+  ReadMeta,
+  SlimWorkPlacement,
+  WorkPlacementView,
+  isResourceWorkload,
+  misplacedConditionSince,
+  misplacementLabelOf,
+} from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import { workPlacementView } from './workPlacementView';
 
-export interface MisplacedQuery {
-  promise?: string;
-  destination?: string;
-  namespace?: string;
-  kind?: 'dependency' | 'resource';
-  /** Filter on whether the Destination still matches today. */
-  stillMatches?: boolean;
-  destinationExists?: boolean;
-  /** `current` = kratix.io/misplaced, `legacy` = kratix.io/misscheduled. */
-  label?: 'current' | 'legacy';
-  /** Substring of the WorkPlacement, Work or resource name. */
-  search?: string;
-  sort: 'age' | 'name';
-  offset: number;
-  limit: number;
-}
+/** The list query after validation: sort, offset and limit are always set. */
+export type MisplacedQuery = MisplacedFilters & Required<Pick<MisplacedFilters, 'sort' | 'offset' | 'limit'>>;
 
-function candidates(cache: PlatformCache, q: MisplacedQuery): SlimWorkPlacement[] {
-  // Start from the narrowest index.
-  if (q.promise) return cache.workPlacements.byIndex('misplacedByPromise', q.promise);
-  if (q.destination) return cache.workPlacements.byIndex('misplacedByDestination', q.destination);
-  return cache.workPlacements.byIndex('misplaced', 'true');
+/** The narrowest index for the query: [index name, value]. */
+function candidateIndex(q: MisplacedQuery): [string, string] {
+  if (q.promise) return ['misplacedByPromise', q.promise];
+  if (q.destination) return ['misplacedByDestination', q.destination];
+  return ['misplaced', 'true'];
 }
 
 function keep(v: WorkPlacementView, q: MisplacedQuery): boolean {
@@ -42,30 +37,96 @@ function keep(v: WorkPlacementView, q: MisplacedQuery): boolean {
   return true;
 }
 
-/** Misplaced WorkPlacements (current and legacy label), filtered, sorted and paginated on the server. */
+/** Plain code-unit order: for ISO timestamps and DNS names it is the order localeCompare gives, much cheaper. */
+const cmp = (a: string, b: string): number => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
+
+/** When the WorkPlacement was marked misplaced: what its view's `misplacedSince` says. */
+const sinceOf = (cache: PlatformCache, wp: SlimWorkPlacement) =>
+  misplacedConditionSince(wp.conditions) ?? cache.misplacedObservedSince(wp.namespace, wp.name);
+
+/** Filters that need the assessment against the Work and Destination (the full view). */
+const needsViews = (q: MisplacedQuery) => q.stillMatches !== undefined || q.destinationExists !== undefined;
+
+/** The filters a WorkPlacement answers by itself (same tests as `keep`, on the cached object). */
+function keepWorkPlacement(wp: SlimWorkPlacement, q: MisplacedQuery): boolean {
+  if (q.destination && wp.targetDestinationName !== q.destination) return false;
+  if (q.namespace && wp.namespace !== q.namespace) return false;
+  if (q.kind && (isResourceWorkload(wp) ? 'resource' : 'dependency') !== q.kind) return false;
+  const label = misplacementLabelOf(wp.labels);
+  if (q.label === 'current' && label !== 'kratix.io/misplaced') return false;
+  if (q.label === 'legacy' && label !== 'kratix.io/misscheduled') return false;
+  if (q.search) {
+    const hay = `${wp.name} ${wp.workName ?? ''} ${wp.resourceName}`.toLowerCase();
+    if (!hay.includes(q.search.toLowerCase())) return false;
+  }
+  return true;
+}
+
+interface Keyed {
+  key: string;
+  wp: SlimWorkPlacement;
+}
+
+/**
+ * Candidates of an index, sorted, per cache: kept until a WorkPlacement changes (the sort keys
+ * depend on WorkPlacements only), so repeated reads of a large list (paging, the UI's refreshes)
+ * skip the sort. Changes bump `version` through the store's change listener.
+ */
+const sortedMemo = new WeakMap<PlatformCache, { version: number; lists: Map<string, { version: number; keyed: Keyed[] }> }>();
+
+function memoOf(cache: PlatformCache) {
+  let memo = sortedMemo.get(cache);
+  if (!memo) {
+    const created = { version: 0, lists: new Map<string, { version: number; keyed: Keyed[] }>() };
+    cache.workPlacements.onChange(() => {
+      created.version += 1;
+      created.lists.clear();
+    });
+    sortedMemo.set(cache, (memo = created));
+  }
+  return memo;
+}
+
+/**
+ * One key per WorkPlacement: by age, oldest misplacement first, unknown times last; then by
+ * namespace and name for a stable order. NUL separates the parts (no part contains it), so
+ * comparing keys compares the parts in turn.
+ */
+function sortedCandidates(cache: PlatformCache, q: MisplacedQuery): Keyed[] {
+  const [index, value] = candidateIndex(q);
+  const memo = memoOf(cache);
+  const id = `${index}\u0000${value}\u0000${q.sort}`;
+  const hit = memo.lists.get(id);
+  if (hit && hit.version === memo.version) return hit.keyed;
+  const keyed = cache.workPlacements.byIndex(index, value).map(wp => ({
+    key: `${q.sort === 'age' ? `${sinceOf(cache, wp) ?? '\uffff'}\u0000` : ''}${wp.namespace}\u0000${wp.name}`,
+    wp,
+  }));
+  keyed.sort((a, b) => cmp(a.key, b.key));
+  memo.lists.set(id, { version: memo.version, keyed });
+  return keyed;
+}
+
+/**
+ * Misplaced WorkPlacements (current and legacy label), filtered, sorted and paginated on the server.
+ * Views (joined with Work and Destination) are built only for the returned page unless a filter
+ * needs them; the sorted candidates are reused while no WorkPlacement changed. At 5,000 misplaced
+ * these were most of the cost of a request (bench/README.md).
+ */
 export function misplacedList(
   cache: PlatformCache,
   meta: ReadMeta,
   q: MisplacedQuery,
 ): MisplacedListResponse {
-  const views = candidates(cache, q)
-    .map(wp => workPlacementView(cache, wp))
-    .filter(v => keep(v, q));
-  if (q.sort === 'age') {
-    // Oldest misplacement first; unknown times last; then by name for a stable order.
-    views.sort(
-      (a, b) =>
-        (a.misplacedSince ?? '\uffff').localeCompare(b.misplacedSince ?? '\uffff') ||
-        a.namespace.localeCompare(b.namespace) ||
-        a.name.localeCompare(b.name),
-    );
-  } else {
-    views.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-  }
+  let keyed = sortedCandidates(cache, q).filter(k => keepWorkPlacement(k.wp, q));
+  if (needsViews(q)) keyed = keyed.filter(k => keep(workPlacementView(cache, k.wp), q));
   return {
     ...meta,
-    items: views.slice(q.offset, q.offset + q.limit),
-    total: views.length,
+    items: keyed.slice(q.offset, q.offset + q.limit).map(k => workPlacementView(cache, k.wp)),
+    total: keyed.length,
     offset: q.offset,
     limit: q.limit,
   };

@@ -43,6 +43,7 @@ export function promiseSummary(cache: PlatformCache, promise: SlimPromise): Prom
     name: promise.name,
     uid: promise.uid,
     resourceVersion: promise.resourceVersion,
+    generation: promise.generation,
     deleting: Boolean(promise.deletionTimestamp),
     version: promise.status.version,
     status: promise.status.status,

@@ -1,5 +1,6 @@
 import {
   DestinationTargeting,
+  Labels,
   PromiseTargetingResponse,
   ReadMeta,
   WorkloadGroupTargeting,
@@ -65,6 +66,24 @@ export function promiseTargeting(
       };
     });
 
+  // A Promise's thousands of resource Works share a handful of distinct selectors: match each
+  // distinct selector against the Destinations once per request (bench/README.md, targeting).
+  const allDestinations = cache.destinations.all();
+  const matchingBySelector = new Map<string, string[]>();
+  const matchingOf = (selector: Labels): string[] => {
+    // Label keys are unique, so sorting the entries' "key,value" strings orders them by key.
+    const key = JSON.stringify(Object.entries(selector).sort());
+    let names = matchingBySelector.get(key);
+    if (!names) {
+      names = allDestinations
+        .filter(d => matchDestination(selector, d, { generation: cache.generation }).matched)
+        .map(d => d.name)
+        .sort();
+      matchingBySelector.set(key, names);
+    }
+    return [...names];
+  };
+
   const workloadGroups: WorkloadGroupTargeting[] = [];
   for (const work of cache.works.byIndex('promise', promise.name)) {
     const placements = cache.workPlacements.byIndex('work', nsKey(work.namespace, work.name));
@@ -80,11 +99,7 @@ export function promiseTargeting(
         sourceOf: merged.sourceOf,
         conflicts: merged.conflicts,
         fromWorkflow: group.destinationSelectors.some(s => s.source !== 'promise'),
-        matching: cache.destinations
-          .all()
-          .filter(d => matchDestination(merged.matchLabels, d, { generation: cache.generation }).matched)
-          .map(d => d.name)
-          .sort(),
+        matching: matchingOf(merged.matchLabels),
         placedOn: placements
           .filter(wp => wp.workloadGroupId === group.id)
           .map(wp => wp.targetDestinationName)

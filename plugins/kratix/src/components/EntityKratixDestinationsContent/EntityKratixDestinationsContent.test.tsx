@@ -1,46 +1,82 @@
-import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
+import { staleMeta, targeting } from '../../__testUtils__/fixtures';
+import {
+  mockKratixApi,
+  renderKratix,
+  responseError,
+} from '../../__testUtils__/testApp';
 import { EntityKratixDestinationsContent } from './EntityKratixDestinationsContent';
 
-const promiseEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'postgresql',
-    annotations: { 'kratix.io/promise-name': 'postgresql' },
-  },
-  spec: {
-    type: 'kratix-promise',
-    owner: 'platform-team',
-    lifecycle: 'production',
-  },
-};
-
 describe('EntityKratixDestinationsContent', () => {
-  it('shows the Promise name of the entity', async () => {
-    await renderInTestApp(
-      <EntityProvider entity={promiseEntity}>
-        <EntityKratixDestinationsContent />
-      </EntityProvider>,
-    );
-
-    expect(screen.getByText('Kratix destinations')).toBeInTheDocument();
-    expect(screen.getByText('postgresql')).toBeInTheDocument();
+  it('shows progress while loading', async () => {
+    const api = mockKratixApi();
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(api.getPromiseTargeting).toHaveBeenCalledWith('prod', 'redis', {
+      allowStale: false,
+    });
   });
 
-  it('explains a missing annotation', async () => {
-    await renderInTestApp(
-      <EntityProvider
-        entity={{ ...promiseEntity, metadata: { name: 'plain' } }}
-      >
-        <EntityKratixDestinationsContent />
-      </EntityProvider>,
-    );
-
+  it('shows selectors, Destinations and workload groups', async () => {
+    const api = mockKratixApi({
+      getPromiseTargeting: jest.fn().mockResolvedValue(targeting),
+    });
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
     expect(
-      screen.getByText(/has no kratix.io\/promise-name annotation/),
+      await screen.findByText(
+        "entry 1's environment=prod is ignored: entry 0 sets environment=dev (first entry wins)",
+      ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText('1 of 3 Destinations targeted'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Workload groups')).toBeInTheDocument();
+  });
+
+  it('says when the platform has no Destinations', async () => {
+    const api = mockKratixApi({
+      getPromiseTargeting: jest.fn().mockResolvedValue({
+        ...targeting,
+        destinations: [],
+        workloadGroups: [],
+      }),
+    });
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
+    expect(await screen.findByText('No Destinations')).toBeInTheDocument();
+  });
+
+  it('shows the 503 message and can fall back to the last known state', async () => {
+    const api = mockKratixApi({
+      getPromiseTargeting: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await responseError(
+            503,
+            'Kratix platform "prod" is unreachable since 2026-01-01T10:00:00Z: connect ECONNREFUSED',
+          ),
+        )
+        .mockResolvedValue({ ...targeting, ...staleMeta }),
+    });
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
+    expect(
+      await screen.findByText(
+        'Error: 503: Kratix platform "prod" is unreachable since 2026-01-01T10:00:00Z: connect ECONNREFUSED',
+      ),
+    ).toBeInTheDocument();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show last known state' }),
+    );
+    expect(
+      await screen.findByText(
+        'Warning: Kratix platform "prod" is unreachable: showing its last known state',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/connect ECONNREFUSED 10.0.0.1:6443/),
+    ).toBeInTheDocument();
+    expect(api.getPromiseTargeting).toHaveBeenLastCalledWith('prod', 'redis', {
+      allowStale: true,
+    });
   });
 });

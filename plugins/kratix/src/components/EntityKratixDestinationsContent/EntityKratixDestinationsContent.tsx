@@ -1,28 +1,59 @@
-import { InfoCard } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import { getKratixPromiseName } from '../../isKratixPromise';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import { kratixApiRef } from '../../api';
+import { useKratixRead } from '../../hooks/useKratixRead';
+import { DestinationTargetingTable } from '../DestinationTargetingTable';
+import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
+import { SelectorSummary } from '../SelectorSummary';
+import { KratixErrorPanel, StaleWarning } from '../shared';
+import { WorkloadGroupTable } from '../WorkloadGroupTable';
+
+const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
+  const api = useApi(kratixApiRef);
+  const { value, loading, error, showStale } = useKratixRead(
+    options => api.getPromiseTargeting(platform, promise, options),
+    [api, platform, promise],
+  );
+  if (loading && !value) return <Progress />;
+  if (error) return <KratixErrorPanel error={error} onShowStale={showStale} />;
+  if (!value) return null;
+  return (
+    <Grid container spacing={3}>
+      {value.stale && (
+        <Grid item xs={12}>
+          <StaleWarning meta={value} />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <SelectorSummary selectors={value.selectors} />
+      </Grid>
+      <Grid item xs={12}>
+        {value.destinations.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title="No Destinations"
+            description={`Kratix platform "${platform}" has no Destinations: Promise ${promise} cannot be scheduled anywhere.`}
+          />
+        ) : (
+          <DestinationTargetingTable destinations={value.destinations} />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <WorkloadGroupTable groups={value.workloadGroups} />
+      </Grid>
+    </Grid>
+  );
+};
 
 /**
- * Entity tab content for a Kratix Promise.
- *
- * Placeholder: shows the Promise name; destinations and work placements come
- * later.
+ * Entity tab of a Kratix Promise: its squashed destination selectors, which Destinations they
+ * target and why not, and where each workload group is placed.
  *
  * @public
  */
-export const EntityKratixDestinationsContent = () => {
-  const { entity } = useEntity();
-  const promiseName = getKratixPromiseName(entity);
-
-  return (
-    <InfoCard title="Kratix destinations">
-      {promiseName ? (
-        <>
-          Promise: <strong>{promiseName}</strong>
-        </>
-      ) : (
-        <>This entity has no kratix.io/promise-name annotation.</>
-      )}
-    </InfoCard>
-  );
-};
+export const EntityKratixDestinationsContent = () => (
+  <KratixPromiseScope>
+    {ref => <DestinationsView {...ref} />}
+  </KratixPromiseScope>
+);

@@ -1,0 +1,135 @@
+/*
+ * Starts backendChild.ts as a separate Node process and measures its cold start: from spawning the
+ * process to the first 200 answer of the misplaced endpoint (which needs the whole cache synced).
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ChildMessage } from './backendChild';
+import { request } from './http';
+
+export interface BackendProcess {
+  port: number;
+  /** Spawn → 'listening' (Node start, transpiling the TypeScript sources, plugin init). */
+  bootMs: number;
+  /** Spawn → first 200 from the misplaced endpoint. */
+  coldStartMs: number;
+  memory(): Promise<Extract<ChildMessage, { type: 'memory' }>>;
+  /** CPU time (user + system, ms) the backend process has used so far. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: unknown;
+  /** Path polled until it answers 200. */
+  readyPath: string;
+  /** Write a V8 CPU profile of the backend process into this directory. */
+  cpuProfileDir?: string;
+  timeoutMs?: number;
+}
+
+function waitMessage<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((res, rej) => {
+    const timer = setTimeout(
+      () =>
+        done(
+          new Error(
+            `backend process: no '${type}' message after ${timeoutMs} ms`,
+          ),
+        ),
+      timeoutMs,
+    );
+    const onMessage = (m: ChildMessage) => {
+      if (m.type === 'error')
+        done(new Error(`backend process failed: ${m.message}`));
+      else if (m.type === type) done(undefined, m as any);
+    };
+    const onExit = (code: number | null) =>
+      done(
+        new Error(
+          `backend process exited (code ${code}) while waiting for '${type}'`,
+        ),
+      );
+    function done(err?: Error, m?: any) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (err) rej(err);
+      else res(m);
+    }
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+export async function startBackendProcess(
+  o: StartOptions,
+): Promise<BackendProcess> {
+  const execArgv = [
+    '--require',
+    require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    '--expose-gc',
+  ];
+  if (o.cpuProfileDir) {
+    mkdirSync(o.cpuProfileDir, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`);
+  }
+  const t0 = performance.now();
+  const child = fork(resolve(__dirname, 'backendChild.ts'), [], {
+    execArgv,
+    env: {
+      ...process.env,
+      BENCH_BACKEND_CONFIG: JSON.stringify(o.config),
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const timeoutMs = o.timeoutMs ?? 180_000;
+  const listening = await waitMessage(child, 'listening', timeoutMs);
+  const bootMs = performance.now() - t0;
+  const deadline = Date.now() + timeoutMs;
+  let coldStartMs: number | undefined;
+  while (coldStartMs === undefined) {
+    const r = await request(listening.port, 'GET', o.readyPath).catch(
+      () => undefined,
+    );
+    if (r?.status === 200) coldStartMs = performance.now() - t0;
+    else if (Date.now() > deadline)
+      throw new Error(
+        `backend not ready after ${timeoutMs} ms: ${r?.status} ${r?.text.slice(
+          0,
+          300,
+        )}`,
+      );
+    else await new Promise(r2 => setTimeout(r2, 25));
+  }
+  return {
+    port: listening.port,
+    bootMs,
+    coldStartMs,
+    async memory() {
+      const reply = waitMessage(child, 'memory', 30_000);
+      child.send({ type: 'memory' });
+      return reply;
+    },
+    async cpuMs() {
+      const reply = waitMessage(child, 'cpu', 30_000);
+      child.send({ type: 'cpu' });
+      const c = await reply;
+      return (c.user + c.system) / 1000;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>(r => child.once('exit', () => r()));
+      child.send({ type: 'stop' });
+      const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}

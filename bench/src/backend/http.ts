@@ -1,0 +1,76 @@
+/** HTTP to the backend under test over one keep-alive connection; times each request to its last byte. */
+import http from 'node:http';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+export interface HttpResult {
+  status: number;
+  ms: number;
+  bytes: number;
+  text: string;
+}
+
+export function request(
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
+  const payload =
+    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          Accept: 'application/json',
+          ...(payload
+            ? {
+                'Content-Type': 'application/json',
+                'Content-Length': payload.length,
+              }
+            : {}),
+          ...headers,
+        },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () => {
+          const buf = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - t0,
+            bytes: buf.length,
+            text: buf.toString('utf8'),
+          });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+/** A request that must answer 200; returns the parsed body and the time. */
+export async function ok(
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ json: any; ms: number; bytes: number }> {
+  const r = await request(port, method, path, body);
+  if (r.status !== 200)
+    throw new Error(
+      `${method} ${path}: HTTP ${r.status} ${r.text.slice(0, 500)}`,
+    );
+  return { json: JSON.parse(r.text), ms: r.ms, bytes: r.bytes };
+}

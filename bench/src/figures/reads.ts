@@ -1,0 +1,195 @@
+/*
+ * Read figures over HTTP against the warm backend: misplaced lists (vs the baselines), targeting,
+ * matrix. Each request is timed to its last byte; p50/p95 over sequential runs after a warm-up.
+ */
+import { ok } from '../backend/http';
+import { Figure, fmtMs, fmtRatio, fmtInt } from '../results/figure';
+import { BIG_PROMISE, TYPICAL_PROMISE } from '../seed/layout';
+import { log } from '../util/log';
+import { Distribution, sample } from '../util/stats';
+import { BackendProcess } from '../backend/backendProcess';
+import { MisplacedBaselines } from './baselineRuns';
+
+export const API = '/api/kratix/platforms/bench';
+const WARMUP = 10;
+
+export type Timed = Distribution & { cpuMsPerRequest: number };
+
+/**
+ * p50/p95 of `runs` sequential requests after a warm-up, and the backend's CPU time per request
+ * (process.cpuUsage of the backend process over the measured runs: less sensitive than latency to
+ * other work on the machine).
+ */
+export async function timeRequests(
+  b: BackendProcess,
+  runs: number,
+  warmup: number,
+  once: () => Promise<number>,
+): Promise<Timed> {
+  for (let i = 0; i < warmup; i++) await once();
+  const cpu0 = await b.cpuMs();
+  const d = await sample(runs, 0, once);
+  const cpu1 = await b.cpuMs();
+  return { ...d, cpuMsPerRequest: (cpu1 - cpu0) / runs };
+}
+
+export const fmtTimed = (d: Timed) =>
+  `${fmtMs(d.p50)} / ${fmtMs(d.p95)} (backend CPU ${d.cpuMsPerRequest.toFixed(
+    1,
+  )} ms/request)`;
+
+async function timeGet(
+  b: BackendProcess,
+  path: string,
+  runs: number,
+): Promise<{ d: Timed; json: any; bytes: number }> {
+  const first = await ok(b.port, 'GET', path);
+  const d = await timeRequests(
+    b,
+    runs,
+    WARMUP,
+    async () => (await ok(b.port, 'GET', path)).ms,
+  );
+  log(
+    `GET ${path}: p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(
+      1,
+    )} ms, CPU ${d.cpuMsPerRequest.toFixed(1)} ms/request (${fmtInt(
+      first.bytes,
+    )} bytes)`,
+  );
+  return { d, json: first.json, bytes: first.bytes };
+}
+
+function misplacedFigures(
+  id: string,
+  label: string,
+  d: Timed,
+  total: number,
+  b: MisplacedBaselines,
+): Figure[] {
+  const vsKubectl = b.kubectl.p50 / d.p50;
+  const vsClient = b.clientNode.p50 / d.p50;
+  return [
+    {
+      id: `${id}.latency`,
+      name: `Misplaced list, ${label} (${fmtInt(
+        total,
+      )} misplaced, first page of 100): backend p50 / p95`,
+      result: fmtTimed(d),
+      goal: 'p95 ≤ 20 ms',
+      met: d.p95 <= 20,
+      data: d,
+    },
+    {
+      id: `${id}.vsKubectl`,
+      name: `Misplaced list, ${label}: backend vs \`${b.command}\``,
+      result: fmtRatio(vsKubectl),
+      baseline: `kubectl p50 ${fmtMs(b.kubectl.p50)} (p95 ${fmtMs(
+        b.kubectl.p95,
+      )}, ${b.kubectl.runs} runs, ${fmtInt(b.kubectl.items)} objects)`,
+      goal: '≥ 20× faster (p50/p50)',
+      met: vsKubectl >= 20,
+      data: { ratio: vsKubectl, kubectl: b.kubectl },
+    },
+    {
+      id: `${id}.vsClientNode`,
+      name: `Misplaced list, ${label}: backend vs paged LIST with label selector (@kubernetes/client-node)`,
+      result: fmtRatio(vsClient),
+      baseline: `LIST p50 ${fmtMs(b.clientNode.p50)} (p95 ${fmtMs(
+        b.clientNode.p95,
+      )}, ${b.clientNode.runs} runs)`,
+      goal: '≥ 20× faster (p50/p50)',
+      met: vsClient >= 20,
+      data: { ratio: vsClient, clientNode: b.clientNode },
+    },
+  ];
+}
+
+export async function measureReads(
+  b: BackendProcess,
+  runs: number,
+  baselines: MisplacedBaselines,
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const one = await timeGet(
+    b,
+    `${API}/promises/${BIG_PROMISE}/misplaced`,
+    runs,
+  );
+  figures.push(
+    ...misplacedFigures(
+      'misplaced.onePromise',
+      `one Promise (${BIG_PROMISE})`,
+      one.d,
+      one.json.total,
+      baselines,
+    ),
+  );
+  const all = await timeGet(b, `${API}/misplaced`, runs);
+  figures.push(
+    ...misplacedFigures(
+      'misplaced.all',
+      'all Promises',
+      all.d,
+      all.json.total,
+      baselines,
+    ),
+  );
+  const full = await timeGet(
+    b,
+    `${API}/misplaced?limit=1000`,
+    Math.max(10, Math.floor(runs / 4)),
+  );
+  figures.push({
+    id: 'misplaced.all.page1000',
+    name: 'Misplaced list, all Promises, largest page (limit=1000): backend p50 / p95',
+    result: fmtTimed(full.d),
+    met: null,
+    data: { ...full.d, bytes: full.bytes },
+  });
+
+  const typical = await timeGet(
+    b,
+    `${API}/promises/${TYPICAL_PROMISE}/targeting`,
+    runs,
+  );
+  figures.push({
+    id: 'targeting.typical',
+    name: `Targeting, one Promise (${TYPICAL_PROMISE}: ${typical.json.destinations.length} Destinations, ${typical.json.workloadGroups.length} workload group): p50 / p95`,
+    result: fmtTimed(typical.d),
+    goal: 'p95 ≤ 10 ms',
+    met: typical.d.p95 <= 10,
+    data: { ...typical.d, bytes: typical.bytes },
+  });
+  const big = await timeGet(
+    b,
+    `${API}/promises/${BIG_PROMISE}/targeting`,
+    Math.max(10, Math.floor(runs / 4)),
+  );
+  figures.push({
+    id: 'targeting.big',
+    name: `Targeting, largest Promise (${BIG_PROMISE}: ${fmtInt(
+      big.json.workloadGroups.length,
+    )} workload groups): p50 / p95`,
+    result: fmtTimed(big.d),
+    goal: 'p95 ≤ 10 ms',
+    met: big.d.p95 <= 10,
+    data: { ...big.d, bytes: big.bytes },
+  });
+
+  const matrix = await timeGet(
+    b,
+    `${API}/matrix`,
+    Math.max(10, Math.floor(runs / 4)),
+  );
+  figures.push({
+    id: 'matrix',
+    name: `Matrix (${matrix.json.promises.length} Promises × ${fmtInt(
+      matrix.json.destinations.length,
+    )} Destinations, ${fmtInt(matrix.json.cells.length)} cells): p50 / p95`,
+    result: fmtTimed(matrix.d),
+    met: null,
+    data: { ...matrix.d, bytes: matrix.bytes },
+  });
+  return figures;
+}

@@ -1,0 +1,55 @@
+/** Bench settings: dataset sizes and run counts, overridable from the environment (bench/README.md). */
+export interface BenchOptions {
+  destinations: number;
+  promises: number;
+  workPlacements: number;
+  misplaced: number;
+  /** Misplaced WorkPlacements deleted by each side of the cleanup comparison. */
+  cleanupSet: number;
+  cleanupConcurrency: number;
+  cleanupMaxRequestsPerSecond: number;
+  /** Sequential HTTP requests per backend read figure (after warm-up). */
+  httpRuns: number;
+  /** Runs of each kubectl / client-node baseline. */
+  baselineRuns: number;
+  previewRuns: number;
+  browserRuns: number;
+  /** Parallel requests while seeding. */
+  seedConcurrency: number;
+  /** Seed the bulk kinds through the apiserver only (slow) instead of bulk.ts. */
+  seedViaApiserverOnly: boolean;
+  /** Skip the browser figure (BENCH_BROWSER=0). */
+  browser: boolean;
+  appPort: number;
+  backendPort: number;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function readOptions(): BenchOptions {
+  return {
+    destinations: int('BENCH_DESTINATIONS', 1000),
+    promises: int('BENCH_PROMISES', 200),
+    workPlacements: int('BENCH_WORKPLACEMENTS', 50_000),
+    misplaced: int('BENCH_MISPLACED', 5000),
+    cleanupSet: int('BENCH_CLEANUP_SET', 1000),
+    cleanupConcurrency: int('BENCH_CLEANUP_CONCURRENCY', 16),
+    cleanupMaxRequestsPerSecond: int('BENCH_CLEANUP_MAX_RPS', 1000),
+    httpRuns: int('BENCH_HTTP_RUNS', 200),
+    baselineRuns: int('BENCH_BASELINE_RUNS', 5),
+    previewRuns: int('BENCH_PREVIEW_RUNS', 30),
+    browserRuns: int('BENCH_BROWSER_RUNS', 5),
+    seedConcurrency: int('BENCH_SEED_CONCURRENCY', 48),
+    seedViaApiserverOnly: process.env.BENCH_SEED_VIA === 'apiserver',
+    browser: process.env.BENCH_BROWSER !== '0',
+    appPort: int('BENCH_APP_PORT', 21300),
+    backendPort: int('BENCH_BACKEND_PORT', 21307),
+  };
+}

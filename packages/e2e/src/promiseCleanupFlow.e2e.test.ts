@@ -1,0 +1,112 @@
+/*
+ * The platform engineer's flow in a real browser against the real platform: see where a Promise
+ * lands and why, move it to prod through the Update tab, watch the Misplaced tab fill as Kratix
+ * marks the dev WorkPlacements, clean them up, and check in the cluster that exactly those are gone.
+ */
+import {
+  applyPromise,
+  deletePromise,
+  destinationFiles,
+  isMisplaced,
+  promiseManifest,
+  uniqueName,
+  waitFor,
+  workPlacementsOf,
+} from '@kratix-backstage/test-platform';
+import { Browser, Page } from 'playwright-core';
+import { goto, launchBrowser, openApp, screenshot } from './browser';
+
+const tab = (name: string, path: string) => `/catalog/default/component/${name}/${path}`;
+
+async function reloadUntil(page: Page, what: () => Promise<boolean>, timeoutMs: number) {
+  await waitFor('page content', timeoutMs, async () => {
+    if (await what()) return true;
+    await page.reload();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    return what();
+  });
+}
+
+describe('Promise targeting, update and misplaced cleanup (real browser)', () => {
+  let browser: Browser;
+  const name = uniqueName('e2e');
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await deletePromise(name);
+  });
+
+  it('moves a Promise to prod in the UI and cleans up exactly the misplaced WorkPlacements', async () => {
+    await applyPromise(
+      promiseManifest(name, [{ environment: 'dev' }], [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${name}-ns` } },
+      ]),
+    );
+    await waitFor('two written dev WorkPlacements', 60_000, async () => {
+      const wps = await workPlacementsOf(name);
+      return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+    });
+    const devUids = (await workPlacementsOf(name)).map(wp => wp.metadata.uid).sort();
+
+    // Targeting: the catalog provider gives the new Promise its page within seconds.
+    const page = await openApp(browser, tab(name, 'kratix-targeting'));
+    await reloadUntil(page, () => page.getByText('prod-1').first().isVisible(), 120_000);
+    await page.getByText('label environment is "prod", selector wants "dev"').waitFor();
+    await screenshot(page, '03-targeting-dev');
+
+    // Update: environment dev → prod, preview (server-side dry run + what-if), apply.
+    await goto(page, tab(name, 'kratix-update'));
+    const value = page.getByLabel('Entry 0 value 0');
+    await value.waitFor();
+    expect(await value.inputValue()).toBe('dev');
+    await value.fill('prod');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Dry run: the spec changes').waitFor();
+    await screenshot(page, '04-update-preview');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText(`Applied: Promise ${name}`).waitFor();
+    await screenshot(page, '05-update-applied');
+
+    // The real Kratix marks the dev WorkPlacements misplaced; the tab fills.
+    await waitFor('Kratix marks the dev WorkPlacements', 60_000, async () =>
+      (await workPlacementsOf(name)).filter(isMisplaced).length === 2,
+    );
+    await goto(page, tab(name, 'kratix-misplaced'));
+    await reloadUntil(
+      page,
+      async () =>
+        (await page.getByText('dev-1').count()) > 0 && (await page.getByText('dev-2').count()) > 0,
+      60_000,
+    );
+    await screenshot(page, '06-misplaced');
+
+    // Clean up all misplaced: preflight shown, confirm, per-item results.
+    await page.getByRole('button', { name: 'Clean up all misplaced' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Delete 2 WorkPlacements' }).waitFor();
+    await dialog.getByText('files removed from destinations/dev-1/').waitFor();
+    await page.waitForTimeout(500); // let the dialog's fade-in finish for the screenshot
+    await screenshot(page, '07-cleanup-preflight');
+    await dialog.getByRole('button', { name: 'Delete 2 WorkPlacements' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).waitFor();
+    await waitFor('results shown', 60_000, async () => (await dialog.getByText(/deleted/i).count()) > 0);
+    await screenshot(page, '08-cleanup-results');
+
+    // In the cluster: exactly the two misplaced dev WorkPlacements are gone, with their files.
+    await waitFor('misplaced WorkPlacements deleted', 60_000, async () => (await workPlacementsOf(name)).length === 1);
+    const remaining = await workPlacementsOf(name);
+    expect(remaining.map(wp => wp.spec.targetDestinationName)).toEqual(['prod-1']);
+    expect(remaining.map(wp => wp.metadata.uid)).not.toContain(devUids[0]);
+    expect(remaining.map(wp => wp.metadata.uid)).not.toContain(devUids[1]);
+    expect(await destinationFiles('dev-1', `dependencies/${name}/`)).toEqual([]);
+    expect(await destinationFiles('dev-2', `dependencies/${name}/`)).toEqual([]);
+    expect(await destinationFiles('prod-1', `dependencies/${name}/`)).toHaveLength(1);
+
+    // History: the update and the cleanup, by the guest user.
+    await goto(page, `/catalog/default/component/${name}`);
+    await reloadUntil(page, async () => (await page.getByText('user:development/guest').count()) >= 2, 60_000);
+    await screenshot(page, '09-history');
+  });
+});

@@ -1,0 +1,84 @@
+import {
+  WhatIfDestinationsRequest,
+  WhatIfPicture,
+  WhatIfPromiseRequest,
+  WhatIfResponse,
+  proposedPromiseFromSpec,
+  slimPromiseApiVersion,
+  whatIfDestinationChange,
+  whatIfPromiseChange,
+} from '@kratix-backstage/plugin-kratix-common';
+import { Platform, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import { InputError } from '@backstage/errors';
+import { applyMergePatch } from '../writes/mergePatch';
+import { validatePromiseSpec } from '../writes/validateSpec';
+import { requirePromise } from '../readModel/promiseSummary';
+
+/** The whole cached picture of a platform, as the what-if engine takes it. */
+function pictureOf(platform: Platform, resourceRequests?: Record<string, number>): WhatIfPicture {
+  const cache = platform.cache;
+  return {
+    generation: cache.generation,
+    promises: cache.promises.all(),
+    destinations: cache.destinations.all(),
+    works: cache.works.all(),
+    workPlacements: cache.workPlacements.all(),
+    stateStores: cache.stateStores.all(),
+    resourceRequests,
+  };
+}
+
+/**
+ * The picture for a what-if of one Promise: the engine only looks at that Promise's Works and at
+ * the WorkPlacements of those Works (joined on namespace + kratix.io/work), so they are taken from
+ * the cache's indexes instead of handing it every Work and WorkPlacement of the platform to scan
+ * (bench/README.md, what-if preview).
+ */
+export function promisePictureOf(platform: Platform, name: string, resourceRequests: Record<string, number>): WhatIfPicture {
+  const cache = platform.cache;
+  const works = cache.works.byIndex('promise', name);
+  return {
+    generation: cache.generation,
+    promises: cache.promises.all(),
+    destinations: cache.destinations.all(),
+    works,
+    workPlacements: works.flatMap(w => cache.workPlacements.byIndex('work', nsKey(w.namespace, w.name))),
+    stateStores: cache.stateStores.all(),
+    resourceRequests,
+  };
+}
+
+/**
+ * What a proposed Promise spec would do, from the cache, without changing anything. The live spec
+ * is read once (the cache keeps no dependencies) and the Promise's resource requests are counted.
+ */
+export async function previewPromiseChange(
+  platform: Platform,
+  name: string,
+  request: WhatIfPromiseRequest,
+): Promise<WhatIfResponse> {
+  if ((request.spec === undefined) === (request.specPatch === undefined)) {
+    throw new InputError('send exactly one of spec and specPatch');
+  }
+  const slim = requirePromise(platform.cache, name);
+  const live = await platform.client.getPromise(name);
+  const proposed = request.spec ?? (applyMergePatch(live.spec, request.specPatch) as Record<string, unknown>);
+  // The same checks as an update: a selector Kubernetes or Kratix would refuse is a 400, not a
+  // prediction for a spec that can never be applied.
+  validatePromiseSpec(proposed);
+  const api = slimPromiseApiVersion(slim);
+  const resourceRequests = api ? { [name]: await platform.client.countResources(api) } : { [name]: 0 };
+  return whatIfPromiseChange(
+    promisePictureOf(platform, name, resourceRequests),
+    name,
+    proposedPromiseFromSpec(proposed, live.spec ?? {}),
+  );
+}
+
+/** What proposed Destination label changes, removals or additions would do to every Promise. */
+export function previewDestinationChange(
+  platform: Platform,
+  request: WhatIfDestinationsRequest,
+): WhatIfResponse {
+  return whatIfDestinationChange(pictureOf(platform), request);
+}

@@ -1,0 +1,135 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  SlimDestination,
+  SlimPromise,
+  SlimWork,
+  SlimWorkPlacement,
+  WhatIfPicture,
+  proposedPromiseFromSpec,
+  whatIfPromiseChange,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  KratixClusterClient,
+  Platform,
+  PlatformCache,
+} from '@kratix-backstage/plugin-kratix-node';
+import { promisePictureOf } from './preview';
+
+const GROUP = '5058f1af8388633f609cadb75a75dc9d';
+const meta = (name: string) => ({
+  name,
+  uid: `uid-${name}`,
+  resourceVersion: '1',
+  labels: {},
+});
+
+const promise = (name: string, env: string): SlimPromise => ({
+  ...meta(name),
+  annotations: {},
+  generation: 1,
+  destinationSelectors: [{ matchLabels: { env } }],
+  dependencyCount: 1,
+  workflows: { promiseConfigure: [], resourceConfigure: [] },
+  status: { conditions: [] },
+});
+
+const destination = (name: string, env: string): SlimDestination => ({
+  ...meta(name),
+  labels: { env },
+  strictMatchLabels: false,
+  ready: 'Unknown',
+});
+
+const work = (
+  promiseName: string,
+  namespace: string,
+  name: string,
+  resourceName = '',
+): SlimWork => ({
+  ...meta(name),
+  namespace,
+  promiseName,
+  resourceName,
+  workType: resourceName ? 'resource' : 'static-dependency',
+  workloadGroups: [
+    {
+      id: GROUP,
+      directory: '.',
+      destinationSelectors: [
+        { matchLabels: { env: 'dev' }, source: 'promise' },
+      ],
+    },
+  ],
+  conditions: [],
+});
+
+const placement = (
+  w: SlimWork,
+  destinationName: string,
+): SlimWorkPlacement => ({
+  ...meta(`${w.name}.${destinationName}-5058f`),
+  namespace: w.namespace,
+  workName: w.name,
+  workloadGroupId: GROUP,
+  promiseName: w.promiseName,
+  resourceName: w.resourceName,
+  targetDestinationName: destinationName,
+  conditions: [],
+  finalizers: [],
+});
+
+/** Two Promises on two Destinations, with a Work of `b` in the same namespace as `a`'s. */
+function platform(): Platform {
+  const cache = new PlatformCache(
+    { platform: 'local' } as unknown as KratixClusterClient,
+    mockServices.logger.mock(),
+  );
+  cache.promises.upsert(promise('a', 'dev'));
+  cache.promises.upsert(promise('b', 'dev'));
+  cache.destinations.upsert(destination('dev-1', 'dev'));
+  cache.destinations.upsert(destination('prod-1', 'prod'));
+  const works = [
+    work('a', 'kratix-platform-system', 'a-deps'),
+    work('a', 'team', 'a-r1', 'r1'),
+    work('b', 'team', 'b-r1', 'r1'),
+  ];
+  for (const w of works) {
+    cache.works.upsert(w);
+    cache.workPlacements.upsert(placement(w, 'dev-1'));
+  }
+  return {
+    config: { name: 'local' },
+    cache,
+    client: {},
+  } as unknown as Platform;
+}
+
+describe('promisePictureOf', () => {
+  it("holds only the Promise's Works and their WorkPlacements, and predicts what the whole picture predicts", () => {
+    const p = platform();
+    const picture = promisePictureOf(p, 'a', { a: 1 });
+    expect(picture.works.map(w => w.name).sort()).toEqual(['a-deps', 'a-r1']);
+    expect(picture.workPlacements.map(wp => wp.workName).sort()).toEqual([
+      'a-deps',
+      'a-r1',
+    ]);
+
+    const whole: WhatIfPicture = {
+      ...picture,
+      works: p.cache.works.all(),
+      workPlacements: p.cache.workPlacements.all(),
+    };
+    const live = {
+      destinationSelectors: [{ matchLabels: { env: 'dev' } }],
+      dependencies: [{}],
+    };
+    const proposed = () =>
+      proposedPromiseFromSpec(
+        { ...live, destinationSelectors: [{ matchLabels: { env: 'prod' } }] },
+        live,
+      );
+    const narrow = whatIfPromiseChange(picture, 'a', proposed());
+    expect(narrow).toEqual(whatIfPromiseChange(whole, 'a', proposed()));
+    expect(narrow.summary.workPlacementsMisplaced).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,124 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  SlimDestination,
+  SlimWork,
+  SlimWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  KratixClusterClient,
+  PlatformCache,
+} from '@kratix-backstage/plugin-kratix-node';
+import { workPlacementView } from './workPlacementView';
+
+const GROUP = '5058f1af8388633f609cadb75a75dc9d';
+
+const destination = (labels: Record<string, string>): SlimDestination => ({
+  name: 'dev-1',
+  uid: 'uid-dev-1',
+  resourceVersion: String(Math.random()),
+  labels,
+  strictMatchLabels: false,
+  ready: 'Unknown',
+});
+
+const work: SlimWork = {
+  name: 'redis-deps',
+  namespace: 'kratix-platform-system',
+  uid: 'uid-work',
+  resourceVersion: '1',
+  labels: {},
+  promiseName: 'redis',
+  resourceName: '',
+  workloadGroups: [
+    {
+      id: GROUP,
+      directory: '.',
+      destinationSelectors: [
+        { matchLabels: { env: 'prod' }, source: 'promise' },
+      ],
+    },
+  ],
+  conditions: [],
+};
+
+const workPlacement = (resourceVersion: string): SlimWorkPlacement => ({
+  name: 'redis-deps.dev-1-5058f',
+  namespace: 'kratix-platform-system',
+  uid: 'uid-wp',
+  resourceVersion,
+  labels: { 'kratix.io/work': work.name, 'kratix.io/misscheduled': 'true' },
+  workName: work.name,
+  workloadGroupId: GROUP,
+  promiseName: 'redis',
+  resourceName: '',
+  targetDestinationName: 'dev-1',
+  conditions: [],
+  finalizers: [],
+});
+
+/** A cache filled by hand (never started), as the reflectors would fill it. */
+function cacheWith(wp: SlimWorkPlacement) {
+  const cache = new PlatformCache(
+    { platform: 'local' } as unknown as KratixClusterClient,
+    mockServices.logger.mock(),
+  );
+  cache.works.upsert(work);
+  cache.destinations.upsert(destination({ env: 'dev' }));
+  cache.workPlacements.upsert(wp);
+  return cache;
+}
+
+describe('workPlacementView', () => {
+  it('builds a view once and shares it (frozen) while nothing it depends on changed', () => {
+    const wp = workPlacement('1');
+    const cache = cacheWith(wp);
+    const first = workPlacementView(cache, wp);
+    expect(first).toMatchObject({
+      misplaced: true,
+      destinationStillMatches: false,
+      destinationExists: true,
+    });
+    expect(workPlacementView(cache, wp)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('builds a new view when the WorkPlacement, its Destination or its Work changed', () => {
+    const wp = workPlacement('1');
+    const cache = cacheWith(wp);
+    const first = workPlacementView(cache, wp);
+
+    cache.destinations.upsert(destination({ env: 'prod' })); // relabelled: selected again
+    const relabelled = workPlacementView(cache, wp);
+    expect(relabelled).not.toBe(first);
+    expect(relabelled).toMatchObject({
+      destinationStillMatches: true,
+      labelIsStale: true,
+    });
+
+    cache.works.upsert({
+      ...work,
+      workloadGroups: [
+        {
+          ...work.workloadGroups[0],
+          destinationSelectors: [
+            { matchLabels: { env: 'qa' }, source: 'promise' },
+          ],
+        },
+      ],
+    });
+    expect(workPlacementView(cache, wp)).toMatchObject({
+      destinationStillMatches: false,
+    });
+
+    cache.works.remove(work);
+    expect(workPlacementView(cache, wp)).toMatchObject({
+      destinationStillMatches: null,
+    });
+
+    const updated = workPlacement('2');
+    cache.workPlacements.upsert(updated);
+    expect(workPlacementView(cache, updated)).toMatchObject({
+      resourceVersion: '2',
+    });
+  });
+});

@@ -1,0 +1,184 @@
+import {
+  CleanupItemResult,
+  CleanupOutcome,
+  DestinationSelectorEntry,
+  KratixGeneration,
+  SlimDestination,
+  SlimWork,
+  SlimWorkPlacement,
+  assessWorkPlacement,
+  findWorkloadGroup,
+  matchDestination,
+  mergeWorkloadGroupSelectors,
+  misplacementLabelOf,
+  squashPromiseScheduling,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  ActingIdentity,
+  Platform,
+  kubeStatusOf,
+  nsKey,
+  slimPromise,
+  slimWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-node';
+import { runBounded } from './boundedPool';
+import { preflightOf } from './cleanupSelection';
+
+export interface CleanupOptions {
+  force: boolean;
+  dryRun: boolean;
+  concurrency: number;
+  ratePerSecond: number;
+  as?: ActingIdentity;
+  /** Promises the caller may delete WorkPlacements of (kratix.workplacement.delete). */
+  allowedPromises: ReadonlySet<string>;
+  /** Expected uid/resourceVersion per `namespace/name` (from the client's preflight). */
+  expected: ReadonlyMap<string, { uid?: string; resourceVersion?: string }>;
+  signal?: AbortSignal;
+}
+
+/** A Promise's selectors at some generation. */
+export interface PromiseSelectors {
+  generation: number;
+  destinationSelectors: DestinationSelectorEntry[];
+}
+
+/**
+ * Whether the Promise's current selectors select the WorkPlacement's Destination, although the
+ * Work still carries the old ones: right after a selector change Kratix has not yet rewritten the
+ * Work (and un-marked the WorkPlacement), so the Work alone would let a WorkPlacement the Promise
+ * wants again be deleted. Only groups that take the Promise's selectors (source `promise`) count;
+ * their other selectors (workflow ones) are kept, and merged the way Kratix merges them.
+ */
+export function promiseSelectsAgain(
+  wp: SlimWorkPlacement,
+  work: SlimWork | undefined,
+  promise: PromiseSelectors | undefined,
+  destination: SlimDestination | undefined,
+  generation: KratixGeneration,
+): boolean {
+  const group = findWorkloadGroup(work, wp.workloadGroupId);
+  if (!promise || !destination || !group?.destinationSelectors.some(s => s.source === 'promise')) return false;
+  const selectors = [
+    ...group.destinationSelectors.filter(s => s.source !== 'promise'),
+    { matchLabels: squashPromiseScheduling(promise.destinationSelectors).matchLabels, source: 'promise' },
+  ];
+  return matchDestination(mergeWorkloadGroupSelectors(selectors).matchLabels, destination, { generation }).matched;
+}
+
+const newest = (a?: PromiseSelectors, b?: PromiseSelectors) => (!a || (b && b.generation > a.generation) ? b : a);
+
+const refused = (wp: SlimWorkPlacement, reason: string): CleanupItemResult => ({
+  namespace: wp.namespace,
+  name: wp.name,
+  promise: wp.promiseName,
+  destination: wp.targetDestinationName,
+  outcome: 'refused',
+  reason,
+});
+
+/**
+ * Deletes one misplaced WorkPlacement, re-checking it right before: re-read from the apiserver,
+ * refused unless it is still the same object (uid, and resourceVersion when the client sent one),
+ * still labelled misplaced, not already being deleted, and its Destination still does not select
+ * it; the DELETE itself carries uid + resourceVersion preconditions, so a change in between is
+ * refused by the apiserver (409) rather than deleted.
+ */
+async function cleanupOne(
+  platform: Platform,
+  wp: SlimWorkPlacement,
+  o: CleanupOptions,
+  promisesAtStart: ReadonlyMap<string, PromiseSelectors>,
+): Promise<CleanupItemResult> {
+  const cache = platform.cache;
+  if (!o.allowedPromises.has(wp.promiseName)) {
+    return refused(wp, `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`);
+  }
+  const pre = preflightOf(cache, wp);
+  if (pre.found && !pre.misplaced) return refused(wp, 'not misplaced: cleanup only deletes misplaced WorkPlacements');
+  if (pre.found && pre.blocked && !o.force) return refused(wp, `blocked: ${pre.blockReason}`);
+
+  let fresh: any;
+  try {
+    fresh = await platform.client.getWorkPlacement(wp.namespace, wp.name, o.as);
+  } catch (e) {
+    if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError') return refused(wp, 'no longer exists');
+    if ((e as Error).name === 'NotAllowedError') return refused(wp, (e as Error).message);
+    return { ...refused(wp, (e as Error).message), outcome: 'failed' };
+  }
+  const now = slimWorkPlacement(fresh);
+  const expected = o.expected.get(nsKey(wp.namespace, wp.name));
+  if (now.uid !== (expected?.uid ?? wp.uid)) return refused(wp, 'replaced by a new object (uid changed)');
+  if (expected?.resourceVersion && now.resourceVersion !== expected.resourceVersion) {
+    return refused(wp, `changed since preflight (resourceVersion ${expected.resourceVersion} → ${now.resourceVersion})`);
+  }
+  if (!misplacementLabelOf(now.labels)) return refused(wp, 'no longer misplaced');
+  if (now.deletionTimestamp) return refused(wp, 'already being deleted');
+  const work = now.workName ? cache.works.get(nsKey(now.namespace, now.workName)) : undefined;
+  const assessment = assessWorkPlacement(now, work, cache.destinations.get(now.targetDestinationName), cache.generation);
+  if (assessment.destinationStillMatches === true) {
+    return refused(wp, `Destination ${now.targetDestinationName} selects this workload again`);
+  }
+  // The Promise as read when the cleanup started, or as the watch saw it since, whichever is newer.
+  const promise = newest(promisesAtStart.get(now.promiseName), cache.promises.get(now.promiseName));
+  if (promiseSelectsAgain(now, work, promise, cache.destinations.get(now.targetDestinationName), cache.generation)) {
+    return refused(
+      wp,
+      `Promise ${now.promiseName} selects Destination ${now.targetDestinationName} again (its selectors changed; Kratix has not updated the Work yet)`,
+    );
+  }
+  try {
+    await platform.client.deleteWorkPlacement(
+      now.namespace,
+      now.name,
+      { uid: now.uid, resourceVersion: now.resourceVersion },
+      { dryRun: o.dryRun, as: o.as },
+    );
+  } catch (e) {
+    const name = (e as Error).name;
+    if (name === 'ConflictError') return refused(wp, `changed right before the delete: ${(e as Error).message}`);
+    if (name === 'NotFoundError') return refused(wp, 'no longer exists');
+    if (name === 'NotAllowedError') return refused(wp, (e as Error).message);
+    return { ...refused(wp, (e as Error).message), outcome: 'failed' };
+  }
+  return {
+    namespace: wp.namespace,
+    name: wp.name,
+    promise: wp.promiseName,
+    destination: wp.targetDestinationName,
+    outcome: 'deleted',
+  };
+}
+
+/** Cleans up the given WorkPlacements with bounded concurrency, reporting each result as it comes. */
+export async function cleanupWorkPlacements(
+  platform: Platform,
+  targets: readonly SlimWorkPlacement[],
+  options: CleanupOptions,
+  onResult: (r: CleanupItemResult) => void,
+): Promise<Record<CleanupOutcome, number>> {
+  const summary: Record<CleanupOutcome, number> = { deleted: 0, refused: 0, failed: 0 };
+  // Each Promise read once, now: a selector change made before this request is seen even when
+  // neither Kratix nor the watch has caught up (unreadable now: the cached Promise is used).
+  const promisesAtStart = new Map<string, PromiseSelectors>();
+  const promises = [...new Set(targets.map(t => t.promiseName))].filter(p => options.allowedPromises.has(p));
+  await Promise.all(
+    promises.map(async name => {
+      try {
+        promisesAtStart.set(name, slimPromise(await platform.client.getPromise(name, options.as)));
+      } catch {
+        // falls back to the cache
+      }
+    }),
+  );
+  await runBounded(
+    targets,
+    { concurrency: options.concurrency, ratePerSecond: options.ratePerSecond, signal: options.signal },
+    async wp => {
+      const r = await cleanupOne(platform, wp, options, promisesAtStart);
+      summary[r.outcome] += 1;
+      onResult(r);
+    },
+  );
+  return summary;
+}

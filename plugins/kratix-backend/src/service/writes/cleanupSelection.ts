@@ -1,0 +1,64 @@
+import { InputError } from '@backstage/errors';
+import {
+  CleanupPreflightItem,
+  CleanupSelection,
+  SlimWorkPlacement,
+  deletionPreflight,
+} from '@kratix-backstage/plugin-kratix-common';
+import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
+
+/** Largest number of WorkPlacements one request may name or select. */
+export const MAX_CLEANUP_ITEMS = 10_000;
+
+export interface ResolvedSelection {
+  found: SlimWorkPlacement[];
+  notFound: Array<{ namespace: string; name: string }>;
+}
+
+/**
+ * The WorkPlacements a request is about: exactly the named items, or — with `all: true` — the
+ * misplaced ones of the given Promise and/or Destination (everything misplaced when neither).
+ * Never anything else.
+ */
+export function resolveSelection(cache: PlatformCache, s: CleanupSelection): ResolvedSelection {
+  if (s.items && s.all) throw new InputError('send either items or all: true, not both');
+  if (s.items) {
+    const found: SlimWorkPlacement[] = [];
+    const notFound: ResolvedSelection['notFound'] = [];
+    const seen = new Set<string>();
+    for (const item of s.items) {
+      const key = nsKey(item.namespace, item.name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const wp = cache.workPlacements.get(key);
+      if (wp) found.push(wp);
+      else notFound.push({ namespace: item.namespace, name: item.name });
+    }
+    return { found, notFound };
+  }
+  if (!s.all) throw new InputError('send items, or all: true with an optional promise/destination');
+  let found = s.promise
+    ? cache.workPlacements.byIndex('misplacedByPromise', s.promise)
+    : cache.workPlacements.byIndex('misplaced', 'true');
+  if (s.destination) found = found.filter(wp => wp.targetDestinationName === s.destination);
+  found.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  if (found.length > MAX_CLEANUP_ITEMS) {
+    throw new InputError(`the selection has ${found.length} WorkPlacements; at most ${MAX_CLEANUP_ITEMS} per request`);
+  }
+  return { found, notFound: [] };
+}
+
+/** What deleting each WorkPlacement would do, from the cache and Kratix's deletion rules. */
+export function preflightOf(cache: PlatformCache, wp: SlimWorkPlacement): CleanupPreflightItem {
+  const destination = cache.destinations.get(wp.targetDestinationName);
+  return {
+    found: true,
+    ...deletionPreflight(wp, {
+      work: wp.workName ? cache.works.get(nsKey(wp.namespace, wp.workName)) : undefined,
+      destination,
+      stateStore: cache.stateStoreOf(destination),
+      destinations: cache.destinations.all(),
+      generation: cache.generation,
+    }),
+  };
+}

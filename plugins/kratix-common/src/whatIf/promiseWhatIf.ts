@@ -1,0 +1,484 @@
+import { WhatIfResponse, WhatIfTiming, WhatIfWorkRef } from '../api/whatIfTypes';
+import { KRATIX_PLATFORM_NAMESPACE } from '../model/labels';
+import {
+  SlimDestination,
+  SlimWork,
+  SlimWorkPlacement,
+  WorkloadGroupSelector,
+} from '../model/objects';
+import { misplacementLabelOf } from '../rules/misplacement';
+import {
+  MergedSelectors,
+  SelectorConflict,
+  promiseDependencySelectors,
+  squashPromiseScheduling,
+} from '../rules/selectors';
+import {
+  DEFAULT_WORKLOAD_GROUP_ID,
+  groupKey,
+  indexWorkPlacements,
+  isDryRunWork,
+  jsonEqual,
+  resourceRequestCount,
+  stateStoreIndex,
+  whatIfWorkKind,
+} from './picture';
+import { GroupEffectInput, WhatIfResultBuilder } from './result';
+import {
+  DestinationMatcher,
+  EMPTY_MATCH,
+  MatchSet,
+  MergedSelectorCache,
+  scheduleSelector,
+} from './schedule';
+import { minus, selectorView, unparseableMessage, warnAboutTargets, wpRef } from './shared';
+import { ProposedPromiseSpec, WhatIfOptions, WhatIfPicture } from './types';
+
+/** `kratix.io/paused` (current generation only): a paused Promise is not reconciled. */
+const PAUSED_LABEL = 'kratix.io/paused';
+
+interface GroupCase {
+  work: WhatIfWorkRef;
+  groupId: string;
+  directory: string;
+  /** null: the group does not exist on that side. */
+  before: WorkloadGroupSelector[] | null;
+  after: WorkloadGroupSelector[] | null;
+  /** A workflow Work's group that gets the new Promise selectors. */
+  rewritten?: boolean;
+  dependency: boolean;
+  workChange?: 'created' | 'deleted';
+  when: WhatIfTiming;
+  whenReason?: string;
+  assumed: boolean;
+  wps: readonly SlimWorkPlacement[];
+}
+
+function conflictKey(c: SelectorConflict): string {
+  return `${c.key}\u0000${c.ignoredValue}\u0000${c.keptValue}\u0000${c.ignoredFrom}`;
+}
+
+/**
+ * The selectors a workflow Work's group gets when its workflow re-runs. The work-creator gives the
+ * default group `.` the workflow's own entry without `directory` (source `<type>-workflow`) plus
+ * the Promise's squashed `spec.destinationSelectors` (source `promise`, from ConfigMap
+ * destination-selectors-<promise>); a `directory:` group gets only the workflow's entry
+ * (ae170e22 work-creator/lib/work_creator.go getPromiseScheduling, api/v1alpha1/pipeline_factory.go:106;
+ * v0.125.0 work-creator/pipeline/work_creator.go:55-139, api/v1alpha1/promise_types.go:268-278).
+ * The workflow-sourced part cannot be predicted: it is kept as it is.
+ */
+function rewrittenWorkflowSelectors(
+  group: SlimWork['workloadGroups'][number],
+  promiseSelectors: WorkloadGroupSelector[],
+): WorkloadGroupSelector[] {
+  const isDefault = group.directory === '.' || group.id === DEFAULT_WORKLOAD_GROUP_ID;
+  const hadPromise = group.destinationSelectors.some(s => s.source === 'promise');
+  if (!isDefault && !hadPromise) return group.destinationSelectors;
+  return [...group.destinationSelectors.filter(s => s.source !== 'promise'), ...promiseSelectors];
+}
+
+/**
+ * What Kratix will do if Promise `promiseName` gets the proposed spec. Nothing touches a cluster.
+ *
+ * - A spec change bumps the generation: the Promise configure workflow re-runs (new Job hash;
+ *   ae170e22 lib/workflow/reconciler.go:509 jobIsForPipeline; v0.125.0
+ *   lib/workflow/reconciler.go:153-168,207-217) and, for a Promise with an API, every resource
+ *   request's workflow (ae170e22 internal/controller/promise_controller.go:875
+ *   shouldReconcileResources → :1163 reconcileAllRRs; v0.125.0 controllers/promise_controller.go:240-246,400-422).
+ * - The static-dependency Work is rewritten on the Promise reconcile itself, with the squashed
+ *   selectors (source `promise`), or deleted when `dependencies` becomes empty (ae170e22
+ *   internal/controller/promise_controller.go:976-990, :2157 applyWorkForStaticDependencies, :2201
+ *   deleteWorkForStaticDependencies; v0.125.0 controllers/promise_controller.go:350-398,955-998).
+ * - Workflow Works get the new Promise selectors only when their workflow re-runs.
+ */
+export function whatIfPromiseChange(
+  picture: WhatIfPicture,
+  promiseName: string,
+  proposed: ProposedPromiseSpec,
+  options: WhatIfOptions = {},
+): WhatIfResponse {
+  const generation = picture.generation;
+  const promise = picture.promises.find(p => p.name === promiseName);
+  if (!promise) throw new Error(`Promise "${promiseName}" is not in the platform picture`);
+  const b = new WhatIfResultBuilder('promise', generation, options, promiseName);
+  const effect = b.promise(promiseName);
+
+  const selectorsChanged = !jsonEqual(promise.destinationSelectors, proposed.destinationSelectors);
+  const dependenciesChanged =
+    proposed.dependenciesChanged ?? proposed.dependencyCount !== promise.dependencyCount;
+  const currentConfigure = promise.workflows.promiseConfigure;
+  const proposedConfigure = proposed.promiseConfigure ?? currentConfigure;
+  const specChanged =
+    selectorsChanged ||
+    dependenciesChanged ||
+    !jsonEqual(currentConfigure, proposedConfigure) ||
+    proposed.specChanged === true;
+
+  const hasStaticDeps = picture.works.some(
+    w => w.promiseName === promiseName && whatIfWorkKind(w) === 'static-dependency',
+  );
+  if (!specChanged) {
+    effect.staticDependencies = hasStaticDeps || promise.dependencyCount > 0 ? 'unchanged' : 'none';
+    effect.workflows = {
+      promiseConfigure: false,
+      resourceRequests: 0,
+      resourceRequestsEstimated: false,
+      total: 0,
+    };
+    b.note(
+      'The proposed spec equals the current one: the generation does not change, no workflow re-runs and nothing is re-scheduled.',
+    );
+    return b.finish(false);
+  }
+
+  if (generation === 'current' && promise.labels?.[PAUSED_LABEL] === 'true') {
+    b.warn({
+      code: 'promise-paused',
+      promise: promiseName,
+      message: `Promise ${promiseName} is paused (${PAUSED_LABEL}=true): none of this happens until it is un-paused.`,
+    });
+  }
+
+  // Workflows that re-run.
+  const rr = resourceRequestCount(picture, promiseName);
+  const hasApi = Boolean(promise.api) || rr.count > 0;
+  const promiseWorkflowReruns = proposedConfigure.length > 0;
+  const resourceReruns = hasApi ? rr.count : 0;
+  effect.workflows = {
+    promiseConfigure: promiseWorkflowReruns,
+    resourceRequests: resourceReruns,
+    resourceRequestsEstimated: hasApi && rr.estimated,
+    total: (promiseWorkflowReruns ? 1 : 0) + resourceReruns,
+  };
+  b.addWorkflowReruns(effect.workflows.total);
+  if (hasApi && rr.estimated) {
+    b.warn({
+      code: 'resource-count-estimated',
+      promise: promiseName,
+      message: `The number of resource requests of ${promiseName} was not given; ${rr.count} counted from its resource Works (requests without Works are missed).`,
+    });
+  }
+
+  // The Promise's own selector: squash (first entry wins), syntax, conflicts.
+  const squashedOld = squashPromiseScheduling(promise.destinationSelectors);
+  const squashedNew = squashPromiseScheduling(proposed.destinationSelectors);
+  const newPromiseSelectors = promiseDependencySelectors(proposed.destinationSelectors);
+  const matcher = new DestinationMatcher(picture.destinations, generation);
+  const newPromiseSel = scheduleSelector(squashedNew.matchLabels);
+  const oldPromiseSel = scheduleSelector(squashedOld.matchLabels);
+
+  if (newPromiseSel.parseProblem) {
+    b.warn({
+      code: 'invalid-selector-value',
+      promise: promiseName,
+      message: `spec.destinationSelectors: ${newPromiseSel.parseProblem}. ${unparseableMessage(
+        generation,
+      )}`,
+    });
+  }
+  const oldConflicts = new Set(squashedOld.conflicts.map(conflictKey));
+  for (const c of squashedNew.conflicts) {
+    if (oldConflicts.has(conflictKey(c))) continue;
+    b.warn({
+      code: 'selector-conflict',
+      promise: promiseName,
+      message: `${c.ignoredFrom} sets ${c.key}=${c.ignoredValue} but ${c.keptFrom} sets ${c.key}=${c.keptValue}: Kratix keeps the first entry (${c.key}=${c.keptValue}) and ignores the other.`,
+    });
+  }
+  const newPromiseMatch = matcher.match(newPromiseSel);
+  if (!newPromiseMatch.fails && newPromiseMatch.names.length === 0) {
+    b.warn({
+      code: 'selector-matches-nothing',
+      promise: promiseName,
+      message: `The proposed selector ${JSON.stringify(
+        squashedNew.matchLabels,
+      )} matches no Destination: dependencies and new resources stay unscheduled until one matches.`,
+    });
+  }
+  if (hasApi) {
+    const oldPromiseMatch = matcher.match(oldPromiseSel);
+    effect.newResources = {
+      selector: squashedNew.matchLabels,
+      candidates: newPromiseMatch.names,
+      gained: minus(newPromiseMatch.names, oldPromiseMatch.set),
+      lost: minus(oldPromiseMatch.names, newPromiseMatch.set),
+    };
+  }
+
+  // The Promise's Works and their WorkPlacements.
+  const works = picture.works.filter(
+    w => w.promiseName === promiseName && !isDryRunWork(w, generation),
+  );
+  const workKeys = new Set(works.map(w => `${w.namespace}\u0000${w.name}`));
+  const wpIndex = indexWorkPlacements(picture.workPlacements, wp =>
+    workKeys.has(`${wp.namespace}\u0000${wp.workName}`),
+  );
+  const wpsOf = (w: SlimWork, groupId: string) =>
+    wpIndex.get(groupKey(w.namespace, w.name, groupId)) ?? [];
+
+  const cases: GroupCase[] = [];
+  const staticWorks = works.filter(w => whatIfWorkKind(w) === 'static-dependency');
+  const removing = proposed.dependencyCount === 0;
+  if (removing) {
+    effect.staticDependencies = staticWorks.length ? 'deleted' : 'none';
+    if (staticWorks.length) {
+      const count = staticWorks.reduce(
+        (n, w) => n + w.workloadGroups.reduce((m, g) => m + wpsOf(w, g.id).length, 0),
+        0,
+      );
+      b.warn({
+        code: 'dependencies-removed',
+        promise: promiseName,
+        message: `spec.dependencies becomes empty: Kratix deletes the static-dependency Work and its ${count} WorkPlacement(s); their files are removed from the state stores.`,
+      });
+    }
+  } else if (staticWorks.length === 0) {
+    effect.staticDependencies = 'created';
+    cases.push({
+      work: {
+        promise: promiseName,
+        namespace: KRATIX_PLATFORM_NAMESPACE,
+        name: `${promiseName}-static-deps-(new)`,
+        kind: 'static-dependency',
+      },
+      groupId: DEFAULT_WORKLOAD_GROUP_ID,
+      directory: '.',
+      before: null,
+      after: newPromiseSelectors,
+      dependency: true,
+      workChange: 'created',
+      when: 'immediate',
+      assumed: false,
+      wps: [],
+    });
+  } else {
+    effect.staticDependencies = dependenciesChanged || selectorsChanged ? 'updated' : 'unchanged';
+  }
+  for (const w of staticWorks) {
+    const ref: WhatIfWorkRef = {
+      promise: promiseName,
+      namespace: w.namespace,
+      name: w.name,
+      kind: 'static-dependency',
+    };
+    for (const g of w.workloadGroups) {
+      cases.push({
+        work: ref,
+        groupId: g.id,
+        directory: g.directory,
+        before: g.destinationSelectors,
+        // NewPromiseDependenciesWork: one group `.` with the squashed selectors, source `promise`
+        // (ae170e22 api/v1alpha1/work_types.go:109; v0.125.0 api/v1alpha1/work_types.go:98-105).
+        after: removing ? null : newPromiseSelectors,
+        dependency: true,
+        workChange: removing ? 'deleted' : undefined,
+        when: 'immediate',
+        whenReason: 'the Promise reconcile rewrites the static-dependency Work',
+        assumed: false,
+        wps: wpsOf(w, g.id),
+      });
+    }
+  }
+
+  for (const w of works) {
+    const kind = whatIfWorkKind(w);
+    if (kind === 'static-dependency' || kind === 'other-dependency') continue;
+    // Promise-workflow Works change only if the Promise configure workflow still exists to re-run.
+    if (kind === 'promise-workflow' && !promiseWorkflowReruns) continue;
+    const ref: WhatIfWorkRef = {
+      promise: promiseName,
+      namespace: w.namespace,
+      name: w.name,
+      kind,
+      ...(kind === 'resource' ? { resourceName: w.resourceName } : {}),
+    };
+    for (const g of w.workloadGroups) {
+      const assumed = g.destinationSelectors.some(s => s.source !== 'promise');
+      if (assumed) b.countAssumedUnchanged(promiseName);
+      const after = rewrittenWorkflowSelectors(g, newPromiseSelectors);
+      cases.push({
+        work: ref,
+        groupId: g.id,
+        directory: g.directory,
+        before: g.destinationSelectors,
+        after,
+        rewritten: after !== g.destinationSelectors,
+        dependency: kind !== 'resource',
+        when: 'after-workflow-run',
+        whenReason:
+          kind === 'resource'
+            ? 'the resource workflow re-runs for every resource request after a spec change'
+            : 'the Promise configure workflow re-runs after a spec change',
+        assumed,
+        wps: wpsOf(w, g.id),
+      });
+    }
+  }
+  const selectors = new MergedSelectorCache();
+  const targets = new Set<string>();
+  const failedWorks = new Set<string>();
+  let falsePositives = 0;
+  // Workflow selectors the Promise now overrides (Promise > Promise-workflow > Resource-workflow),
+  // once per distinct (before, after) pair.
+  const introduced = new Map<MergedSelectors, Map<MergedSelectors, SelectorConflict[]>>();
+  const overridden = new Map<string, { c: SelectorConflict; groups: number }>();
+  for (const gc of cases) {
+    const workId = `${gc.work.namespace}\u0000${gc.work.name}`;
+    const r = evaluateGroup(b, matcher, selectors, gc, failedWorks.has(workId));
+    if (r.fails) failedWorks.add(workId);
+    falsePositives += r.falsePositives;
+    for (const d of r.targets) targets.add(d);
+    if (!gc.rewritten || !r.before || !r.after) continue;
+    let byAfter = introduced.get(r.before);
+    if (!byAfter) introduced.set(r.before, (byAfter = new Map()));
+    let conflicts = byAfter.get(r.after);
+    if (!conflicts) {
+      const old = new Set(r.before.conflicts.map(conflictKey));
+      conflicts = r.after.conflicts.filter(
+        c => c.keptFrom === 'promise' && c.ignoredFrom !== 'promise' && !old.has(conflictKey(c)),
+      );
+      byAfter.set(r.after, conflicts);
+    }
+    for (const c of conflicts) {
+      const entry = overridden.get(conflictKey(c));
+      if (entry) entry.groups++;
+      else overridden.set(conflictKey(c), { c, groups: 1 });
+    }
+  }
+  for (const { c, groups } of overridden.values()) {
+    b.warn({
+      code: 'workflow-selector-overridden',
+      promise: promiseName,
+      message: `${groups} workload group(s): the ${c.ignoredFrom} selector ${c.key}=${c.ignoredValue} is overridden by the Promise's ${c.key}=${c.keptValue} (Promise selectors win).`,
+    });
+  }
+
+  if (generation === 'v0.125' && falsePositives > 0) {
+    b.note(
+      `Kratix v0.125.0 draws a new random Destination on every resource Work reconcile and labels the WorkPlacement misscheduled when they differ (syntasso/kratix#486, docs/kratix-v0.125.0.md §4.5): ${falsePositives} resource WorkPlacement(s) whose Destination still matches share their selector with other Destinations and will likely be labelled misscheduled although correctly placed.`,
+    );
+  }
+  const byName = new Map(picture.destinations.map(d => [d.name, d] as const));
+  warnAboutTargets(
+    b,
+    [...new Set([...b.gainedDestinations(), ...targets])]
+      .map(n => byName.get(n))
+      .filter((d): d is SlimDestination => Boolean(d)),
+    stateStoreIndex(picture.stateStores),
+    generation,
+  );
+  if (effect.workflows.resourceRequests > 0) {
+    b.note(
+      'Resources never move: existing resource WorkPlacements stay where they are, and those on Destinations the new selectors exclude are labelled misplaced when their workflow re-runs; new resources use the new Destination set.',
+    );
+  }
+  if (!promiseWorkflowReruns && works.some(w => whatIfWorkKind(w) === 'promise-workflow')) {
+    b.note(
+      'The proposed spec has no Promise configure workflow: its existing Works are not rewritten and keep their selectors.',
+    );
+  }
+  return b.finish(true);
+}
+
+interface EvaluateResult {
+  before: MergedSelectors | null;
+  after: MergedSelectors | null;
+  fails: boolean;
+  falsePositives: number;
+  targets: string[];
+}
+
+function evaluateGroup(
+  b: WhatIfResultBuilder,
+  matcher: DestinationMatcher,
+  selectors: MergedSelectorCache,
+  gc: GroupCase,
+  earlierGroupFailed: boolean,
+): EvaluateResult {
+  const before = gc.before ? selectors.get(gc.before) : null;
+  const after = gc.after ? selectors.get(gc.after) : null;
+  const bm = before?.merged ?? null;
+  const am = after?.merged ?? null;
+  const bs = before?.selector ?? null;
+  const as = after?.selector ?? null;
+  const bset: MatchSet = bs ? matcher.match(bs) : EMPTY_MATCH;
+  const aset: MatchSet = as ? matcher.match(as) : EMPTY_MATCH;
+  const fails = aset.fails || (earlierGroupFailed && gc.workChange !== 'deleted');
+  const mc = b.matchChange(`${bs?.id ?? '-'}|${as?.id ?? '-'}|${fails}`, () => ({
+    before: bm?.matchLabels ?? null,
+    after: am?.matchLabels ?? null,
+    destinationsGained: fails ? [] : minus(aset.names, bset.set),
+    destinationsLost: fails ? [] : minus(bset.names, aset.set),
+    matchesBefore: bset.names.length,
+    matchesAfter: aset.names.length,
+    ...(as?.parseProblem ? { unparseable: true } : {}),
+  }));
+  const effect: GroupEffectInput = {
+    work: gc.work,
+    groupId: gc.groupId,
+    directory: gc.directory,
+    ...(gc.workChange ? { workChange: gc.workChange } : {}),
+    when: gc.when,
+    ...(gc.whenReason ? { whenReason: gc.whenReason } : {}),
+    assumedUnchangedUntilWorkflowRuns: gc.assumed,
+    before: selectorView(bm),
+    after: selectorView(am),
+    selectorChanged: (bs?.key ?? null) !== (as?.key ?? null),
+    workPlacementsCreated: [],
+    workPlacementsMisplaced: [],
+    workPlacementsUnmisplaced: [],
+    workPlacementsDeleted: [],
+    resourcesOnExcludedDestinations: [],
+    resourcesRescheduled: [],
+  };
+  const result: EvaluateResult = { before: bm, after: am, fails, falsePositives: 0, targets: [] };
+
+  if (fails) {
+    effect.schedulingFails = aset.fails
+      ? `Kratix cannot parse the selector (${as?.parseProblem}): the Work fails to schedule and its WorkPlacements are left as they are.`
+      : 'An earlier workload group of this Work fails to schedule: Kratix stops there (ae170e22 internal/controller/scheduler.go:50-67).';
+  } else if (gc.workChange === 'deleted') {
+    // Deleting a Work deletes its WorkPlacements; their finalizers remove the files
+    // (ae170e22 internal/controller/work_controller.go:203 deleteWork; v0.125.0 controllers/work_controller.go:99-120).
+    // Kratix v0.125 race (seen by the fidelity run, plugins/kratix-backend/src/fidelity, seed 117):
+    // a Destination reconcile during the deletion runs ReconcileAllDependencyWorks, which does not
+    // skip Works being deleted (controllers/scheduler.go:43-59), and may re-create WorkPlacements
+    // the Work finalizer just deleted; the Work can then go with them left behind, owned by a
+    // missing Work. A cluster's garbage collector deletes them (and their files) shortly after;
+    // without one they stay. The prediction (deleted) is the settled outcome.
+    effect.workPlacementsDeleted = gc.wps.map(wpRef);
+  } else if (gc.dependency) {
+    // Dependency Works go to ALL matches; existing WorkPlacements off the match set are labelled
+    // misplaced and kept; the label is removed when the Destination matches again
+    // (ae170e22 internal/controller/scheduler.go:188-281,366 reconcileWorkloadGroup /
+    // applyWorkplacementsForTargetDestinations; v0.125.0 controllers/scheduler.go:202-234,312-354).
+    const placed = new Set(gc.wps.map(wp => wp.targetDestinationName));
+    effect.workPlacementsCreated = aset.names.filter(n => !placed.has(n));
+    result.targets.push(...effect.workPlacementsCreated);
+    for (const wp of gc.wps) {
+      const labelled = misplacementLabelOf(wp.labels) !== undefined;
+      const matches = aset.set.has(wp.targetDestinationName);
+      if (!matches && !labelled) effect.workPlacementsMisplaced.push(wpRef(wp));
+      if (matches && labelled) effect.workPlacementsUnmisplaced.push(wpRef(wp));
+    }
+  } else if (gc.wps.length === 0) {
+    // An unscheduled resource group goes to one random match (ae170e22 internal/controller/scheduler.go:489-519;
+    // v0.125.0 controllers/scheduler.go:391-417).
+    if (aset.names.length > 0 && bset.names.length === 0) {
+      effect.becomesSchedulable = true;
+      b.needCandidates(mc, () => aset.names);
+    }
+  } else {
+    // Resource WorkPlacements never move; one off the match set is labelled misplaced on the
+    // Work's next reconcile and the label is never removed (ae170e22 internal/controller/scheduler.go:283-327
+    // updateWorkPlacement; v0.125.0 controllers/scheduler.go:237-263).
+    for (const wp of gc.wps) {
+      const labelled = misplacementLabelOf(wp.labels) !== undefined;
+      const matches = aset.set.has(wp.targetDestinationName);
+      if (!matches && !labelled) effect.resourcesOnExcludedDestinations.push(wpRef(wp));
+      if (matches && !labelled && aset.names.length > 1) result.falsePositives++;
+    }
+  }
+  b.addGroup(effect, mc);
+  return result;
+}

@@ -1,0 +1,57 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { promiseEntity } from '../__testUtils__/fixtures';
+import {
+  kratixFrontendPlugin,
+  kratixHistoryCard,
+  kratixMisplacedContent,
+  kratixPage,
+  kratixTargetingContent,
+  kratixUpdateContent,
+} from './plugin';
+
+const plain = {
+  ...promiseEntity,
+  metadata: { name: 'plain', annotations: {} },
+};
+
+describe('kratix frontend plugin (new frontend system)', () => {
+  it('is the kratix plugin', () => {
+    expect(kratixFrontendPlugin.pluginId).toBe('kratix');
+  });
+
+  it('mounts the page at /kratix', () => {
+    const tester = createExtensionTester(kratixPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/kratix');
+    expect(tester.get(coreExtensionData.title)).toBe('Kratix');
+  });
+
+  // Typed loosely: the three extension definitions differ in their name literal.
+  const tabs: Array<[typeof kratixTargetingContent, string, string]> = [
+    [kratixTargetingContent, '/kratix-targeting', 'Kratix targeting'],
+    [kratixMisplacedContent as any, '/kratix-misplaced', 'Misplaced'],
+    [kratixUpdateContent as any, '/kratix-update', 'Update'],
+  ];
+  it.each(tabs)(
+    'adds the entity tab %#, only for Promise entities',
+    (extension, path, title) => {
+      const tester = createExtensionTester(extension);
+      expect(tester.get(coreExtensionData.routePath)).toBe(path);
+      expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(title);
+      const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+      expect(filter?.(promiseEntity)).toBe(true);
+      expect(filter?.(plain)).toBe(false);
+    },
+  );
+
+  it('adds the history card only for Promise entities', () => {
+    const tester = createExtensionTester(kratixHistoryCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(promiseEntity)).toBe(true);
+    expect(filter?.(plain)).toBe(false);
+  });
+});

@@ -1,0 +1,1 @@
+export { CleanupActions } from './CleanupActions';

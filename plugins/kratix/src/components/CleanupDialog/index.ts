@@ -1,0 +1,2 @@
+export { CleanupDialog, CONFIRM_THRESHOLD } from './CleanupDialog';
+export type { CleanupDialogProps } from './CleanupDialog';

@@ -1,0 +1,2 @@
+export { CleanupPreflightList } from './CleanupPreflightList';
+export { describePreflight } from './describePreflight';

@@ -1,0 +1,1 @@
+export { CleanupResultList, summaryText } from './CleanupResultList';

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Table, TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import ButtonGroup from '@material-ui/core/ButtonGroup';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import {
+  DestinationTargeting,
+  describeMismatch,
+} from '@kratix-backstage/plugin-kratix-common';
+import { LabelChips, ReadinessChip } from '../shared';
+
+export type TargetingFilter = 'all' | 'targeted' | 'not-targeted';
+
+const FILTERS: Array<[TargetingFilter, string]> = [
+  ['all', 'All'],
+  ['targeted', 'Targeted'],
+  ['not-targeted', 'Not targeted'],
+];
+
+/** Why a Destination is not selected: the backend's texts, else the shared rule's. */
+function reasonsOf(d: DestinationTargeting): string[] {
+  return d.reasonTexts.length ? d.reasonTexts : d.reasons.map(describeMismatch);
+}
+
+/** Label keys a mismatch reason is about, to highlight. */
+function mismatchedKeys(d: DestinationTargeting): string[] {
+  return d.reasons.flatMap(r =>
+    r.type === 'missing-label' || r.type === 'different-value' ? [r.key] : [],
+  );
+}
+
+const columns: TableColumn<DestinationTargeting>[] = [
+  {
+    title: 'Destination',
+    field: 'name',
+    render: d => (
+      <>
+        <Typography variant="body2">{d.name}</Typography>
+        {d.deleting && (
+          <Typography variant="caption" color="error" display="block">
+            being deleted
+          </Typography>
+        )}
+        {d.strictMatchLabels && (
+          <Typography variant="caption" color="textSecondary" display="block">
+            strictMatchLabels
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Targeted',
+    field: 'matched',
+    render: d =>
+      d.matched ? (
+        <Chip
+          size="small"
+          label="yes"
+          style={{ backgroundColor: '#2e7d32', color: '#fff' }}
+        />
+      ) : (
+        <>
+          <Chip size="small" label="no" />
+          {reasonsOf(d).map(text => (
+            <Typography key={text} variant="caption" display="block">
+              {text}
+            </Typography>
+          ))}
+        </>
+      ),
+  },
+  {
+    title: 'Labels',
+    sorting: false,
+    render: d => <LabelChips labels={d.labels} highlight={mismatchedKeys(d)} />,
+  },
+  {
+    title: 'Ready',
+    field: 'ready',
+    render: d => (
+      <ReadinessChip
+        ready={d.ready}
+        message={d.readyMessage}
+        reason={d.readyReason}
+      />
+    ),
+  },
+  {
+    title: 'State store',
+    sorting: false,
+    render: d => {
+      const s = d.stateStore;
+      if (!s) return <Typography variant="body2">none</Typography>;
+      return (
+        <>
+          <Typography variant="body2">{`${s.kind}/${s.name}`}</Typography>
+          {s.exists ? (
+            <ReadinessChip ready={s.ready} message={s.readyMessage} />
+          ) : (
+            <Typography variant="caption" color="error">
+              does not exist
+            </Typography>
+          )}
+        </>
+      );
+    },
+  },
+  { title: 'WorkPlacements', field: 'workPlacements', type: 'numeric' },
+  {
+    title: 'Misplaced',
+    field: 'misplaced',
+    type: 'numeric',
+    render: d => (
+      <Typography
+        variant="body2"
+        color={d.misplaced > 0 ? 'error' : 'textPrimary'}
+        style={{ fontWeight: d.misplaced > 0 ? 'bold' : undefined }}
+      >
+        {d.misplaced}
+      </Typography>
+    ),
+  },
+];
+
+/** Every Destination: whether the Promise targets it, why not, readiness and placements. */
+export const DestinationTargetingTable = (props: {
+  destinations: DestinationTargeting[];
+}) => {
+  const [filter, setFilter] = useState<TargetingFilter>('all');
+  const rows = props.destinations.filter(d =>
+    filter === 'all' ? true : d.matched === (filter === 'targeted'),
+  );
+  const targeted = props.destinations.filter(d => d.matched).length;
+  return (
+    <>
+      <Box display="flex" alignItems="center" mb={1} style={{ gap: 16 }}>
+        <ButtonGroup size="small" aria-label="Filter Destinations">
+          {FILTERS.map(([value, label]) => (
+            <Button
+              key={value}
+              variant={filter === value ? 'contained' : 'outlined'}
+              color={filter === value ? 'primary' : 'default'}
+              aria-pressed={filter === value}
+              onClick={() => setFilter(value)}
+            >
+              {label}
+            </Button>
+          ))}
+        </ButtonGroup>
+        <Typography variant="body2" color="textSecondary">
+          {`${targeted} of ${props.destinations.length} Destinations targeted`}
+        </Typography>
+      </Box>
+      <Table<DestinationTargeting>
+        title="Destinations"
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={columns}
+        data={rows}
+        emptyContent={
+          <Box p={2}>
+            <Typography variant="body2">
+              No Destination in this view.
+            </Typography>
+          </Box>
+        }
+      />
+    </>
+  );
+};

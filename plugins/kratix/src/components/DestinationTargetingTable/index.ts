@@ -1,0 +1,1 @@
+export { DestinationTargetingTable } from './DestinationTargetingTable';

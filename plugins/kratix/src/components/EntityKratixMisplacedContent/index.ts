@@ -1,0 +1,1 @@
+export { EntityKratixMisplacedContent } from './EntityKratixMisplacedContent';

@@ -1,0 +1,334 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  manifest,
+  promiseEntity,
+  promiseResponse,
+  whatIf,
+} from '../../__testUtils__/fixtures';
+import {
+  mockKratixApi,
+  renderKratix,
+  responseError,
+} from '../../__testUtils__/testApp';
+import { EntityKratixUpdatePromiseContent } from './EntityKratixUpdatePromiseContent';
+
+const dryRun = {
+  platform: 'prod',
+  promise: 'redis',
+  dryRun: true,
+  changed: true,
+  resourceVersion: '100',
+  generation: 4,
+  diff: '--- spec\n+++ spec\n@@ -1,3 +1,3 @@\n destinationSelectors:\n - - matchLabels:\n-    environment: dev\n+    environment: prod\n',
+  effects: {
+    promiseWorkflowRerun: true,
+    resourceWorkflowsRerun: 3,
+    message: 'The Promise configure workflow and 3 resource workflows re-run.',
+  },
+};
+
+const expectedPatch = {
+  destinationSelectors: [
+    { matchLabels: { environment: 'prod' } },
+    { matchLabels: { environment: 'prod', zone: 'eu' } },
+  ],
+};
+
+function apiWithPromise(extra = {}) {
+  return mockKratixApi({
+    getPromise: jest.fn().mockResolvedValue(promiseResponse),
+    getPromiseManifest: jest.fn().mockResolvedValue(manifest),
+    ...extra,
+  });
+}
+
+describe('EntityKratixUpdatePromiseContent', () => {
+  it('shows progress while loading', async () => {
+    await renderKratix(<EntityKratixUpdatePromiseContent />, {
+      api: mockKratixApi(),
+    });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows why the Promise could not be loaded', async () => {
+    const api = mockKratixApi({
+      getPromise: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            503,
+            'Kratix platform "prod" is not available yet',
+          ),
+        ),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    expect(
+      await screen.findByText(
+        'Error: 503: Kratix platform "prod" is not available yet',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('starts from an empty selector list', async () => {
+    const api = mockKratixApi({
+      getPromiseManifest: jest.fn().mockResolvedValue(manifest),
+      getPromise: jest.fn().mockResolvedValue({
+        ...promiseResponse,
+        promise: {
+          ...promiseResponse.promise,
+          selectors: {
+            entries: [],
+            matchLabels: {},
+            entryOf: {},
+            conflicts: [],
+          },
+        },
+      }),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    expect(
+      await screen.findByText(/No entries: every Destination matches/),
+    ).toBeInTheDocument();
+  });
+
+  it('previews a change with the dry-run diff and the what-if answer', async () => {
+    const api = apiWithPromise({
+      updatePromise: jest.fn().mockResolvedValue(dryRun),
+      previewPromise: jest.fn().mockResolvedValue(whatIf),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    const value = await screen.findByLabelText('Entry 0 value 0');
+    expect(value).toHaveValue('dev');
+    fireEvent.change(value, { target: { value: 'prod' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+
+    expect(
+      await screen.findByText(
+        'Dry run: the spec changes. The Promise configure workflow and 3 resource workflows re-run.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.updatePromise).toHaveBeenCalledWith('prod', 'redis', {
+      resourceVersion: '100',
+      generation: 4,
+      specPatch: expectedPatch,
+      dryRun: true,
+    });
+    expect(api.previewPromise).toHaveBeenCalledWith('prod', 'redis', {
+      specPatch: expectedPatch,
+    });
+    const exact = { normalizer: (s: string) => s };
+    expect(screen.getByText('+    environment: prod', exact)).toHaveAttribute(
+      'data-diff',
+      '+',
+    );
+    expect(screen.getByText('-    environment: dev', exact)).toHaveAttribute(
+      'data-diff',
+      '-',
+    );
+    expect(
+      await screen.findByText(/Marked misplaced, kept/, { selector: 'li' }),
+    ).toBeInTheDocument();
+  });
+
+  it('applies with the loaded resourceVersion', async () => {
+    const api = apiWithPromise({
+      updatePromise: jest.fn().mockResolvedValue({
+        ...dryRun,
+        dryRun: false,
+        resourceVersion: '101',
+      }),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    fireEvent.change(await screen.findByLabelText('Entry 0 value 0'), {
+      target: { value: 'prod' },
+    });
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    await waitFor(() => expect(apply).toBeEnabled());
+    fireEvent.click(apply);
+    expect(
+      await screen.findByText(
+        'Info: Applied: Promise redis is now at resourceVersion 101',
+      ),
+    ).toBeInTheDocument();
+    expect(api.updatePromise).toHaveBeenCalledWith('prod', 'redis', {
+      resourceVersion: '100',
+      generation: 4,
+      specPatch: expectedPatch,
+    });
+    await waitFor(() => expect(api.getPromise).toHaveBeenCalledTimes(2));
+  });
+
+  it('says the Promise changed since it was loaded (409) and reloads', async () => {
+    const api = apiWithPromise({
+      updatePromise: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            409,
+            'Promise redis has resourceVersion 105, not 100',
+            'ConflictError',
+          ),
+        ),
+    });
+    api.getPromise.mockResolvedValueOnce(promiseResponse).mockResolvedValue({
+      ...promiseResponse,
+      promise: { ...promiseResponse.promise, resourceVersion: '105' },
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    await screen.findByText('Loaded at resourceVersion 100');
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    await waitFor(() => expect(apply).toBeEnabled());
+    fireEvent.click(apply);
+
+    expect(
+      await screen.findByText(
+        'Warning: This Promise changed since you loaded it',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Promise redis has resourceVersion 105, not 100/),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(
+      await screen.findByText('Loaded at resourceVersion 105'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Warning: This Promise changed since you loaded it'),
+    ).not.toBeInTheDocument();
+  });
+
+  it("shows the apiserver's message for an invalid change (400)", async () => {
+    const api = apiWithPromise({
+      updatePromise: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            400,
+            'Promise.platform.kratix.io "redis" is invalid: spec.destinationSelectors[0].matchLabels: Invalid value',
+            'InputError',
+          ),
+        ),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview' }));
+    expect(
+      await screen.findByText(
+        /spec.destinationSelectors\[0\].matchLabels: Invalid value/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Error: The Kubernetes API server rejected the change'),
+    ).toBeInTheDocument();
+  });
+
+  it('disables Apply without the update permission', async () => {
+    const entity = {
+      ...promiseEntity,
+      metadata: {
+        ...promiseEntity.metadata,
+        annotations: {
+          'kratix.io/promise-name': 'locked',
+          'kratix.io/platform': 'prod',
+        },
+      },
+    };
+    const api = mockKratixApi({
+      getPromiseManifest: jest.fn().mockResolvedValue(manifest),
+      getPromise: jest.fn().mockResolvedValue({
+        ...promiseResponse,
+        promise: { ...promiseResponse.promise, name: 'locked' },
+      }),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, {
+      api,
+      entity,
+      permission: AuthorizeResult.DENY,
+    });
+    await screen.findByText('Loaded at resourceVersion 100');
+    await waitFor(() =>
+      expect(
+        screen.getByTitle(
+          'You are not allowed to update Promise locked (permission kratix.promise.update)',
+        ),
+      ).toBeInTheDocument(),
+    );
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Preview' })).toBeEnabled();
+  });
+
+  it('edits the whole spec as YAML, showing parse errors', async () => {
+    const api = apiWithPromise({
+      updatePromise: jest.fn().mockResolvedValue(dryRun),
+      previewPromise: jest.fn().mockResolvedValue(whatIf),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    fireEvent.change(await screen.findByLabelText('Entry 0 value 0'), {
+      target: { value: 'staging' },
+    });
+    fireEvent.click(screen.getByRole('tab', { name: 'YAML (advanced)' }));
+    const editor = screen.getByLabelText('Spec YAML') as HTMLTextAreaElement;
+    // The whole spec, with the selector edit carried over.
+    expect(editor.value).toContain('name: redis-system');
+    expect(editor.value).toContain('environment: staging');
+    expect(
+      screen.getByText(/The whole Promise spec as stored in the cluster/),
+    ).toBeInTheDocument();
+
+    fireEvent.change(editor, { target: { value: 'destinationSelectors: [' } });
+    expect(await screen.findByText(/^YAML error:/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Preview' })).toBeDisabled();
+    fireEvent.click(screen.getByRole('tab', { name: 'Destination selectors' }));
+    expect(screen.getByText(/^Fix the YAML first:/)).toBeInTheDocument();
+
+    fireEvent.change(editor, {
+      target: {
+        value: 'destinationSelectors:\n  - matchLabels:\n      tier: gold\n',
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const spec = { destinationSelectors: [{ matchLabels: { tier: 'gold' } }] };
+    await waitFor(() =>
+      expect(api.updatePromise).toHaveBeenCalledWith('prod', 'redis', {
+        resourceVersion: '100',
+        generation: 4,
+        spec,
+        dryRun: true,
+      }),
+    );
+    expect(api.previewPromise).toHaveBeenCalledWith('prod', 'redis', { spec });
+    fireEvent.click(screen.getByRole('tab', { name: 'Destination selectors' }));
+    expect(screen.getByLabelText('Entry 0 key 0')).toHaveValue('tier');
+  });
+
+  it('edits a merge patch when the whole spec cannot be read', async () => {
+    const api = apiWithPromise({
+      getPromiseManifest: jest
+        .fn()
+        .mockRejectedValue(await responseError(404, 'Not Found')),
+      updatePromise: jest.fn().mockResolvedValue(dryRun),
+      previewPromise: jest.fn().mockResolvedValue(whatIf),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    fireEvent.click(
+      await screen.findByRole('tab', { name: 'YAML (advanced)' }),
+    );
+    expect(
+      screen.getByText(
+        /A JSON merge patch .*The whole spec could not be read: Not Found/,
+      ),
+    ).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Spec YAML'), {
+      target: { value: 'dependencies: null\n' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() =>
+      expect(api.updatePromise).toHaveBeenCalledWith('prod', 'redis', {
+        resourceVersion: '100',
+        generation: 4,
+        specPatch: { dependencies: null },
+        dryRun: true,
+      }),
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityKratixUpdatePromiseContent } from './EntityKratixUpdatePromiseContent';

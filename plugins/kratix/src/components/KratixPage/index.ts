@@ -1,0 +1,1 @@
+export { KratixPage, KratixPageContent } from './KratixPage';

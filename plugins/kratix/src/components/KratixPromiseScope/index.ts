@@ -1,0 +1,2 @@
+export { KratixPromiseScope } from './KratixPromiseScope';
+export type { KratixPromiseRef } from './KratixPromiseScope';

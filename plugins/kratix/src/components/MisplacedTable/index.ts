@@ -1,0 +1,2 @@
+export { MisplacedTable } from './MisplacedTable';
+export type { MisplacedTableProps } from './MisplacedTable';

@@ -1,0 +1,8 @@
+export { SelectorEditor } from './SelectorEditor';
+export {
+  parseSelectorEntries,
+  rowsFromSelectors,
+  selectorsFromRows,
+  validateRows,
+} from './selectorRows';
+export type { LabelRow, SelectorRows } from './selectorRows';

@@ -1,0 +1,3 @@
+export { SpecYamlEditor } from './SpecYamlEditor';
+export { parseSpecYaml, stringifySpec } from './specYaml';
+export type { ParsedSpec } from './specYaml';

@@ -1,0 +1,1 @@
+export { WhatIfPreview } from './WhatIfPreview';

@@ -1,0 +1,112 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import type { WorkloadGroupTargeting } from '@kratix-backstage/plugin-kratix-common';
+import { LabelChips, describeSelectorConflict } from '../shared';
+
+export const FROM_WORKFLOW_TEXT =
+  'from workflow output — assumed unchanged until the workflow re-runs';
+
+const NameChips = (props: {
+  names: string[];
+  flagged?: (name: string) => boolean;
+}) =>
+  props.names.length === 0 ? (
+    <Typography variant="body2" color="textSecondary">
+      none
+    </Typography>
+  ) : (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+      {props.names.map(name => {
+        const flagged = props.flagged?.(name);
+        return (
+          <Chip
+            key={name}
+            size="small"
+            label={flagged ? `${name} (misplaced)` : name}
+            color={flagged ? 'secondary' : 'default'}
+            variant={flagged ? 'default' : 'outlined'}
+          />
+        );
+      })}
+    </Box>
+  );
+
+const columns: TableColumn<WorkloadGroupTargeting>[] = [
+  {
+    title: 'Work',
+    render: g => (
+      <>
+        <Typography variant="body2">{`${g.work.namespace}/${g.work.name}`}</Typography>
+        <Typography variant="caption" color="textSecondary">
+          {`directory ${g.directory}`}
+        </Typography>
+      </>
+    ),
+  },
+  {
+    title: 'Kind',
+    render: g => (
+      <Typography variant="body2">
+        {g.kind === 'resource' ? `resource ${g.resourceName}` : 'dependency'}
+      </Typography>
+    ),
+  },
+  {
+    title: 'Merged selectors',
+    render: g => (
+      <>
+        <LabelChips
+          labels={g.matchLabels}
+          origin={g.sourceOf}
+          emptyText="none (matches all)"
+        />
+        {g.fromWorkflow && (
+          <Typography variant="caption" color="textSecondary" display="block">
+            <em>{FROM_WORKFLOW_TEXT}</em>
+          </Typography>
+        )}
+        {g.conflicts.map(c => (
+          <Typography
+            key={`${c.key}-${c.ignoredFrom}`}
+            variant="caption"
+            display="block"
+            style={{ color: '#b26a00' }}
+          >
+            {describeSelectorConflict(c)}
+          </Typography>
+        ))}
+      </>
+    ),
+  },
+  { title: 'Matching', render: g => <NameChips names={g.matching} /> },
+  {
+    title: 'Placed on',
+    render: g => (
+      <NameChips
+        names={g.placedOn}
+        flagged={name => !g.matching.includes(name)}
+      />
+    ),
+  },
+];
+
+/** The workload groups of the Promise's Works: merged selectors, matching vs placed on. */
+export const WorkloadGroupTable = (props: {
+  groups: WorkloadGroupTargeting[];
+}) => (
+  <Table<WorkloadGroupTargeting>
+    title="Workload groups"
+    options={{ paging: false, search: false, padding: 'dense', sorting: false }}
+    columns={columns}
+    data={props.groups}
+    emptyContent={
+      <Box p={2}>
+        <Typography variant="body2">
+          The Promise has no Works yet: nothing is scheduled.
+        </Typography>
+      </Box>
+    }
+  />
+);

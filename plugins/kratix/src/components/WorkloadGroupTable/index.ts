@@ -1,0 +1,1 @@
+export { WorkloadGroupTable, FROM_WORKFLOW_TEXT } from './WorkloadGroupTable';

@@ -1,0 +1,11 @@
+export { AgeText } from './AgeText';
+export { KratixErrorPanel } from './KratixErrorPanel';
+export { LabelChips } from './LabelChips';
+export { ReadinessChip, UNKNOWN_READINESS_TEXT } from './ReadinessChip';
+export { StaleWarning } from './StaleWarning';
+export {
+  describeSelectorConflict,
+  errorMessage,
+  errorStatus,
+  formatAge,
+} from './format';

@@ -1,0 +1,63 @@
+/*
+ * Pieces shared by the kratix:* actions: input fields (zod, as functions of the scaffolder's z)
+ * and the platform default.
+ */
+import type { z as zod } from 'zod/v3';
+import { KratixBackendApi } from '../kratixBackendClient';
+import { requirePlatformName } from '../validation';
+
+type Z = typeof zod;
+
+export const platformField = (z: Z) =>
+  z
+    .string()
+    .optional()
+    .describe(
+      'Kratix platform name as configured under kratix.platforms (the kratix.io/platform annotation of a Promise entity). Default: the first configured platform, or "default"',
+    );
+
+export const promiseField = (z: Z) =>
+  z
+    .string()
+    .describe(
+      'Name of the Promise on the platform (the kratix.io/promise-name annotation of a Promise entity)',
+    );
+
+export const destinationSelectorsField = (z: Z) =>
+  z
+    .array(z.record(z.string(), z.any()))
+    .optional()
+    .describe(
+      'New spec.destinationSelectors: a list of matchLabels maps (label key to value), e.g. [{ environment: prod }]. Replaces the whole list; an empty map matches every Destination. Entries may also be written as { matchLabels: {...} }',
+    );
+
+export const dependenciesField = (z: Z) =>
+  z
+    .union([
+      z.string(),
+      z.array(z.record(z.string(), z.any())),
+      z.record(z.string(), z.any()),
+    ])
+    .optional()
+    .describe(
+      'New spec.dependencies: a list of Kubernetes manifests, or YAML text (a YAML list, or one manifest per document). Replaces the whole list; blank text leaves it unchanged, [] removes all',
+    );
+
+export const specPatchField = (z: Z) =>
+  z
+    .record(z.string(), z.any())
+    .optional()
+    .describe(
+      'Any other change of the spec as a JSON merge patch (RFC 7386): objects merge, null removes a key, anything else replaces',
+    );
+
+/** The platform to act on: the input (checked), else the first platform the backend serves, else "default". */
+export async function resolvePlatform(
+  client: KratixBackendApi,
+  platform: string | undefined,
+): Promise<string> {
+  if (platform !== undefined && platform !== '')
+    return requirePlatformName(platform);
+  const { items } = await client.listPlatforms();
+  return items[0]?.name ?? 'default';
+}
