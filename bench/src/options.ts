@@ -22,6 +22,12 @@ export interface BenchOptions {
   browser: boolean;
   appPort: number;
   backendPort: number;
+  /**
+   * How the browser figure serves the app: `production` (default: `backstage-cli package build`
+   * of packages/app, served by the backend's app plugin) or `development` (`backstage-cli repo
+   * start`, unminified). BENCH_APP_MODE.
+   */
+  appMode: 'production' | 'development';
 }
 
 function int(name: string, fallback: number): number {
@@ -31,6 +37,12 @@ function int(name: string, fallback: number): number {
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function appMode(raw: string | undefined): BenchOptions['appMode'] {
+  if (raw === undefined || raw === '' || raw === 'production') return 'production';
+  if (raw === 'development') return 'development';
+  throw new Error(`BENCH_APP_MODE must be production or development, got "${raw}"`);
 }
 
 export function readOptions(): BenchOptions {
@@ -51,5 +63,6 @@ export function readOptions(): BenchOptions {
     browser: process.env.BENCH_BROWSER !== '0',
     appPort: int('BENCH_APP_PORT', 21300),
     backendPort: int('BENCH_BACKEND_PORT', 21307),
+    appMode: appMode(process.env.BENCH_APP_MODE),
   };
 }

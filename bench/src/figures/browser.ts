@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApp } from '../backend/appProcess';
+import { buildAppIfStale, startApp } from '../backend/appProcess';
 import { BenchOptions } from '../options';
 import { Figure, fmtMs, notMeasured } from '../results/figure';
 import { BIG_PROMISE } from '../seed/layout';
@@ -178,15 +178,21 @@ export async function measureBrowser(
       ),
     ];
   const { chromium } = await import('playwright-core');
+  const logDir = resolve(__dirname, '../../results');
+  const buildMs = o.appMode === 'production' ? buildAppIfStale(logDir, log) : 0;
+  if (buildMs) log(`app built in ${(buildMs / 1000).toFixed(0)} s`);
   log(
-    `starting the Backstage app (:${o.appPort}) and backend (:${o.backendPort}) in development mode`,
+    o.appMode === 'production'
+      ? `starting the Backstage backend (:${o.backendPort}), serving the production build of the app`
+      : `starting the Backstage app (:${o.appPort}) and backend (:${o.backendPort}) in development mode`,
   );
   const t0 = performance.now();
   const app = await startApp({
     appPort: o.appPort,
     backendPort: o.backendPort,
     kubeconfig,
-    logDir: resolve(__dirname, '../../results'),
+    logDir,
+    mode: o.appMode,
   });
   let browser: Browser | undefined;
   try {
@@ -280,7 +286,11 @@ export async function measureBrowser(
       )} ms, tab switch p50 ${t.p50.toFixed(0)} ms`,
     );
     const dev =
-      'app in development mode (backstage-cli repo start: unminified bundle)';
+      o.appMode === 'production'
+        ? `app production build (backstage-cli package build${
+            buildMs ? `, built in ${(buildMs / 1000).toFixed(0)} s this run` : ', reused'
+          }) served by the backend`
+        : 'app in development mode (backstage-cli repo start: unminified bundle)';
     return [
       {
         id: 'browser.tti',

@@ -169,7 +169,7 @@ export async function measureCleanup(
     },
     {
       id: 'cleanup.requestRate',
-      name: 'Apiserver requests during our cleanup (WorkPlacement GET + DELETE, from apiserver_request_total)',
+      name: 'Apiserver requests during our cleanup (WorkPlacement DELETE with preconditions, plus GET + DELETE again where the cache was behind; from apiserver_request_total)',
       result: `${fmtInt(ours.rate.requests)} requests, average ${fmtInt(
         oursRate,
       )}/s, peak ${fmtInt(ours.rate.peak)}/s over 1 s samples`,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
+import { waitFor } from '@kratix-backstage/test-platform';
 
 /** Where the app under test runs (dev/e2e.sh starts it). */
 export const APP_URL = process.env.KRATIX_E2E_APP_URL ?? 'http://localhost:3000';
@@ -59,4 +60,17 @@ export async function openApp(browser: Browser, path: string): Promise<Page> {
   const page = await newPage(browser);
   await goto(page, path);
   return page;
+}
+
+/**
+ * Waits until `what` holds, reloading the page (and letting it settle) between checks: for
+ * content that appears only after the catalog or Kratix catches up.
+ */
+export async function reloadUntil(page: Page, what: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  await waitFor('page content', timeoutMs, async () => {
+    if (await what()) return true;
+    await page.reload();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    return what();
+  });
 }

@@ -12,7 +12,7 @@ import {
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import { Browser } from 'playwright-core';
-import { BACKEND_URL, goto, launchBrowser, newPage, screenshot } from './browser';
+import { BACKEND_URL, goto, launchBrowser, newPage, reloadUntil, screenshot } from './browser';
 
 describe('user without the cleanup permission (real browser)', () => {
   let browser: Browser;
@@ -39,11 +39,11 @@ describe('user without the cleanup permission (real browser)', () => {
     });
     await goto(page, `/catalog/default/component/${name}/kratix-misplaced`);
     const button = page.getByRole('button', { name: 'Clean up all misplaced' });
-    await waitFor('misplaced rows and the button', 120_000, async () => {
-      if ((await page.getByText('dev-1').count()) > 0 && (await button.count()) > 0) return true;
-      await page.reload();
-      return false;
-    });
+    await reloadUntil(
+      page,
+      async () => (await page.getByText('dev-1').count()) > 0 && (await button.count()) > 0,
+      120_000,
+    );
     await waitFor('permission decided', 30_000, () => button.isDisabled());
     await screenshot(page, '10-noperm-misplaced');
 

@@ -13,19 +13,10 @@ import {
   waitFor,
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
-import { Browser, Page } from 'playwright-core';
-import { goto, launchBrowser, openApp, screenshot } from './browser';
+import { Browser } from 'playwright-core';
+import { goto, launchBrowser, openApp, reloadUntil, screenshot } from './browser';
 
 const tab = (name: string, path: string) => `/catalog/default/component/${name}/${path}`;
-
-async function reloadUntil(page: Page, what: () => Promise<boolean>, timeoutMs: number) {
-  await waitFor('page content', timeoutMs, async () => {
-    if (await what()) return true;
-    await page.reload();
-    await page.waitForLoadState('networkidle').catch(() => undefined);
-    return what();
-  });
-}
 
 describe('Promise targeting, update and misplaced cleanup (real browser)', () => {
   let browser: Browser;

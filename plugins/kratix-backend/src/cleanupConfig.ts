@@ -9,6 +9,6 @@ export function readCleanupConfig(config: Config) {
     throw new InputError('kratix.cleanup.concurrency must be an integer from 1 to 64');
   }
   if (!(ratePerSecond > 0)) throw new InputError('kratix.cleanup.maxRequestsPerSecond must be positive');
-  // Each item is one GET and one DELETE: the start rate is half the request bound.
-  return { concurrency, ratePerSecond: ratePerSecond / 2 };
+  // The cleanup takes a token from this bucket before every request it sends (DELETE, re-read).
+  return { concurrency, ratePerSecond };
 }

@@ -76,7 +76,7 @@ describe('reliability: apiserver outage (faults instance)', () => {
 
     backend = await startReliabilityBackend({
       platforms: [{ name: 'faults', kubeconfig: { path: kubeconfig } }],
-      // 2 at a time, 20 requests/s = 10 WorkPlacements/s: a 200-item cleanup takes ~20 s.
+      // 2 at a time, 20 requests/s ≈ 20 WorkPlacements/s (one DELETE each): a 200-item cleanup takes ~10 s.
       cleanup: { concurrency: 2, maxRequestsPerSecond: 20 },
       waitSynced: ['faults'],
     });

@@ -18,6 +18,17 @@ const bool = z.enum(['true', 'false']).transform(v => v === 'true');
 
 export const readQuery = z.object({ allowStale: bool.optional() }).strict();
 
+/** Largest page of workload groups one targeting read returns. */
+export const MAX_GROUPS_PAGE = 1000;
+
+export const targetingQuery = z
+  .object({
+    groupsOffset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    groupsLimit: z.coerce.number().int().min(1).max(MAX_GROUPS_PAGE).default(100),
+    allowStale: bool.optional(),
+  })
+  .strict();
+
 export const misplacedQuery = z
   .object({
     promise: objectName.optional(),

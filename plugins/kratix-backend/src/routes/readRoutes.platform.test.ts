@@ -152,6 +152,9 @@ describe('read API on the real platform', () => {
     const badLimit = await get('/platforms/local/misplaced?limit=0');
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.error.message).toContain('limit');
+    const badGroups = await get('/platforms/local/promises/does-not-exist/targeting?groupsLimit=5000');
+    expect(badGroups.status).toBe(400);
+    expect(badGroups.body.error.message).toContain('groupsLimit');
     const unknownParam = await get('/platforms/local/misplaced?color=red');
     expect(unknownParam.status).toBe(400);
     const badName = await get('/platforms/local/promises/Bad_Name');

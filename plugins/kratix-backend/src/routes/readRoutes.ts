@@ -15,7 +15,7 @@ import { readPromiseManifest } from '../service/readModel/promiseManifest';
 import { promiseSummaries, promiseSummary, requirePromise } from '../service/readModel/promiseSummary';
 import { promiseTargeting } from '../service/readModel/promiseTargeting';
 import { promiseWorks } from '../service/readModel/promiseWorks';
-import { misplacedQuery, parse, pathParams, readQuery } from './params';
+import { misplacedQuery, parse, pathParams, readQuery, targetingQuery } from './params';
 
 /** The manifest route takes no query parameters. */
 const manifestQuery = z.object({}).strict();
@@ -106,9 +106,9 @@ export function registerReadRoutes(router: express.Router, deps: ReadRouteDeps):
 
   router.get('/platforms/:platform/promises/:promise/targeting', async (req, res) => {
     await authorizeRead(req);
-    const q = parse(readQuery, req.query, 'query');
+    const q = parse(targetingQuery, req.query, 'query');
     const { platform, meta, promise } = readable(req, q.allowStale);
-    res.json(promiseTargeting(platform.cache, meta, promise!));
+    res.json(promiseTargeting(platform.cache, meta, promise!, { offset: q.groupsOffset, limit: q.groupsLimit }));
   });
 
   router.get('/platforms/:platform/promises/:promise/works', async (req, res) => {

@@ -128,7 +128,20 @@ export interface PromiseTargetingResponse extends ReadMeta {
   resourceVersion: string;
   selectors: SquashedSelectorView;
   destinations: DestinationTargeting[];
+  /** One page of the workload groups, ordered by Work namespace, Work name, directory. */
   workloadGroups: WorkloadGroupTargeting[];
+  /** How many workload groups the Promise's Works have in all. */
+  workloadGroupsTotal: number;
+  workloadGroupsOffset: number;
+  workloadGroupsLimit: number;
+}
+
+/** Which page of workload groups a targeting read returns. */
+export interface WorkloadGroupPage {
+  /** Default 0. */
+  groupsOffset?: number;
+  /** 1 to 1000, default 100. */
+  groupsLimit?: number;
 }
 
 export interface WorkPlacementView {

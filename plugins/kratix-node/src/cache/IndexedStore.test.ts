@@ -46,3 +46,21 @@ describe('IndexedStore', () => {
     expect(s.get('a')).toEqual({ id: 'a' });
   });
 });
+
+describe('IndexedStore.memo', () => {
+  it('reuses a derived value until the store changes', () => {
+    const store = new IndexedStore<{ k: string; v: number }>(i => i.k);
+    store.upsert({ k: 'a', v: 1 });
+    const compute = jest.fn(() => store.all().reduce((n, i) => n + i.v, 0));
+    expect(store.memo('sum', compute)).toBe(1);
+    expect(store.memo('sum', compute)).toBe(1);
+    expect(compute).toHaveBeenCalledTimes(1);
+    store.upsert({ k: 'b', v: 2 });
+    expect(store.memo('sum', compute)).toBe(3);
+    store.remove({ k: 'a', v: 1 });
+    expect(store.memo('sum', compute)).toBe(2);
+    store.replaceAll([]);
+    expect(store.memo('sum', compute)).toBe(0);
+    expect(compute).toHaveBeenCalledTimes(4);
+  });
+});

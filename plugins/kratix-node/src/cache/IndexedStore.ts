@@ -13,6 +13,8 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   private readonly items = new Map<string, T>();
   private readonly indexes = new Map<string, Map<string, Set<string>>>();
   private readonly listeners = new Set<(change: StoreChange<T>) => void>();
+  /** Values derived from the whole store (see memo), dropped on every change. */
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly keyOf: (item: T) => string,
@@ -111,7 +113,19 @@ export class IndexedStore<T> implements ReflectorSink<T> {
     }
   }
 
+  /**
+   * A value derived from the store's current contents, computed once and reused until the store
+   * next changes (e.g. a sorted view read on every request). The value must not be mutated.
+   */
+  memo<R>(key: string, compute: () => R): R {
+    if (this.memos.has(key)) return this.memos.get(key) as R;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
   private emit(change: StoreChange<T>): void {
+    this.memos.clear();
     for (const l of this.listeners) l(change);
   }
 }

@@ -162,6 +162,9 @@ export const targeting: PromiseTargetingResponse = {
       placedOn: ['worker-dev'],
     },
   ],
+  workloadGroupsTotal: 2,
+  workloadGroupsOffset: 0,
+  workloadGroupsLimit: 100,
 };
 
 export function aMisplaced(

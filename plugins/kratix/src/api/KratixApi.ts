@@ -14,6 +14,7 @@ import type {
   PromiseManifest,
   PromiseResponse,
   PromiseTargetingResponse,
+  WorkloadGroupPage,
   PromiseUpdateRequest,
   PromiseUpdateResponse,
   PromiseWorksResponse,
@@ -87,11 +88,11 @@ export interface KratixApi {
     platform: string,
     promise: string,
   ): Promise<PromiseManifest>;
-  /** GET /platforms/:platform/promises/:promise/targeting */
+  /** GET /platforms/:platform/promises/:promise/targeting (one page of workload groups) */
   getPromiseTargeting(
     platform: string,
     promise: string,
-    options?: KratixReadOptions,
+    options?: KratixReadOptions & WorkloadGroupPage,
   ): Promise<PromiseTargetingResponse>;
   /** GET /platforms/:platform/promises/:promise/works */
   getPromiseWorks(

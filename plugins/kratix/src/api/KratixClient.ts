@@ -14,6 +14,7 @@ import type {
   PromiseListResponse,
   PromiseResponse,
   PromiseTargetingResponse,
+  WorkloadGroupPage,
   PromiseUpdateRequest,
   PromiseUpdateResponse,
   PromiseWorksResponse,
@@ -105,11 +106,14 @@ export class KratixClient implements KratixApi {
   async getPromiseTargeting(
     platform: string,
     promise: string,
-    options?: KratixReadOptions,
+    options?: KratixReadOptions & WorkloadGroupPage,
   ): Promise<PromiseTargetingResponse> {
-    return this.get(
-      `${this.promisePath(platform, promise)}/targeting${readQuery(options)}`,
-    );
+    const query = queryString({
+      allowStale: options?.allowStale || undefined,
+      groupsOffset: options?.groupsOffset,
+      groupsLimit: options?.groupsLimit,
+    });
+    return this.get(`${this.promisePath(platform, promise)}/targeting${query}`);
   }
 
   async getPromiseWorks(

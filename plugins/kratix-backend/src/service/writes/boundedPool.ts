@@ -1,18 +1,18 @@
 /**
- * Runs `work` for every item with at most `concurrency` in flight, and at most `ratePerSecond`
- * starts per second (token bucket), so a bulk cleanup never floods the apiserver.
+ * Runs `work` for every item with at most `concurrency` in flight, and (when given) at most
+ * `ratePerSecond` starts per second (token bucket).
  */
 export async function runBounded<T>(
   items: readonly T[],
-  options: { concurrency: number; ratePerSecond: number; signal?: AbortSignal },
+  options: { concurrency: number; ratePerSecond?: number; signal?: AbortSignal },
   work: (item: T) => Promise<void>,
 ): Promise<void> {
-  const limiter = rateLimiter(options.ratePerSecond);
+  const limiter = options.ratePerSecond === undefined ? undefined : rateLimiter(options.ratePerSecond);
   let next = 0;
   const worker = async () => {
     while (next < items.length && !options.signal?.aborted) {
       const item = items[next++];
-      await limiter();
+      if (limiter) await limiter();
       await work(item);
     }
   };

@@ -42,12 +42,13 @@ const wp = {
  * A platform whose cache still has the Promise at generation 1 (env=prod) and the Work Kratix
  * wrote for it, while the apiserver already has `live` (what getPromise answers).
  */
-function platformWith(live: any) {
-  const deleteWorkPlacement = jest.fn(async () => undefined);
+function platformWith(live: any, liveWorkPlacement: any = wp) {
+  const deleteWorkPlacement = jest.fn(async (..._args: any[]) => undefined);
+  const getWorkPlacement = jest.fn(async () => liveWorkPlacement);
   const client = {
     platform: 'local',
     getPromise: async () => live,
-    getWorkPlacement: async () => wp,
+    getWorkPlacement,
     deleteWorkPlacement,
   };
   const cache = new PlatformCache(client as any, mockServices.rootLogger());
@@ -59,7 +60,7 @@ function platformWith(live: any) {
   );
   cache.stateStores.upsert(slimStateStore({ kind: 'GitStateStore', metadata: meta('local'), spec: { url: 'file:///x' } }));
   const platform = { config: { name: 'local' }, client, cache } as unknown as Platform;
-  return { platform, deleteWorkPlacement, target: cache.workPlacements.all()[0] };
+  return { platform, deleteWorkPlacement, getWorkPlacement, target: cache.workPlacements.all()[0] };
 }
 
 const options = {
@@ -85,11 +86,46 @@ describe('cleanupWorkPlacements', () => {
     expect(deleteWorkPlacement).not.toHaveBeenCalled();
   });
 
-  it('deletes it while the Promise still selects elsewhere', async () => {
-    const { platform, deleteWorkPlacement, target } = platformWith(promise(1, 'prod'));
+  it('deletes it while the Promise still selects elsewhere, with the checked version as precondition', async () => {
+    const { platform, deleteWorkPlacement, getWorkPlacement, target } = platformWith(promise(1, 'prod'));
     const results: any[] = [];
     await cleanupWorkPlacements(platform, [target], options, r => results.push(r));
     expect(results).toEqual([expect.objectContaining({ outcome: 'deleted' })]);
     expect(deleteWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(deleteWorkPlacement.mock.calls[0].slice(0, 3)).toEqual([
+      NS,
+      wp.metadata.name,
+      { uid: wp.metadata.uid, resourceVersion: '1' },
+    ]);
+    // The cached version was checked and is the precondition: no extra GET.
+    expect(getWorkPlacement).not.toHaveBeenCalled();
+  });
+
+  it('re-reads and re-checks when the apiserver has a newer version than the cache (409)', async () => {
+    const { 'kratix.io/misscheduled': _dropped, ...kept } = (wp.metadata as any).labels as Record<string, string>;
+    const unmarked = { ...wp, metadata: { ...wp.metadata, resourceVersion: '2', labels: kept } };
+    const { platform, deleteWorkPlacement, getWorkPlacement, target } = platformWith(promise(1, 'prod'), unmarked);
+    deleteWorkPlacement.mockImplementationOnce(async () => {
+      throw Object.assign(new Error('the object has been modified'), { name: 'ConflictError' });
+    });
+    const results: any[] = [];
+    await cleanupWorkPlacements(platform, [target], options, r => results.push(r));
+    expect(getWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(deleteWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(results).toEqual([expect.objectContaining({ outcome: 'refused', reason: 'no longer misplaced' })]);
+  });
+
+  it('deletes the newer version when it still passes every check', async () => {
+    const touched = { ...wp, metadata: { ...wp.metadata, resourceVersion: '7' } };
+    const { platform, deleteWorkPlacement, getWorkPlacement, target } = platformWith(promise(1, 'prod'), touched);
+    deleteWorkPlacement.mockImplementationOnce(async () => {
+      throw Object.assign(new Error('the object has been modified'), { name: 'ConflictError' });
+    });
+    const results: any[] = [];
+    await cleanupWorkPlacements(platform, [target], options, r => results.push(r));
+    expect(getWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(deleteWorkPlacement).toHaveBeenCalledTimes(2);
+    expect(deleteWorkPlacement.mock.calls[1][2]).toEqual({ uid: wp.metadata.uid, resourceVersion: '7' });
+    expect(results).toEqual([expect.objectContaining({ outcome: 'deleted' })]);
   });
 });

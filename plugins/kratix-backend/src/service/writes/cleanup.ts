@@ -21,13 +21,14 @@ import {
   slimPromise,
   slimWorkPlacement,
 } from '@kratix-backstage/plugin-kratix-node';
-import { runBounded } from './boundedPool';
+import { rateLimiter, runBounded } from './boundedPool';
 import { preflightOf } from './cleanupSelection';
 
 export interface CleanupOptions {
   force: boolean;
   dryRun: boolean;
   concurrency: number;
+  /** Bound on apiserver requests per second (every DELETE and re-read takes a token). */
   ratePerSecond: number;
   as?: ActingIdentity;
   /** Promises the caller may delete WorkPlacements of (kratix.workplacement.delete). */
@@ -78,35 +79,18 @@ const refused = (wp: SlimWorkPlacement, reason: string): CleanupItemResult => ({
 });
 
 /**
- * Deletes one misplaced WorkPlacement, re-checking it right before: re-read from the apiserver,
- * refused unless it is still the same object (uid, and resourceVersion when the client sent one),
- * still labelled misplaced, not already being deleted, and its Destination still does not select
- * it; the DELETE itself carries uid + resourceVersion preconditions, so a change in between is
- * refused by the apiserver (409) rather than deleted.
+ * Why this WorkPlacement, as read in `now`, must not be deleted (undefined: it may be): not the
+ * object the client checked (uid, and resourceVersion when the client sent one), no longer
+ * labelled misplaced, already being deleted, or its Destination / the Promise selects it again.
  */
-async function cleanupOne(
+function refusalOf(
   platform: Platform,
   wp: SlimWorkPlacement,
+  now: SlimWorkPlacement,
   o: CleanupOptions,
   promisesAtStart: ReadonlyMap<string, PromiseSelectors>,
-): Promise<CleanupItemResult> {
+): CleanupItemResult | undefined {
   const cache = platform.cache;
-  if (!o.allowedPromises.has(wp.promiseName)) {
-    return refused(wp, `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`);
-  }
-  const pre = preflightOf(cache, wp);
-  if (pre.found && !pre.misplaced) return refused(wp, 'not misplaced: cleanup only deletes misplaced WorkPlacements');
-  if (pre.found && pre.blocked && !o.force) return refused(wp, `blocked: ${pre.blockReason}`);
-
-  let fresh: any;
-  try {
-    fresh = await platform.client.getWorkPlacement(wp.namespace, wp.name, o.as);
-  } catch (e) {
-    if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError') return refused(wp, 'no longer exists');
-    if ((e as Error).name === 'NotAllowedError') return refused(wp, (e as Error).message);
-    return { ...refused(wp, (e as Error).message), outcome: 'failed' };
-  }
-  const now = slimWorkPlacement(fresh);
   const expected = o.expected.get(nsKey(wp.namespace, wp.name));
   if (now.uid !== (expected?.uid ?? wp.uid)) return refused(wp, 'replaced by a new object (uid changed)');
   if (expected?.resourceVersion && now.resourceVersion !== expected.resourceVersion) {
@@ -127,7 +111,21 @@ async function cleanupOne(
       `Promise ${now.promiseName} selects Destination ${now.targetDestinationName} again (its selectors changed; Kratix has not updated the Work yet)`,
     );
   }
+  return undefined;
+}
+
+type DeleteAttempt = CleanupItemResult | 'conflict';
+
+/** DELETE with uid + resourceVersion preconditions: the apiserver deletes exactly `now` or nothing. */
+async function deleteExactly(
+  platform: Platform,
+  wp: SlimWorkPlacement,
+  now: SlimWorkPlacement,
+  o: CleanupOptions,
+  requestSlot: () => Promise<void>,
+): Promise<DeleteAttempt> {
   try {
+    await requestSlot();
     await platform.client.deleteWorkPlacement(
       now.namespace,
       now.name,
@@ -136,7 +134,7 @@ async function cleanupOne(
     );
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'ConflictError') return refused(wp, `changed right before the delete: ${(e as Error).message}`);
+    if (name === 'ConflictError') return 'conflict';
     if (name === 'NotFoundError') return refused(wp, 'no longer exists');
     if (name === 'NotAllowedError') return refused(wp, (e as Error).message);
     return { ...refused(wp, (e as Error).message), outcome: 'failed' };
@@ -150,6 +148,52 @@ async function cleanupOne(
   };
 }
 
+/**
+ * Deletes one misplaced WorkPlacement, re-checking it right before. The re-check is done on a
+ * version of the object and the DELETE carries that version's uid + resourceVersion as
+ * preconditions, so the apiserver deletes exactly the version that was checked, or nothing (409):
+ * no window between check and delete. The version checked first is the watch cache's (one request
+ * per item); when the apiserver has a newer one (409), the WorkPlacement is re-read, checked again
+ * and deleted with the new preconditions — or refused.
+ */
+async function cleanupOne(
+  platform: Platform,
+  wp: SlimWorkPlacement,
+  o: CleanupOptions,
+  promisesAtStart: ReadonlyMap<string, PromiseSelectors>,
+  requestSlot: () => Promise<void>,
+): Promise<CleanupItemResult> {
+  const cache = platform.cache;
+  if (!o.allowedPromises.has(wp.promiseName)) {
+    return refused(wp, `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`);
+  }
+  const pre = preflightOf(cache, wp);
+  if (pre.found && !pre.misplaced) return refused(wp, 'not misplaced: cleanup only deletes misplaced WorkPlacements');
+  if (pre.found && pre.blocked && !o.force) return refused(wp, `blocked: ${pre.blockReason}`);
+
+  const cached = cache.workPlacements.get(nsKey(wp.namespace, wp.name));
+  if (cached && !refusalOf(platform, wp, cached, o, promisesAtStart)) {
+    const attempt = await deleteExactly(platform, wp, cached, o, requestSlot);
+    if (attempt !== 'conflict') return attempt;
+    // The cache is behind the apiserver: re-read below.
+  }
+
+  let fresh: any;
+  try {
+    await requestSlot();
+    fresh = await platform.client.getWorkPlacement(wp.namespace, wp.name, o.as);
+  } catch (e) {
+    if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError') return refused(wp, 'no longer exists');
+    if ((e as Error).name === 'NotAllowedError') return refused(wp, (e as Error).message);
+    return { ...refused(wp, (e as Error).message), outcome: 'failed' };
+  }
+  const now = slimWorkPlacement(fresh);
+  const refusal = refusalOf(platform, wp, now, o, promisesAtStart);
+  if (refusal) return refusal;
+  const attempt = await deleteExactly(platform, wp, now, o, requestSlot);
+  return attempt === 'conflict' ? refused(wp, 'changed right before the delete (resourceVersion precondition failed)') : attempt;
+}
+
 /** Cleans up the given WorkPlacements with bounded concurrency, reporting each result as it comes. */
 export async function cleanupWorkPlacements(
   platform: Platform,
@@ -160,11 +204,13 @@ export async function cleanupWorkPlacements(
   const summary: Record<CleanupOutcome, number> = { deleted: 0, refused: 0, failed: 0 };
   // Each Promise read once, now: a selector change made before this request is seen even when
   // neither Kratix nor the watch has caught up (unreadable now: the cached Promise is used).
+  const requestSlot = rateLimiter(options.ratePerSecond);
   const promisesAtStart = new Map<string, PromiseSelectors>();
   const promises = [...new Set(targets.map(t => t.promiseName))].filter(p => options.allowedPromises.has(p));
   await Promise.all(
     promises.map(async name => {
       try {
+        await requestSlot();
         promisesAtStart.set(name, slimPromise(await platform.client.getPromise(name, options.as)));
       } catch {
         // falls back to the cache
@@ -173,9 +219,9 @@ export async function cleanupWorkPlacements(
   );
   await runBounded(
     targets,
-    { concurrency: options.concurrency, ratePerSecond: options.ratePerSecond, signal: options.signal },
+    { concurrency: options.concurrency, signal: options.signal },
     async wp => {
-      const r = await cleanupOne(platform, wp, options, promisesAtStart);
+      const r = await cleanupOne(platform, wp, options, promisesAtStart, requestSlot);
       summary[r.outcome] += 1;
       onResult(r);
     },

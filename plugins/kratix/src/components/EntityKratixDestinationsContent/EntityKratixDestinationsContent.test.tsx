@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { staleMeta, targeting } from '../../__testUtils__/fixtures';
 import {
   mockKratixApi,
@@ -14,7 +14,29 @@ describe('EntityKratixDestinationsContent', () => {
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.getPromiseTargeting).toHaveBeenCalledWith('prod', 'redis', {
       allowStale: false,
+      groupsOffset: 0,
+      groupsLimit: 25,
     });
+  });
+
+  it('pages through the workload groups on the server', async () => {
+    const api = mockKratixApi({
+      getPromiseTargeting: jest
+        .fn()
+        .mockResolvedValue({ ...targeting, workloadGroupsTotal: 60 }),
+    });
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
+    expect(await screen.findByText('Workload groups (60)')).toBeInTheDocument();
+    expect(screen.getByText('1-25 of 60')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(api.getPromiseTargeting).toHaveBeenLastCalledWith('prod', 'redis', {
+        allowStale: false,
+        groupsOffset: 25,
+        groupsLimit: 25,
+      }),
+    );
+    expect(await screen.findByText('26-50 of 60')).toBeInTheDocument();
   });
 
   it('shows selectors, Destinations and workload groups', async () => {
@@ -30,7 +52,7 @@ describe('EntityKratixDestinationsContent', () => {
     expect(
       screen.getByText('1 of 3 Destinations targeted'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Workload groups')).toBeInTheDocument();
+    expect(screen.getByText('Workload groups (2)')).toBeInTheDocument();
   });
 
   it('says when the platform has no Destinations', async () => {
@@ -77,6 +99,8 @@ describe('EntityKratixDestinationsContent', () => {
     ).toBeInTheDocument();
     expect(api.getPromiseTargeting).toHaveBeenLastCalledWith('prod', 'redis', {
       allowStale: true,
+      groupsOffset: 0,
+      groupsLimit: 25,
     });
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
@@ -11,9 +12,16 @@ import { WorkloadGroupTable } from '../WorkloadGroupTable';
 
 const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
   const api = useApi(kratixApiRef);
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(25);
   const { value, loading, error, showStale } = useKratixRead(
-    options => api.getPromiseTargeting(platform, promise, options),
-    [api, platform, promise],
+    options =>
+      api.getPromiseTargeting(platform, promise, {
+        ...options,
+        groupsOffset: page * rowsPerPage,
+        groupsLimit: rowsPerPage,
+      }),
+    [api, platform, promise, page, rowsPerPage],
   );
   if (loading && !value) return <Progress />;
   if (error) return <KratixErrorPanel error={error} onShowStale={showStale} />;
@@ -40,7 +48,19 @@ const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
         )}
       </Grid>
       <Grid item xs={12}>
-        <WorkloadGroupTable groups={value.workloadGroups} />
+        <WorkloadGroupTable
+          groups={value.workloadGroups}
+          paging={{
+            total: value.workloadGroupsTotal,
+            page,
+            rowsPerPage,
+            onPageChange: setPage,
+            onRowsPerPageChange: n => {
+              setRowsPerPage(n);
+              setPage(0);
+            },
+          }}
+        />
       </Grid>
     </Grid>
   );

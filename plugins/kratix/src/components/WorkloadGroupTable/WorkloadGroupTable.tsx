@@ -1,6 +1,7 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import type { WorkloadGroupTargeting } from '@kratix-backstage/plugin-kratix-common';
 import { LabelChips, describeSelectorConflict } from '../shared';
@@ -92,21 +93,49 @@ const columns: TableColumn<WorkloadGroupTargeting>[] = [
   },
 ];
 
+/** Server-side paging of the workload groups (a Promise can have thousands). */
+export interface WorkloadGroupPaging {
+  total: number;
+  page: number;
+  rowsPerPage: number;
+  onPageChange: (page: number) => void;
+  onRowsPerPageChange: (rowsPerPage: number) => void;
+}
+
 /** The workload groups of the Promise's Works: merged selectors, matching vs placed on. */
 export const WorkloadGroupTable = (props: {
   groups: WorkloadGroupTargeting[];
-}) => (
-  <Table<WorkloadGroupTargeting>
-    title="Workload groups"
-    options={{ paging: false, search: false, padding: 'dense', sorting: false }}
-    columns={columns}
-    data={props.groups}
-    emptyContent={
-      <Box p={2}>
-        <Typography variant="body2">
-          The Promise has no Works yet: nothing is scheduled.
-        </Typography>
-      </Box>
-    }
-  />
-);
+  paging?: WorkloadGroupPaging;
+}) => {
+  const { paging } = props;
+  return (
+    <>
+      <Table<WorkloadGroupTargeting>
+        title={paging ? `Workload groups (${paging.total})` : 'Workload groups'}
+        options={{ paging: false, search: false, padding: 'dense', sorting: false }}
+        columns={columns}
+        data={props.groups}
+        emptyContent={
+          <Box p={2}>
+            <Typography variant="body2">
+              The Promise has no Works yet: nothing is scheduled.
+            </Typography>
+          </Box>
+        }
+      />
+      {paging && paging.total > 0 && (
+        <TablePagination
+          component="div"
+          count={paging.total}
+          page={paging.page}
+          rowsPerPage={paging.rowsPerPage}
+          rowsPerPageOptions={[10, 25, 50, 100]}
+          onPageChange={(_e, p) => paging.onPageChange(p)}
+          onRowsPerPageChange={e =>
+            paging.onRowsPerPageChange(parseInt(e.target.value, 10))
+          }
+        />
+      )}
+    </>
+  );
+};

@@ -1,0 +1,74 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { PlatformCache, slimDestination, slimPromise, slimWork } from '@kratix-backstage/plugin-kratix-node';
+import { promiseTargeting } from './promiseTargeting';
+
+const meta = { platform: 'local', generation: 'current', stale: false } as any;
+
+const work = (namespace: string, name: string, directories: string[]) =>
+  slimWork({
+    kind: 'Work',
+    metadata: { namespace, name, uid: `uid-${name}`, resourceVersion: '1', labels: { 'kratix.io/promise-name': 'p' } },
+    spec: {
+      promiseName: 'p',
+      resourceName: name.startsWith('res') ? name : '',
+      workloadGroups: directories.map(d => ({
+        id: `${name}-${d}`,
+        directory: d,
+        destinationSelectors: [{ matchLabels: { env: d === 'prod' ? 'prod' : 'dev' }, source: 'promise' }],
+      })),
+    },
+  });
+
+function cacheWithWorks() {
+  const cache = new PlatformCache({ platform: 'local' } as any, mockServices.rootLogger());
+  cache.promises.upsert(
+    slimPromise({ kind: 'Promise', metadata: { name: 'p', uid: 'u', resourceVersion: '1', generation: 1 }, spec: {} }),
+  );
+  for (const [name, env] of [['dev-1', 'dev'], ['prod-1', 'prod']]) {
+    cache.destinations.upsert(
+      slimDestination({ kind: 'Destination', metadata: { name, uid: name, resourceVersion: '1', labels: { env } }, spec: {} }),
+    );
+  }
+  // Inserted out of order: the page order is namespace, Work name, directory.
+  cache.works.upsert(work('team-b', 'res-a', ['prod', '.']));
+  cache.works.upsert(work('kratix-platform-system', 'p-static-deps', ['.']));
+  cache.works.upsert(work('team-a', 'res-z', ['.', 'extra', 'prod']));
+  return cache;
+}
+
+const ids = (r: ReturnType<typeof promiseTargeting>) => r.workloadGroups.map(g => g.groupId);
+
+describe('promiseTargeting workload group pages', () => {
+  const all = ['p-static-deps-.', 'res-z-.', 'res-z-extra', 'res-z-prod', 'res-a-.', 'res-a-prod'];
+
+  it('returns every group in order when the page is large enough', () => {
+    const r = promiseTargeting(cacheWithWorks(), meta, 'p', { offset: 0, limit: 100 });
+    expect(ids(r)).toEqual(all);
+    expect(r.workloadGroupsTotal).toBe(6);
+    expect(r.workloadGroups.find(g => g.groupId === 'res-a-prod')?.matching).toEqual(['prod-1']);
+  });
+
+  it.each([
+    [0, 2],
+    [1, 3],
+    [2, 2],
+    [3, 10],
+    [5, 1],
+  ])('pages across Works: offset %i, limit %i', (offset, limit) => {
+    const r = promiseTargeting(cacheWithWorks(), meta, 'p', { offset, limit });
+    expect(ids(r)).toEqual(all.slice(offset, offset + limit));
+    expect(r.workloadGroupsTotal).toBe(6);
+    expect(r.workloadGroupsOffset).toBe(offset);
+    expect(r.workloadGroupsLimit).toBe(limit);
+  });
+
+  it('answers an empty page past the end, with the total', () => {
+    const r = promiseTargeting(cacheWithWorks(), meta, 'p', { offset: 6, limit: 10 });
+    expect(r.workloadGroups).toEqual([]);
+    expect(r.workloadGroupsTotal).toBe(6);
+    expect(r.destinations.map(d => [d.name, d.workPlacements])).toEqual([
+      ['dev-1', 0],
+      ['prod-1', 0],
+    ]);
+  });
+});
