@@ -8,6 +8,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import kratixPlugin from '@kratix-backstage/plugin-kratix-backend';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 
 export type ChildMessage =
@@ -20,13 +21,19 @@ export type ChildMessage =
       external: number;
       arrayBuffers: number;
       maxRss: number;
+      rssAnon?: number;
+      rssFile?: number;
+      lazyFree?: number;
+      anonHugePages?: number;
       gc: boolean;
+      /** How long the process was left idle before the sample (after the GCs). */
+      idleMs: number;
     }
   | { type: 'cpu'; user: number; system: number }
   | { type: 'error'; message: string };
 
 export type ParentMessage =
-  | { type: 'memory' }
+  | { type: 'memory'; idleMs?: number }
   | { type: 'cpu' }
   | { type: 'stop' };
 
@@ -46,7 +53,14 @@ async function main() {
   process.on('message', async (m: ParentMessage) => {
     if (m.type === 'memory') {
       const gc = (globalThis as any).gc as (() => void) | undefined;
+      // Full GC, a second for V8 to unmap the pages it freed, full GC again.
       gc?.();
+      await new Promise(r => setTimeout(r, 1000));
+      gc?.();
+      // Optionally idle (no requests, no forced GC): V8's memory reducer gives pooled heap pages
+      // back to the OS only after some idle seconds.
+      const idleMs = m.idleMs ?? 0;
+      if (idleMs) await new Promise(r => setTimeout(r, idleMs));
       const u = process.memoryUsage();
       send({
         type: 'memory',
@@ -56,7 +70,9 @@ async function main() {
         external: u.external,
         arrayBuffers: u.arrayBuffers,
         maxRss: process.resourceUsage().maxRSS * 1024,
+        ...rssParts(),
         gc: Boolean(gc),
+        idleMs,
       });
     } else if (m.type === 'cpu') {
       send({ type: 'cpu', ...process.cpuUsage() });
@@ -65,6 +81,30 @@ async function main() {
       process.exit(0);
     }
   });
+}
+
+/**
+ * From /proc: RssAnon / RssFile (heap-like memory vs mapped code), and LazyFree: pages the process
+ * has freed with madvise(MADV_FREE) (V8 and the allocator do so) that Linux still counts in RSS
+ * until it needs the memory back (bytes).
+ */
+function rssParts(): { rssAnon?: number; rssFile?: number; lazyFree?: number; anonHugePages?: number } {
+  const kb = (text: string, field: string) => {
+    const m = text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  };
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const status = read('/proc/self/status');
+  const rollup = read('/proc/self/smaps_rollup');
+  return { rssAnon: kb(status, 'RssAnon'), rssFile: kb(status, 'RssFile'), lazyFree: kb(rollup, 'LazyFree'),
+    anonHugePages: kb(rollup, 'AnonHugePages'),
+  };
 }
 
 main().catch(e => {

@@ -14,7 +14,8 @@ export interface BackendProcess {
   bootMs: number;
   /** Spawn → first 200 from the misplaced endpoint. */
   coldStartMs: number;
-  memory(): Promise<Extract<ChildMessage, { type: 'memory' }>>;
+  /** Memory after full GC, 1 s, full GC, then `idleMs` idle (default 0). */
+  memory(idleMs?: number): Promise<Extract<ChildMessage, { type: 'memory' }>>;
   /** CPU time (user + system, ms) the backend process has used so far. */
   cpuMs(): Promise<number>;
   stop(): Promise<void>;
@@ -82,6 +83,8 @@ export async function startBackendProcess(
   const t0 = performance.now();
   const child = fork(resolve(__dirname, 'backendChild.ts'), [], {
     execArgv,
+    // BENCH_BACKEND_EXEC: a wrapper to run the backend under (e.g. heaptrack), bench/README.md.
+    ...(process.env.BENCH_BACKEND_EXEC ? { execPath: process.env.BENCH_BACKEND_EXEC } : {}),
     env: {
       ...process.env,
       BENCH_BACKEND_CONFIG: JSON.stringify(o.config),
@@ -112,9 +115,9 @@ export async function startBackendProcess(
     port: listening.port,
     bootMs,
     coldStartMs,
-    async memory() {
-      const reply = waitMessage(child, 'memory', 30_000);
-      child.send({ type: 'memory' });
+    async memory(idleMs = 0) {
+      const reply = waitMessage(child, 'memory', 30_000 + idleMs);
+      child.send({ type: 'memory', idleMs });
       return reply;
     },
     async cpuMs() {

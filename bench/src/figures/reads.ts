@@ -3,7 +3,7 @@
  * matrix. Each request is timed to its last byte; p50/p95 over sequential runs after a warm-up.
  */
 import { ok } from '../backend/http';
-import { Figure, fmtMs, fmtRatio, fmtInt } from '../results/figure';
+import { Figure, fmtMB, fmtMs, fmtRatio, fmtInt } from '../results/figure';
 import { BIG_PROMISE, TYPICAL_PROMISE } from '../seed/layout';
 import { log } from '../util/log';
 import { Distribution, sample } from '../util/stats';
@@ -105,6 +105,13 @@ function misplacedFigures(
   ];
 }
 
+/** BENCH_TRACE_MEMORY=1: logs the backend's memory after each read figure (bench/README.md, memory). */
+async function traceMemory(b: BackendProcess, after: string): Promise<void> {
+  if (process.env.BENCH_TRACE_MEMORY !== '1') return;
+  const m = await b.memory();
+  log(`memory after ${after}: RSS ${fmtMB(m.rss)}, heap used ${fmtMB(m.heapUsed)}, committed ${fmtMB(m.heapTotal)}`);
+}
+
 export async function measureReads(
   b: BackendProcess,
   runs: number,
@@ -125,6 +132,7 @@ export async function measureReads(
       baselines,
     ),
   );
+  await traceMemory(b, 'misplaced one Promise');
   const all = await timeGet(b, `${API}/misplaced`, runs);
   figures.push(
     ...misplacedFigures(
@@ -135,6 +143,7 @@ export async function measureReads(
       baselines,
     ),
   );
+  await traceMemory(b, 'misplaced all');
   const full = await timeGet(
     b,
     `${API}/misplaced?limit=1000`,
@@ -148,6 +157,7 @@ export async function measureReads(
     data: { ...full.d, bytes: full.bytes },
   });
 
+  await traceMemory(b, 'misplaced limit=1000');
   const typical = await timeGet(
     b,
     `${API}/promises/${TYPICAL_PROMISE}/targeting`,
@@ -161,6 +171,7 @@ export async function measureReads(
     met: typical.d.p95 <= 10,
     data: { ...typical.d, bytes: typical.bytes },
   });
+  await traceMemory(b, 'targeting typical');
   const big = await timeGet(
     b,
     `${API}/promises/${BIG_PROMISE}/targeting`,
@@ -176,6 +187,7 @@ export async function measureReads(
     met: big.d.p95 <= 10,
     data: { ...big.d, bytes: big.bytes },
   });
+  await traceMemory(b, 'targeting big');
   const bigPage = await timeGet(
     b,
     `${API}/promises/${BIG_PROMISE}/targeting?groupsOffset=5000&groupsLimit=1000`,
@@ -189,6 +201,7 @@ export async function measureReads(
     data: { ...bigPage.d, bytes: bigPage.bytes },
   });
 
+  await traceMemory(b, 'targeting big page');
   const matrix = await timeGet(
     b,
     `${API}/matrix`,

@@ -16,6 +16,7 @@ export {
 export * from './model/labels';
 export * from './model/kratixVersion';
 export * from './model/objects';
+export * from './model/order';
 export * from './rules/selectors';
 export * from './rules/matching';
 export * from './rules/misplacement';

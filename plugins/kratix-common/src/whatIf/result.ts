@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../model/order';
 import {
   WhatIfCounts,
   WhatIfDestinationEffect,
@@ -55,11 +56,7 @@ interface PromiseAccumulator {
   lost: Set<string>;
 }
 
-/** Code-point order: stable across locales and much faster than localeCompare. */
-function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
+const compare = compareCodeUnits;
 
 const KIND_ORDER: Record<WhatIfWorkKind, number> = {
   'static-dependency': 0,

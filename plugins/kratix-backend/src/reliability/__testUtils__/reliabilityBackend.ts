@@ -11,7 +11,7 @@ import {
 import { waitFor } from '@kratix-backstage/test-platform';
 import { Server } from 'node:http';
 import { kratixPlugin } from '../../plugin';
-import { RecordedAuditEvent } from '../../__testUtils__/platformTestBackend';
+import { RecordedAuditEvent, recordingAuditor } from '../../__testUtils__/recordingAuditor';
 import { CapturingLogger } from './capturingLogger';
 
 /** What a permission policy is asked: the permission, the Promise (resourceRef) and who asks. */
@@ -73,24 +73,7 @@ export async function startReliabilityBackend(options: {
     })) as any;
   // Conditional queries (e.g. the scaffolder's) get the same definitive answers.
   const permissions = mockServices.permissions.mock({ authorize: decide, authorizeConditional: decide });
-  const audit: RecordedAuditEvent[] = [];
-  const auditor = mockServices.auditor.mock({
-    createEvent: async (opts: any) => {
-      const event: RecordedAuditEvent = { eventId: opts.eventId, meta: opts.meta };
-      audit.push(event);
-      return {
-        success: async (o?: any) => {
-          event.outcome = 'success';
-          event.outcomeMeta = o?.meta;
-        },
-        fail: async (o: any) => {
-          event.outcome = 'fail';
-          event.outcomeMeta = o?.meta;
-          event.error = String(o?.error?.message ?? o?.error);
-        },
-      };
-    },
-  });
+  const { audit, factory: auditorFactory } = recordingAuditor();
   const backend = await startTestBackend({
     features: [
       kratixPlugin,
@@ -98,7 +81,7 @@ export async function startReliabilityBackend(options: {
       createServiceFactory({ service: coreServices.rootLogger, deps: {}, factory: () => logger }),
       permissions.factory,
       createServiceFactory({ service: kratixPlatformsServiceRef, deps: {}, factory: () => registry }),
-      auditor.factory,
+      auditorFactory,
       ...(options.features ?? []),
     ],
   });

@@ -1,10 +1,18 @@
-import { MatrixCell, MatrixResponse, ReadMeta, matchDestination, squashPromiseScheduling, misplacementLabelOf } from '@kratix-backstage/plugin-kratix-common';
+import {
+  MatrixCell,
+  MatrixResponse,
+  ReadMeta,
+  compareCodeUnits,
+  matchDestination,
+  misplacementLabelOf,
+  squashPromiseScheduling,
+} from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 /** Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting. */
 export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
-  const promises = cache.promises.all().map(p => p.name).sort();
-  const destinations = cache.destinations.all().map(d => d.name).sort();
+  const promises = cache.promises.all().map(p => p.name).sort(compareCodeUnits);
+  const destinations = cache.destinations.all().map(d => d.name).sort(compareCodeUnits);
   const cells = new Map<string, MatrixCell>();
   const cell = (promise: string, destination: string) => {
     const key = `${promise}\u0000${destination}`;
@@ -34,7 +42,7 @@ export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
     promises,
     destinations,
     cells: [...cells.values()].sort(
-      (a, b) => a.promise.localeCompare(b.promise) || a.destination.localeCompare(b.destination),
+      (a, b) => compareCodeUnits(a.promise, b.promise) || compareCodeUnits(a.destination, b.destination),
     ),
   };
 }

@@ -4,6 +4,7 @@ import {
   ReadMeta,
   SlimWorkPlacement,
   WorkPlacementView,
+  compareCodeUnits,
   isResourceWorkload,
   misplacedConditionSince,
   misplacementLabelOf,
@@ -37,11 +38,7 @@ function keep(v: WorkPlacementView, q: MisplacedQuery): boolean {
   return true;
 }
 
-/** Plain code-unit order: for ISO timestamps and DNS names it is the order localeCompare gives, much cheaper. */
-const cmp = (a: string, b: string): number => {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-};
+const cmp = compareCodeUnits;
 
 /** When the WorkPlacement was marked misplaced: what its view's `misplacedSince` says. */
 const sinceOf = (cache: PlatformCache, wp: SlimWorkPlacement) =>

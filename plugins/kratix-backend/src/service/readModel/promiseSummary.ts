@@ -3,6 +3,7 @@ import {
   PromiseSummary,
   SlimPromise,
   SquashedSelectorView,
+  compareNames,
   matchDestination,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
@@ -62,6 +63,6 @@ export function promiseSummary(cache: PlatformCache, promise: SlimPromise): Prom
 export function promiseSummaries(cache: PlatformCache): PromiseSummary[] {
   return cache.promises
     .all()
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort(compareNames)
     .map(p => promiseSummary(cache, p));
 }

@@ -71,4 +71,16 @@ describe('promiseTargeting workload group pages', () => {
       ['prod-1', 0],
     ]);
   });
+
+  it('sees Works added or removed since the previous read (its sorted order is reused only until the store changes)', () => {
+    const cache = cacheWithWorks();
+    expect(promiseTargeting(cache, meta, 'p').workloadGroupsTotal).toBe(6);
+    const added = work('team-a', 'res-b', ['.']);
+    cache.works.upsert(added);
+    const after = promiseTargeting(cache, meta, 'p');
+    expect(after.workloadGroupsTotal).toBe(7);
+    expect(ids(after)).toEqual(['p-static-deps-.', 'res-b-.', 'res-z-.', 'res-z-extra', 'res-z-prod', 'res-a-.', 'res-a-prod']);
+    cache.works.remove(added);
+    expect(ids(promiseTargeting(cache, meta, 'p'))).toEqual(all);
+  });
 });

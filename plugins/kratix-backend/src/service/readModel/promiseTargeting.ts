@@ -5,6 +5,9 @@ import {
   ReadMeta,
   SlimWork,
   WorkloadGroupTargeting,
+  compareCodeUnits,
+  compareNames,
+  compareNamespacedNames,
   describeMismatch,
   matchDestination,
   mergeWorkloadGroupSelectors,
@@ -13,13 +16,6 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise, squashedSelectorView } from './promiseSummary';
-
-/** Orders Works by namespace then name (plain code-unit order: cheap on 10,000s of Works). */
-const byNamespaceAndName = (a: SlimWork, b: SlimWork): number => {
-  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
-  if (a.name === b.name) return 0;
-  return a.name < b.name ? -1 : 1;
-};
 
 /**
  * Every Destination with whether the Promise's selectors select it and, when not, why (per label);
@@ -49,7 +45,7 @@ export function promiseTargeting(
 
   const destinations: DestinationTargeting[] = cache.destinations
     .all()
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort(compareNames)
     .map(d => {
       const m = matchDestination(matchLabels, d, { generation: cache.generation });
       const store = cache.stateStoreOf(d);
@@ -100,7 +96,7 @@ export function promiseTargeting(
 
   // Sorting a big Promise's 10,000 Works is most of a page's cost: done once per store change.
   const { works, total } = cache.works.memo(`targeting-order:${promise.name}`, () => {
-    const sorted: readonly SlimWork[] = cache.works.byIndex('promise', promise.name).sort(byNamespaceAndName);
+    const sorted: readonly SlimWork[] = cache.works.byIndex('promise', promise.name).sort(compareNamespacedNames);
     return { works: sorted, total: sorted.reduce((n, w) => n + w.workloadGroups.length, 0) };
   });
   const workloadGroups: WorkloadGroupTargeting[] = [];
@@ -112,7 +108,7 @@ export function promiseTargeting(
       continue;
     }
     const placements = cache.workPlacements.byIndex('work', nsKey(work.namespace, work.name));
-    const groups = [...work.workloadGroups].sort((a, b) => a.directory.localeCompare(b.directory));
+    const groups = [...work.workloadGroups].sort((a, b) => compareCodeUnits(a.directory, b.directory));
     for (const group of groups.slice(skip, skip + page.limit - workloadGroups.length)) {
       const merged = mergeWorkloadGroupSelectors(group.destinationSelectors);
       workloadGroups.push({

@@ -1,4 +1,11 @@
-import { PromiseWorksResponse, ReadMeta, WorkView, mergeWorkloadGroupSelectors } from '@kratix-backstage/plugin-kratix-common';
+import {
+  PromiseWorksResponse,
+  ReadMeta,
+  WorkView,
+  compareNames,
+  compareNamespacedNames,
+  mergeWorkloadGroupSelectors,
+} from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise } from './promiseSummary';
 import { workPlacementView } from './workPlacementView';
@@ -13,11 +20,11 @@ export function promiseWorks(
   const joined = new Set<string>();
   const works: WorkView[] = cache.works
     .byIndex('promise', promise.name)
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+    .sort(compareNamespacedNames)
     .map(work => {
       const wps = cache.workPlacements
         .byIndex('work', nsKey(work.namespace, work.name))
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort(compareNames);
       wps.forEach(wp => joined.add(nsKey(wp.namespace, wp.name)));
       return {
         namespace: work.namespace,
@@ -38,7 +45,7 @@ export function promiseWorks(
   const orphanWorkPlacements = cache.workPlacements
     .byIndex('promise', promise.name)
     .filter(wp => !joined.has(nsKey(wp.namespace, wp.name)))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort(compareNames)
     .map(wp => workPlacementView(cache, wp));
   return { ...meta, promise: promise.name, works, orphanWorkPlacements };
 }

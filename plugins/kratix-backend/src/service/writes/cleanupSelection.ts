@@ -3,6 +3,7 @@ import {
   CleanupPreflightItem,
   CleanupSelection,
   SlimWorkPlacement,
+  compareNamespacedNames,
   deletionPreflight,
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
@@ -41,7 +42,7 @@ export function resolveSelection(cache: PlatformCache, s: CleanupSelection): Res
     ? cache.workPlacements.byIndex('misplacedByPromise', s.promise)
     : cache.workPlacements.byIndex('misplaced', 'true');
   if (s.destination) found = found.filter(wp => wp.targetDestinationName === s.destination);
-  found.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  found.sort(compareNamespacedNames);
   if (found.length > MAX_CLEANUP_ITEMS) {
     throw new InputError(`the selection has ${found.length} WorkPlacements; at most ${MAX_CLEANUP_ITEMS} per request`);
   }
