@@ -83,4 +83,24 @@ describe('promiseTargeting workload group pages', () => {
     cache.works.remove(added);
     expect(ids(promiseTargeting(cache, meta, 'p'))).toEqual(all);
   });
+
+  it('sees a relabelled Destination (matches are reused only until the Destination store changes)', () => {
+    const cache = cacheWithWorks();
+    cache.promises.upsert(
+      slimPromise({
+        kind: 'Promise',
+        metadata: { name: 'p', uid: 'u', resourceVersion: '2', generation: 2 },
+        spec: { destinationSelectors: [{ matchLabels: { env: 'prod' } }] },
+      }),
+    );
+    const targeted = () =>
+      promiseTargeting(cache, meta, 'p')
+        .destinations.filter(d => d.matched)
+        .map(d => d.name);
+    expect(targeted()).toEqual(['prod-1']);
+    cache.destinations.upsert(
+      slimDestination({ kind: 'Destination', metadata: { name: 'dev-1', uid: 'dev-1', resourceVersion: '2', labels: { env: 'prod' } }, spec: {} }),
+    );
+    expect(targeted()).toEqual(['dev-1', 'prod-1']);
+  });
 });

@@ -32,22 +32,44 @@ export function promiseTargeting(
   const promise = requirePromise(cache, promiseName);
   const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
   // WorkPlacements per Destination: counted once per change of the WorkPlacement store.
-  const perDestination = cache.workPlacements.memo(`targeting-counts:${promise.name}`, () => {
-    const counts = new Map<string, { total: number; misplaced: number }>();
-    for (const wp of cache.workPlacements.byIndex('promise', promise.name)) {
-      const c = counts.get(wp.targetDestinationName) ?? { total: 0, misplaced: 0 };
-      c.total += 1;
-      if (misplacementLabelOf(wp.labels)) c.misplaced += 1;
-      counts.set(wp.targetDestinationName, c);
-    }
-    return counts as ReadonlyMap<string, { total: number; misplaced: number }>;
-  });
+  const perDestination = cache.workPlacements.memo(
+    `targeting-counts:${promise.name}`,
+    () => {
+      const counts = new Map<string, { total: number; misplaced: number }>();
+      for (const wp of cache.workPlacements.byIndex('promise', promise.name)) {
+        const c = counts.get(wp.targetDestinationName) ?? {
+          total: 0,
+          misplaced: 0,
+        };
+        c.total += 1;
+        if (misplacementLabelOf(wp.labels)) c.misplaced += 1;
+        counts.set(wp.targetDestinationName, c);
+      }
+      return counts as ReadonlyMap<
+        string,
+        { total: number; misplaced: number }
+      >;
+    },
+  );
 
-  const destinations: DestinationTargeting[] = cache.destinations
-    .all()
-    .sort(compareNames)
-    .map(d => {
-      const m = matchDestination(matchLabels, d, { generation: cache.generation });
+  // The sorted Destinations, each with its match against these selectors (and the reasons as
+  // text): computed once per selector set until the Destination store changes.
+  const selectorKey = JSON.stringify(Object.entries(matchLabels).sort());
+  const matched = cache.destinations.memo(
+    `targeting-match:${cache.generation}:${selectorKey}`,
+    () =>
+      cache.destinations
+        .all()
+        .sort(compareNames)
+        .map(d => {
+          const m = matchDestination(matchLabels, d, {
+            generation: cache.generation,
+          });
+          return { d, m, reasonTexts: m.reasons.map(describeMismatch) };
+        }),
+  );
+  const destinations: DestinationTargeting[] = matched.map(
+    ({ d, m, reasonTexts }) => {
       const store = cache.stateStoreOf(d);
       const counts = perDestination.get(d.name) ?? { total: 0, misplaced: 0 };
       return {
@@ -70,11 +92,12 @@ export function promiseTargeting(
           : undefined,
         matched: m.matched,
         reasons: m.reasons,
-        reasonTexts: m.reasons.map(describeMismatch),
+        reasonTexts,
         workPlacements: counts.total,
         misplaced: counts.misplaced,
       };
-    });
+    },
+  );
 
   // A Promise's thousands of resource Works share a handful of distinct selectors: match each
   // distinct selector against the Destinations once per request (bench/README.md, targeting).
@@ -86,7 +109,11 @@ export function promiseTargeting(
     let names = matchingBySelector.get(key);
     if (!names) {
       names = allDestinations
-        .filter(d => matchDestination(selector, d, { generation: cache.generation }).matched)
+        .filter(
+          d =>
+            matchDestination(selector, d, { generation: cache.generation })
+              .matched,
+        )
         .map(d => d.name)
         .sort();
       matchingBySelector.set(key, names);
@@ -95,10 +122,18 @@ export function promiseTargeting(
   };
 
   // Sorting a big Promise's 10,000 Works is most of a page's cost: done once per store change.
-  const { works, total } = cache.works.memo(`targeting-order:${promise.name}`, () => {
-    const sorted: readonly SlimWork[] = cache.works.byIndex('promise', promise.name).sort(compareNamespacedNames);
-    return { works: sorted, total: sorted.reduce((n, w) => n + w.workloadGroups.length, 0) };
-  });
+  const { works, total } = cache.works.memo(
+    `targeting-order:${promise.name}`,
+    () => {
+      const sorted: readonly SlimWork[] = cache.works
+        .byIndex('promise', promise.name)
+        .sort(compareNamespacedNames);
+      return {
+        works: sorted,
+        total: sorted.reduce((n, w) => n + w.workloadGroups.length, 0),
+      };
+    },
+  );
   const workloadGroups: WorkloadGroupTargeting[] = [];
   let skip = page.offset;
   for (const work of works) {
@@ -107,9 +142,17 @@ export function promiseTargeting(
       skip -= work.workloadGroups.length;
       continue;
     }
-    const placements = cache.workPlacements.byIndex('work', nsKey(work.namespace, work.name));
-    const groups = [...work.workloadGroups].sort((a, b) => compareCodeUnits(a.directory, b.directory));
-    for (const group of groups.slice(skip, skip + page.limit - workloadGroups.length)) {
+    const placements = cache.workPlacements.byIndex(
+      'work',
+      nsKey(work.namespace, work.name),
+    );
+    const groups = [...work.workloadGroups].sort((a, b) =>
+      compareCodeUnits(a.directory, b.directory),
+    );
+    for (const group of groups.slice(
+      skip,
+      skip + page.limit - workloadGroups.length,
+    )) {
       const merged = mergeWorkloadGroupSelectors(group.destinationSelectors);
       workloadGroups.push({
         work: { namespace: work.namespace, name: work.name },
@@ -120,7 +163,9 @@ export function promiseTargeting(
         matchLabels: merged.matchLabels,
         sourceOf: merged.sourceOf,
         conflicts: merged.conflicts,
-        fromWorkflow: group.destinationSelectors.some(s => s.source !== 'promise'),
+        fromWorkflow: group.destinationSelectors.some(
+          s => s.source !== 'promise',
+        ),
         matching: matchingOf(merged.matchLabels),
         placedOn: placements
           .filter(wp => wp.workloadGroupId === group.id)

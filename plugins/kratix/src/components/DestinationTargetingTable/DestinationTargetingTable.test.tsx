@@ -49,3 +49,17 @@ describe('DestinationTargetingTable', () => {
     expect(screen.getByText('worker-dev')).toBeInTheDocument();
   });
 });
+
+describe('DestinationTargetingTable with many Destinations', () => {
+  it('pages them and offers a search', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...targeting.destinations[0],
+      name: `dest-${String(i).padStart(3, '0')}`,
+    }));
+    await renderInTestApp(<DestinationTargetingTable destinations={many} />);
+    expect(screen.getByText('dest-000')).toBeInTheDocument();
+    expect(screen.queryByText('dest-050')).not.toBeInTheDocument();
+    expect(screen.getByText('120 of 120 Destinations targeted')).toBeInTheDocument();
+    expect(screen.getByPlaceholderText('Filter')).toBeInTheDocument();
+  });
+});

@@ -125,6 +125,8 @@ const columns: TableColumn<DestinationTargeting>[] = [
   },
 ];
 
+const PAGE_SIZE = 50;
+
 /** Every Destination: whether the Promise targets it, why not, readiness and placements. */
 export const DestinationTargetingTable = (props: {
   destinations: DestinationTargeting[];
@@ -156,7 +158,14 @@ export const DestinationTargetingTable = (props: {
       </Box>
       <Table<DestinationTargeting>
         title="Destinations"
-        options={{ paging: false, search: false, padding: 'dense' }}
+        // A platform can have a thousand Destinations: page (client-side) and search beyond a page.
+        options={{
+          paging: rows.length > PAGE_SIZE,
+          pageSize: PAGE_SIZE,
+          pageSizeOptions: [PAGE_SIZE, 100, 500],
+          search: props.destinations.length > PAGE_SIZE,
+          padding: 'dense',
+        }}
         columns={columns}
         data={rows}
         emptyContent={
