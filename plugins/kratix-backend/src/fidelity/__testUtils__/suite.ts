@@ -6,6 +6,7 @@ import { PlatformTestBackend } from '../../__testUtils__/platformTestBackend';
 import { formatReport } from '../report';
 import { describePlan, generateScenario } from '../scenario';
 import { FidelityRunner, RunnerOptions, ScenarioResult } from './runner';
+import { pruneDeletedDestinationFiles } from '@kratix-backstage/test-platform';
 
 /** Re-runs of a scenario whose only problem was the platform not writing in time. */
 const MAX_PLATFORM_RETRIES = 3;
@@ -31,6 +32,9 @@ export function runNonce(): string {
 export function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
+
+/** Scenarios between two prunings of the state store. */
+const PRUNE_EVERY = 10;
 
 export async function runSeeds(
   backend: PlatformTestBackend,
@@ -63,6 +67,9 @@ export async function runSeeds(
       );
     }
     results.push(result);
+    // Keep the state store small: Kratix keeps deleted Destinations' files and clones the whole
+    // tree on every write (see pruneDeletedDestinationFiles).
+    if ((i + 1) % PRUNE_EVERY === 0) await pruneDeletedDestinationFiles();
     const agreed = results.filter(r => r.ok).length;
     const conclusive = results.filter(r => r.ok || !r.inconclusive).length;
     let verdict = 'DISAGREES';
