@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$PLATFORM_DIR/lib.sh"
 
-for name in kratix tmpdir-keeper apiserver etcd; do
+for name in git-watchdog kratix tmpdir-keeper apiserver etcd; do
   f=$STATE/run/$name.pid
   [ -f "$f" ] || continue
   pid=$(cat "$f")

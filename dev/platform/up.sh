@@ -77,6 +77,13 @@ TMPDIR=$STATE/tmp start_process kratix "$KRATIX_WEBHOOK_PORT $KRATIX_HEALTH_PORT
   --health-probe-bind-address="127.0.0.1:$KRATIX_HEALTH_PORT"
 wait_for "Kratix manager /readyz" 60 curl -sf "http://127.0.0.1:$KRATIX_HEALTH_PORT/readyz"
 
+# go-git (Kratix v0.125.0's GitStateStore writer) pushes to a file:// store through git-receive-pack;
+# under concurrent writes a push can hang for good (go-git logs "packfile not found", then waits on
+# a receive-pack that waits on it), and with it Kratix's WorkPlacement controller. Seen on this
+# platform during the reliability suite. The watchdog ends a receive-pack of our store that is
+# older than 60 s: go-git gets an error and Kratix retries the write.
+start_process git-watchdog "" bash -c "while sleep 10; do for p in \$(pgrep -f '^git-receive-pack $(GIT_REPO)'); do a=\$(ps -o etimes= -p \$p | tr -d ' '); [ \"\${a:-0}\" -gt 60 ] && kill \$p && echo \"\$(date -u +%FT%TZ) ended hung git-receive-pack \$p (\${a} s)\"; done; done"
+
 # --- real readiness: the Destinations' canary files are in the state store ----------------------
 for d in dev-1 dev-2 prod-1; do
   wait_for "Destination $d ready (canary files in the state store)" 90 destination_ready "$d"

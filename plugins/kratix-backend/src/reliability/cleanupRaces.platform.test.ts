@@ -186,6 +186,11 @@ describe('reliability: cleanup races against the real Kratix', () => {
         const wps = await workPlacementsOf(promise);
         return wps.filter(isMisplaced).length === 2 && wps.some(wp => wp.metadata.name === dev1.name && isMisplaced(wp));
       });
+      // The backend must have seen it too, or its cache answers "not misplaced" before any re-read.
+      await waitFor(`${promise} misplaced again in the cache`, 90_000, () => {
+        const cached = backend.registry.get('local').cache.workPlacements.byIndex('misplacedByPromise', promise);
+        return cached.length === 2 && cached.some(wp => wp.name === dev1.name && wp.uid !== dev1.uid);
+      });
       const raced = await racedCleanup(items);
       const controlDeleted = await control(promise, 2);
       return { race: 'replaced', run, mode: 'settled', ...raced, controlDeleted };
