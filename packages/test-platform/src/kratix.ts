@@ -134,3 +134,36 @@ export async function waitFor(
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
 }
+
+/**
+ * Get-modify-replace of a Kratix object, retried on conflicts (the Kratix manager writes the same
+ * objects, e.g. their status).
+ */
+export async function updateKratixObject(
+  target: { plural: string; name: string; namespace?: string },
+  modify: (obj: any) => void,
+): Promise<void> {
+  const api = customObjects();
+  for (let attempt = 0; ; attempt++) {
+    const obj: any = target.namespace
+      ? await api.getNamespacedCustomObject({ ...KRATIX, plural: target.plural, name: target.name, namespace: target.namespace })
+      : await api.getClusterCustomObject({ ...KRATIX, plural: target.plural, name: target.name });
+    modify(obj);
+    try {
+      if (target.namespace) {
+        await api.replaceNamespacedCustomObject({
+          ...KRATIX,
+          plural: target.plural,
+          namespace: target.namespace,
+          name: target.name,
+          body: obj,
+        });
+      } else {
+        await api.replaceClusterCustomObject({ ...KRATIX, plural: target.plural, name: target.name, body: obj });
+      }
+      return;
+    } catch (e) {
+      if ((e as { code?: number }).code !== 409 || attempt >= 10) throw e;
+    }
+  }
+}

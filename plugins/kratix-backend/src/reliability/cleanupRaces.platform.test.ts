@@ -20,6 +20,7 @@ import {
   platformKubeconfigPath,
   promiseManifest,
   uniqueName,
+  updateKratixObject,
   waitFor,
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
@@ -199,23 +200,11 @@ describe('reliability: cleanup races against the real Kratix', () => {
     }
   }
 
-  async function relabel(destination: string, labels: Record<string, string>) {
-    const objects = customObjects();
-    for (let attempt = 0; ; attempt++) {
-      const current: any = await objects.getClusterCustomObject({ ...KRATIX, plural: 'destinations', name: destination });
-      try {
-        await objects.replaceClusterCustomObject({
-          ...KRATIX,
-          plural: 'destinations',
-          name: destination,
-          body: { ...current, metadata: { ...current.metadata, labels } },
-        });
-        return;
-      } catch (e) {
-        if ((e as { code?: number }).code !== 409 || attempt > 5) throw e;
-      }
-    }
-  }
+  const relabel = (destination: string, labels: Record<string, string>) =>
+    updateKratixObject({ plural: 'destinations', name: destination }, obj => {
+      obj.metadata.labels = labels;
+    });
+
 
   async function raceDestinationBack(run: number): Promise<RunResult> {
     const destination = uniqueName('rel-race-dest');

@@ -25,19 +25,22 @@ import {
   isMisplaced,
   listWorkPlacements,
   listWorks,
-  platformStateDir,
+  updateKratixObject as updateObject,
   stateStoreFiles,
   waitFor,
 } from '@kratix-backstage/test-platform';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { PlatformTestBackend } from '../../__testUtils__/platformTestBackend';
+import { kratixLogSize, stateStoreFailures } from './kratixLog';
+import { ANNOTATION, promiseManifest } from './manifests';
+import { Ctx, PhaseResult, PlatformError, RunnerOptions, ScenarioResult, StepResult } from './results';
+
+export type { PhaseResult, RunnerOptions, ScenarioResult, StepResult } from './results';
+export { PlatformError } from './results';
 import {
   Comparison,
   Expectation,
   PHASE_NAMES,
-  Phase,
   WpView,
   compareState,
   expectedState,
@@ -58,184 +61,9 @@ import {
 export const BASE_DESTINATIONS = ['dev-1', 'dev-2', 'prod-1'];
 const STATE_STORE_REF = { kind: 'GitStateStore', name: 'local' };
 const RESOURCE_NAMESPACE = 'default';
-const ANNOTATION = 'fidelity.kratix-backstage.io';
-
-export interface RunnerOptions {
-  /** How long the Promise's WorkPlacements must stay unchanged to count as settled (ms). */
-  stableMs?: number;
-  /** Give up waiting for the predicted state after this long (ms); the scenario then disagrees. */
-  settleTimeoutMs?: number;
-  log?: (line: string) => void;
-}
-
-export interface PhaseResult {
-  phase: Phase;
-  name: string;
-  ok: boolean;
-  /**
-   * Timed out with the predicted state reached but not written (the state store did not keep up,
-   * e.g. git push races under load): says nothing about the rules, the scenario is re-run.
-   */
-  inconclusive?: boolean;
-  diffs: string[];
-  early: string[];
-  tolerated486: string[];
-  ms: number;
-}
-
-export interface StepResult {
-  index: number;
-  label: string;
-  phases: PhaseResult[];
-  rules: Rule[];
-  ok: boolean;
-  notes: string[];
-}
-
-export interface ScenarioResult {
-  seed: number;
-  token: string;
-  plan: string;
-  steps: StepResult[];
-  rules: Rule[];
-  ok: boolean;
-  /** Failed only because the platform did not write in time (no state differed): re-run it. */
-  inconclusive: boolean;
-  error?: string;
-  notes: string[];
-  /** The cleanup did not finish (e.g. the state store too slow); not a disagreement. */
-  cleanupError?: string;
-  /** Destinations left behind (another Promise still had WorkPlacements on them). */
-  leaked: string[];
-  durationMs: number;
-}
-
-interface Ctx {
-  plan: ScenarioPlan;
-  live: Map<string, PlannedDestination>;
-  created: Set<string>;
-  selectors: DestinationSelectorEntry[];
-  resourceSelectors?: WorkloadGroupSelector[];
-  resourceWorkName?: string;
-  nudges: number;
-  notes: string[];
-}
-
-/** The local platform's Kratix manager log (dev/platform), if there is one. */
-function kratixLogPath(): string | undefined {
-  try {
-    const path = join(platformStateDir(), 'logs', 'kratix.log');
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function kratixLogSize(): number {
-  const path = kratixLogPath();
-  return path ? statSync(path).size : 0;
-}
-
-/**
- * State-store write failures the manager logged since `offset` for objects whose name contains
- * one of `names` (the scenario's Destinations and Promise): "unable to write dependencies to state
- * store", "could not clone repository", "could not push changes"...
- */
-function stateStoreFailures(offset: number, names: string[]): string[] {
-  const path = kratixLogPath();
-  if (!path) return [];
-  const size = statSync(path).size;
-  if (size <= offset) return [];
-  const buffer = Buffer.alloc(Math.min(size - offset, 64 * 1024 * 1024));
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, buffer, 0, buffer.length, offset);
-  } finally {
-    closeSync(fd);
-  }
-  return buffer
-    .toString('utf8')
-    .split('\n')
-    .filter(
-      line =>
-        line.includes('\tERROR\t') &&
-        /state store|clone|push|worktree|commit/i.test(line) &&
-        names.some(n => line.includes(`"name":"${n}`)),
-    )
-    .map(line => line.split('\t').slice(0, 4).join(' ').slice(0, 200));
-}
-
-/** The platform did not do its part in time (writes, cache): not a disagreement. */
-export class PlatformError extends Error {}
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 const code = (e: unknown) => (e as { code?: number }).code;
-
-function promiseManifest(ctx: Ctx, selectors: DestinationSelectorEntry[]): any {
-  return {
-    apiVersion: 'platform.kratix.io/v1alpha1',
-    kind: 'Promise',
-    metadata: {
-      name: ctx.plan.promise,
-      annotations: { [`${ANNOTATION}/seed`]: String(ctx.plan.seed) },
-    },
-    spec: {
-      destinationSelectors: selectors.map(s => ({
-        matchLabels: { ...s.matchLabels },
-      })),
-      dependencies: [
-        {
-          apiVersion: 'v1',
-          kind: 'Namespace',
-          metadata: { name: `${ctx.plan.promise}-ns` },
-        },
-      ],
-    },
-  };
-}
-
-/** Get-modify-replace with retries on conflicts (Kratix writes the same objects). */
-async function updateObject(
-  target: { plural: string; name: string; namespace?: string },
-  modify: (obj: any) => void,
-): Promise<void> {
-  const api = customObjects();
-  for (let attempt = 0; ; attempt++) {
-    const obj: any = target.namespace
-      ? await api.getNamespacedCustomObject({
-          ...KRATIX,
-          ...target,
-          namespace: target.namespace,
-        })
-      : await api.getClusterCustomObject({
-          ...KRATIX,
-          plural: target.plural,
-          name: target.name,
-        });
-    modify(obj);
-    try {
-      if (target.namespace) {
-        await api.replaceNamespacedCustomObject({
-          ...KRATIX,
-          plural: target.plural,
-          namespace: target.namespace,
-          name: target.name,
-          body: obj,
-        });
-      } else {
-        await api.replaceClusterCustomObject({
-          ...KRATIX,
-          plural: target.plural,
-          name: target.name,
-          body: obj,
-        });
-      }
-      return;
-    } catch (e) {
-      if (code(e) !== 409 || attempt >= 10) throw e;
-    }
-  }
-}
 
 export class FidelityRunner {
   private readonly stableMs: number;
