@@ -24,7 +24,15 @@ export function promiseManifest(
   };
 }
 
-export async function applyPromise(manifest: any): Promise<any> {
+/**
+ * Creates or replaces a Promise. On create it waits, by default, for Kratix's first reconcile:
+ * v0.125.0 rewrites the new Promise's spec then (it adds `spec.workflows: {promise: {}, resource: {}}`
+ * together with its finalizer, so `metadata.generation` goes 1 -> 2; upstream
+ * controllers/promise_controller.go, addFinalizers), and a test that reads the Promise before that
+ * would see its generation change under it. `status.status: Available` is written last in that
+ * reconcile (same file, end of Reconcile).
+ */
+export async function applyPromise(manifest: any, options: { awaitKratix?: boolean } = {}): Promise<any> {
   const api = customObjects();
   try {
     const current: any = await api.getClusterCustomObject({
@@ -40,8 +48,20 @@ export async function applyPromise(manifest: any): Promise<any> {
     });
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
-    return api.createClusterCustomObject({ ...KRATIX, plural: 'promises', body: manifest });
+    const created = await api.createClusterCustomObject({ ...KRATIX, plural: 'promises', body: manifest });
+    if (options.awaitKratix === false) return created;
+    return awaitKratixReconciled(manifest.metadata.name);
   }
+}
+
+/** Waits until Kratix has reconciled a new Promise to Available, and returns it as Kratix left it. */
+export async function awaitKratixReconciled(name: string, timeoutMs = 30_000): Promise<any> {
+  let latest: any;
+  await waitFor(`Kratix to reconcile new Promise ${name} (status Available)`, timeoutMs, async () => {
+    latest = await getPromise(name);
+    return latest.status?.status === 'Available';
+  });
+  return latest;
 }
 
 export async function getPromise(name: string): Promise<any> {

@@ -112,7 +112,35 @@ describe('cleanupWorkPlacements', () => {
     await cleanupWorkPlacements(platform, [target], options, r => results.push(r));
     expect(getWorkPlacement).toHaveBeenCalledTimes(1);
     expect(deleteWorkPlacement).toHaveBeenCalledTimes(1);
-    expect(results).toEqual([expect.objectContaining({ outcome: 'refused', reason: 'no longer misplaced' })]);
+    expect(results).toEqual([expect.objectContaining({ outcome: 'refused', reason: expect.stringMatching(/^not misplaced/) })]);
+  });
+
+  it('re-reads before refusing when the cache says "not misplaced" but may lag behind Kratix', async () => {
+    const { 'kratix.io/misscheduled': _dropped, ...kept } = (wp.metadata as any).labels as Record<string, string>;
+    const marked = { ...wp, metadata: { ...wp.metadata, resourceVersion: '3' } };
+    const { platform, deleteWorkPlacement, getWorkPlacement } = platformWith(promise(1, 'prod'), marked);
+    // The cache has not yet seen Kratix's label write.
+    platform.cache.workPlacements.upsert(slimWorkPlacement({ ...wp, metadata: { ...wp.metadata, labels: kept } }));
+    const target = platform.cache.workPlacements.all()[0];
+    const results: any[] = [];
+    await cleanupWorkPlacements(platform, [target], options, r => results.push(r));
+    expect(getWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(deleteWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(deleteWorkPlacement.mock.calls[0][2]).toEqual({ uid: wp.metadata.uid, resourceVersion: '3' });
+    expect(results).toEqual([expect.objectContaining({ outcome: 'deleted' })]);
+  });
+
+  it('refuses, after the re-read, a WorkPlacement that is not misplaced in the apiserver either', async () => {
+    const { 'kratix.io/misscheduled': _dropped, ...kept } = (wp.metadata as any).labels as Record<string, string>;
+    const unmarked = { ...wp, metadata: { ...wp.metadata, labels: kept } };
+    const { platform, deleteWorkPlacement, getWorkPlacement } = platformWith(promise(1, 'prod'), unmarked);
+    platform.cache.workPlacements.upsert(slimWorkPlacement(unmarked));
+    const target = platform.cache.workPlacements.all()[0];
+    const results: any[] = [];
+    await cleanupWorkPlacements(platform, [target], options, r => results.push(r));
+    expect(getWorkPlacement).toHaveBeenCalledTimes(1);
+    expect(deleteWorkPlacement).not.toHaveBeenCalled();
+    expect(results).toEqual([expect.objectContaining({ outcome: 'refused', reason: expect.stringMatching(/^not misplaced/) })]);
   });
 
   it('deletes the newer version when it still passes every check', async () => {

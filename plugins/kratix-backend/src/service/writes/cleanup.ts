@@ -96,7 +96,9 @@ function refusalOf(
   if (expected?.resourceVersion && now.resourceVersion !== expected.resourceVersion) {
     return refused(wp, `changed since preflight (resourceVersion ${expected.resourceVersion} → ${now.resourceVersion})`);
   }
-  if (!misplacementLabelOf(now.labels)) return refused(wp, 'no longer misplaced');
+  if (!misplacementLabelOf(now.labels)) {
+    return refused(wp, 'not misplaced (no misplaced label): cleanup only deletes misplaced WorkPlacements');
+  }
   if (now.deletionTimestamp) return refused(wp, 'already being deleted');
   const work = now.workName ? cache.works.get(nsKey(now.namespace, now.workName)) : undefined;
   const assessment = assessWorkPlacement(now, work, cache.destinations.get(now.targetDestinationName), cache.generation);
@@ -168,11 +170,12 @@ async function cleanupOne(
     return refused(wp, `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`);
   }
   const pre = preflightOf(cache, wp);
-  if (pre.found && !pre.misplaced) return refused(wp, 'not misplaced: cleanup only deletes misplaced WorkPlacements');
   if (pre.found && pre.blocked && !o.force) return refused(wp, `blocked: ${pre.blockReason}`);
 
+  // The fast path trusts the watch cache only to say yes. When the cache says "not misplaced" it may
+  // just lag behind Kratix's label write: the WorkPlacement is re-read below before any refusal.
   const cached = cache.workPlacements.get(nsKey(wp.namespace, wp.name));
-  if (cached && !refusalOf(platform, wp, cached, o, promisesAtStart)) {
+  if (cached && (!pre.found || pre.misplaced) && !refusalOf(platform, wp, cached, o, promisesAtStart)) {
     const attempt = await deleteExactly(platform, wp, cached, o, requestSlot);
     if (attempt !== 'conflict') return attempt;
     // The cache is behind the apiserver: re-read below.
