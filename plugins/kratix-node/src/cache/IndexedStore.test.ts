@@ -64,3 +64,20 @@ describe('IndexedStore.memo', () => {
     expect(compute).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('IndexedStore.revision', () => {
+  it('changes on every change of the contents and only then', () => {
+    const store = new IndexedStore<{ k: string }>(i => i.k);
+    const r0 = store.revision;
+    store.all();
+    store.memo('x', () => 1);
+    expect(store.revision).toBe(r0);
+    store.upsert({ k: 'a' });
+    const r1 = store.revision;
+    expect(r1).not.toBe(r0);
+    store.remove({ k: 'missing' });
+    expect(store.revision).toBe(r1);
+    store.remove({ k: 'a' });
+    expect(store.revision).not.toBe(r1);
+  });
+});

@@ -15,12 +15,18 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   private readonly listeners = new Set<(change: StoreChange<T>) => void>();
   /** Values derived from the whole store (see memo), dropped on every change. */
   private readonly memos = new Map<string, unknown>();
+  private changes = 0;
 
   constructor(
     readonly keyOf: (item: T) => string,
     private readonly indexFns: Record<string, (item: T) => Array<string | undefined>> = {},
   ) {
     for (const name of Object.keys(indexFns)) this.indexes.set(name, new Map());
+  }
+
+  /** Counts the store's changes: equal revisions mean equal contents (for memos over several stores). */
+  get revision(): number {
+    return this.changes;
   }
 
   get size(): number {
@@ -125,6 +131,7 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   }
 
   private emit(change: StoreChange<T>): void {
+    this.changes += 1;
     this.memos.clear();
     for (const l of this.listeners) l(change);
   }

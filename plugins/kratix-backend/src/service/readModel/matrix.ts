@@ -9,8 +9,26 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
-/** Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting. */
+type MatrixBody = Omit<MatrixResponse, keyof ReadMeta>;
+
+/** The last matrix per cache, with the store revisions it was computed from. */
+const lastMatrix = new WeakMap<PlatformCache, { key: string; body: MatrixBody }>();
+
+/**
+ * Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting.
+ * Computed again only when the Promises, Destinations or WorkPlacements changed since the last call.
+ */
 export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
+  const key = [cache.promises.revision, cache.destinations.revision, cache.workPlacements.revision, cache.generation].join(':');
+  let last = lastMatrix.get(cache);
+  if (!last || last.key !== key) {
+    last = { key, body: computeMatrix(cache) };
+    lastMatrix.set(cache, last);
+  }
+  return { ...meta, ...last.body };
+}
+
+function computeMatrix(cache: PlatformCache): MatrixBody {
   const promises = cache.promises.all().map(p => p.name).sort(compareCodeUnits);
   const destinations = cache.destinations.all().map(d => d.name).sort(compareCodeUnits);
   const cells = new Map<string, MatrixCell>();
@@ -38,7 +56,6 @@ export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
     }
   }
   return {
-    ...meta,
     promises,
     destinations,
     cells: [...cells.values()].sort(

@@ -1,0 +1,68 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { PlatformCache, slimDestination, slimPromise, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node';
+import { matrix } from './matrix';
+
+const NS = 'kratix-platform-system';
+const meta = { platform: 'local', generation: 'current' as const, stale: false };
+const destination = (name: string, env: string) =>
+  slimDestination({ kind: 'Destination', metadata: { name, uid: `u-${name}`, resourceVersion: '1', labels: { env } }, spec: {} });
+const promise = (name: string, env: string) =>
+  slimPromise({
+    kind: 'Promise',
+    metadata: { name, uid: `u-${name}`, resourceVersion: '1', generation: 1 },
+    spec: { destinationSelectors: [{ matchLabels: { env } }] },
+  });
+const workPlacement = (promiseName: string, dest: string, misplaced: boolean) =>
+  slimWorkPlacement({
+    kind: 'WorkPlacement',
+    metadata: {
+      name: `${promiseName}-static-deps.${dest}`,
+      namespace: NS,
+      uid: `u-${promiseName}-${dest}`,
+      resourceVersion: '1',
+      labels: misplaced ? { 'kratix.io/misscheduled': 'true' } : {},
+    },
+    spec: { targetDestinationName: dest, promiseName, resourceName: '', id: 'g' },
+  });
+
+function cacheWith() {
+  const cache = new PlatformCache({ platform: 'local' } as any, mockServices.rootLogger());
+  cache.destinations.upsert(destination('dev-1', 'dev'));
+  cache.destinations.upsert(destination('prod-1', 'prod'));
+  cache.promises.upsert(promise('p', 'prod'));
+  cache.workPlacements.upsert(workPlacement('p', 'dev-1', true));
+  cache.workPlacements.upsert(workPlacement('p', 'prod-1', false));
+  return cache;
+}
+
+describe('matrix', () => {
+  it('counts WorkPlacements and misplaced ones per cell and marks the targeted Destinations', () => {
+    const m = matrix(cacheWith(), meta);
+    expect(m.promises).toEqual(['p']);
+    expect(m.destinations).toEqual(['dev-1', 'prod-1']);
+    expect(m.cells).toEqual([
+      { promise: 'p', destination: 'dev-1', workPlacements: 1, misplaced: 1, targeted: false },
+      { promise: 'p', destination: 'prod-1', workPlacements: 1, misplaced: 0, targeted: true },
+    ]);
+  });
+
+  it('reuses the last matrix until a Promise, Destination or WorkPlacement changes', () => {
+    const cache = cacheWith();
+    const first = matrix(cache, meta);
+    expect(matrix(cache, { ...meta, stale: true }).cells).toBe(first.cells);
+    expect(matrix(cache, { ...meta, stale: true }).stale).toBe(true);
+
+    cache.destinations.upsert(destination('dev-1', 'prod'));
+    const retargeted = matrix(cache, meta);
+    expect(retargeted.cells).not.toBe(first.cells);
+    expect(retargeted.cells.find(c => c.destination === 'dev-1')?.targeted).toBe(true);
+
+    cache.workPlacements.remove(workPlacement('p', 'dev-1', true));
+    expect(matrix(cache, meta).cells.find(c => c.destination === 'dev-1')).toEqual(
+      { promise: 'p', destination: 'dev-1', workPlacements: 0, misplaced: 0, targeted: true },
+    );
+
+    cache.promises.upsert(promise('p', 'staging'));
+    expect(matrix(cache, meta).cells.some(c => c.targeted)).toBe(false);
+  });
+});
