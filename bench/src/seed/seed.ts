@@ -23,11 +23,8 @@ import {
   gitStateStore,
   promise,
   resourceCrd,
-  resourceRequest,
-  resourceWork,
-  staticDependencyWork,
-  workPlacement,
 } from './shapes';
+import { resourceRequest, resourceWork, staticDependencyWork, workPlacement } from './workShapes';
 
 export interface SeedReport {
   seconds: number;

@@ -33,14 +33,14 @@ export interface Shaped {
   status?: any;
 }
 
-const sha = (s: string) => createHash('sha1').update(s).digest('hex');
+export const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 /** Kratix's 5-character name suffix (GenerateObjectName), deterministic here. */
 export const suffix5 = (s: string) =>
   createHash('md5').update(s).digest('hex').slice(0, 5);
 
 /** A fixed "now" for timestamps, so misplacement ages spread over the last day. */
 const T0 = Date.UTC(2026, 10, 1, 12, 0, 0);
-const at = (secondsAgo: number) =>
+export const at = (secondsAgo: number) =>
   new Date(T0 - secondsAgo * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function gitStateStore(): Shaped[] {
@@ -86,7 +86,7 @@ export function destination(
   };
 }
 
-function dependencies(promise: string) {
+export function dependencies(promise: string) {
   return [
     {
       apiVersion: 'v1',
@@ -203,227 +203,6 @@ export function promise(p: PromisePlan): Shaped {
         name: p.name,
         finalizers,
         annotations: { 'backstage.io/owner': 'group:default/platform-team' },
-      },
-      spec,
-    },
-    status,
-  };
-}
-
-function workStatus(misscheduled: boolean) {
-  return {
-    conditions: [
-      {
-        type: 'Scheduled',
-        lastTransitionTime: at(86_400),
-        status: 'True',
-        message: 'All WorkloadGroups scheduled to Destination(s)',
-        reason: 'ScheduledToDestinations',
-      },
-      misscheduled
-        ? {
-            type: 'Misscheduled',
-            lastTransitionTime: at(3_600),
-            status: 'True',
-            message: `WorkloadGroup(s) not scheduled to correct Destination(s): [${DEFAULT_GROUP_ID}]`,
-            reason: 'ScheduledToIncorrectDestinations',
-          }
-        : {
-            type: 'Misscheduled',
-            lastTransitionTime: at(86_400),
-            status: 'False',
-            message:
-              'WorkGroups that have been scheduled are at the correct Destination(s)',
-            reason: 'ScheduledToCorrectDestinations',
-          },
-    ],
-  };
-}
-
-/** NewPromiseDependenciesWork (api/v1alpha1/work_types.go:68-108). */
-export function staticDependencyWork(
-  p: PromisePlan,
-  misscheduled: boolean,
-): Shaped {
-  const content = dependencies(p.name)
-    .map(
-      d =>
-        `apiVersion: ${d.apiVersion}\nkind: ${d.kind}\nmetadata:\n  name: ${d.metadata.name}\n`,
-    )
-    .join('---\n');
-  return {
-    body: {
-      apiVersion: API_VERSION,
-      kind: 'Work',
-      metadata: {
-        name: `${p.name}-static-deps-${suffix5(p.name)}`,
-        namespace: SYSTEM_NAMESPACE,
-        labels: {
-          'kratix.io/promise-name': p.name,
-          'kratix.io/work-type': 'static-dependency',
-        },
-        finalizers: ['kratix.io/work-cleanup'],
-      },
-      spec: {
-        promiseName: p.name,
-        workloadGroups: [
-          {
-            id: DEFAULT_GROUP_ID,
-            directory: '.',
-            workloads: [
-              { filepath: `static/${p.name}-dependencies.yaml`, content },
-            ],
-            destinationSelectors: [
-              { matchLabels: { pool: `p${p.pool}` }, source: 'promise' },
-            ],
-          },
-        ],
-      },
-    },
-    status: workStatus(misscheduled),
-  };
-}
-
-/** What the work-creator writes for one resource request (work-creator/pipeline/work_creator.go). */
-export function resourceWork(
-  promiseName: string,
-  pool: number,
-  r: { namespace: string; name: string; region: number; misplaced: boolean },
-): Shaped {
-  return {
-    body: {
-      apiVersion: API_VERSION,
-      kind: 'Work',
-      metadata: {
-        name: `${promiseName}-${r.name}-${suffix5(`${r.namespace}/${r.name}`)}`,
-        namespace: r.namespace,
-        labels: {
-          'kratix.io/promise-name': promiseName,
-          'kratix.io/resource-name': r.name,
-          'kratix.io/work-type': 'resource',
-          'kratix.io/pipeline-name': RESOURCE_PIPELINE,
-        },
-        finalizers: ['kratix.io/work-cleanup'],
-      },
-      spec: {
-        promiseName,
-        resourceName: r.name,
-        workloadGroups: [
-          {
-            id: DEFAULT_GROUP_ID,
-            directory: '.',
-            workloads: [
-              {
-                filepath: 'app.yaml',
-                content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${r.name}\n  namespace: ${r.namespace}\ndata:\n  size: small\n  region: r${r.region}\n`,
-              },
-            ],
-            destinationSelectors: [
-              {
-                matchLabels: { region: `r${r.region}` },
-                source: 'resource-workflow',
-              },
-              { matchLabels: { pool: `p${pool}` }, source: 'promise' },
-            ],
-          },
-        ],
-      },
-    },
-    status: workStatus(r.misplaced),
-  };
-}
-
-/** A resource request of the big Promise, with the labels and finalizers Kratix adds to it. */
-export function resourceRequest(r: {
-  namespace: string;
-  name: string;
-}): Shaped {
-  return {
-    body: {
-      apiVersion: `${RESOURCE_API.group}/${RESOURCE_API.version}`,
-      kind: RESOURCE_API.kind,
-      metadata: {
-        name: r.name,
-        namespace: r.namespace,
-        labels: { 'kratix.io/promise-name': BIG_PROMISE },
-        finalizers: [
-          'kratix.io/work-cleanup',
-          'kratix.io/workflows-cleanup',
-          'kratix.io/delete-workflows',
-        ],
-      },
-      spec: { size: 'small' },
-    },
-  };
-}
-
-/**
- * applyWorkplacementsForTargetDestinations (controllers/scheduler.go:312-354) plus the status the
- * scheduler (Misscheduled condition) and the WorkPlacement controller (versionID) write.
- */
-export function workPlacement(
-  work: {
-    metadata: {
-      name: string;
-      namespace: string;
-      uid: string;
-      labels: Record<string, string>;
-    };
-    spec: any;
-  },
-  destinationName: string,
-  misscheduled: boolean,
-  ageSeconds: number,
-  extraLabels: Record<string, string> = {},
-): Shaped {
-  const group = work.spec.workloadGroups[0];
-  const labels: Record<string, string> = {
-    'kratix.io/work': work.metadata.name,
-    'kratix.io/workload-group-id': group.id,
-    'kratix.io/pipeline-name':
-      work.metadata.labels['kratix.io/pipeline-name'] ?? '',
-    ...extraLabels,
-  };
-  if (misscheduled) labels[MISSCHEDULED_LABEL] = 'true';
-  const spec: any = {
-    targetDestinationName: destinationName,
-    workloads: group.workloads,
-    promiseName: work.spec.promiseName,
-    id: group.id,
-  };
-  if (work.spec.resourceName) spec.resourceName = work.spec.resourceName;
-  const name = `${work.metadata.name}.${destinationName}-${SHORT_ID}`;
-  const status: any = { versionID: sha(`${work.metadata.namespace}/${name}`) };
-  if (misscheduled) {
-    status.conditions = [
-      {
-        message: 'Target destination no longer matches destinationSelectors',
-        reason: 'DestinationSelectorMismatch',
-        type: 'Misscheduled',
-        status: 'True',
-        lastTransitionTime: at(ageSeconds),
-      },
-    ];
-  }
-  return {
-    body: {
-      apiVersion: API_VERSION,
-      kind: 'WorkPlacement',
-      metadata: {
-        name,
-        namespace: work.metadata.namespace,
-        labels,
-        finalizers: [WP_FINALIZER],
-        ownerReferences: [
-          {
-            apiVersion: API_VERSION,
-            kind: 'Work',
-            name: work.metadata.name,
-            uid: work.metadata.uid,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
       },
       spec,
     },

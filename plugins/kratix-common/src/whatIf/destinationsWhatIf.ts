@@ -1,22 +1,20 @@
 import {
-  WhatIfDestinationEffect,
   WhatIfDestinationsRequest,
   WhatIfResponse,
-  WhatIfTiming,
 } from '../api/whatIfTypes';
 import { SlimDestination } from '../model/objects';
-import { labelMapProblems } from '../rules/labelSyntax';
 import { isResourceWorkload, misplacementLabelOf } from '../rules/misplacement';
 import { squashPromiseScheduling } from '../rules/selectors';
 import {
   groupKey,
   indexWorkPlacements,
   isDryRunWork,
-  jsonEqual,
   stateStoreIndex,
   stateStoreOf,
   whatIfWorkKind,
 } from './picture';
+import { applyDestinationRequest } from './destinationChanges';
+import { destinationChangeTiming } from './destinationTiming';
 import { GroupEffectInput, WhatIfResultBuilder } from './result';
 import {
   DestinationMatcher,
@@ -28,14 +26,6 @@ import {
 import { selectorView, shortList, unparseableMessage, warnAboutTargets, wpRef } from './shared';
 import { WhatIfOptions, WhatIfPicture } from './types';
 
-interface ChangedDestination {
-  name: string;
-  change: WhatIfDestinationEffect['change'];
-  before?: SlimDestination;
-  after?: SlimDestination;
-  effect: WhatIfDestinationEffect;
-}
-
 /** How one distinct selector's Destination set changes: only the changed Destinations can differ. */
 interface Delta {
   fails: boolean;
@@ -45,17 +35,6 @@ interface Delta {
   matchesBefore: number;
   matchesAfter: number;
 }
-
-const CURRENT_TRIGGER =
-  'every Destination event enqueues all Works (ae170e22 internal/controller/work_controller.go:263)';
-const V125_DEPENDENCY_TRIGGER =
-  'the Destination reconcile re-schedules all dependency Works after writing its canary files (v0.125.0 controllers/destination_controller.go:84-99)';
-const V125_DEPENDENCY_DEFERRED =
-  'no Destination reconcile re-schedules dependency Works: a deleted Destination triggers nothing (v0.125.0 controllers/destination_controller.go:59-64) and no changed Destination has a state store to write its canary files to';
-const V125_RESOURCE_DEFERRED =
-  "v0.125 does not re-schedule resource Works on Destination events: this shows on the Work's next own reconcile (docs/kratix-v0.125.0.md §3.4)";
-const V125_REQUEUE =
-  'an unscheduled resource Work retries every 15 s (v0.125.0 controllers/work_controller.go:90-93)';
 
 /**
  * What Kratix will do if Destinations are relabelled, removed or added, for the Works of ALL
@@ -70,101 +49,7 @@ export function whatIfDestinationChange(
   const generation = picture.generation;
   const b = new WhatIfResultBuilder('destinations', generation, options);
   const stores = stateStoreIndex(picture.stateStores);
-  const before = new Map(picture.destinations.map(d => [d.name, d] as const));
-  const after = new Map(before);
-  const changed = new Map<string, ChangedDestination>();
-
-  for (const c of request.changes ?? []) {
-    const old = before.get(c.name);
-    if (!old) {
-      b.warn({
-        code: 'unknown-destination',
-        destination: c.name,
-        message: `Destination ${c.name} does not exist; its change is ignored.`,
-      });
-      continue;
-    }
-    if (c.remove) {
-      after.delete(c.name);
-      changed.set(c.name, {
-        name: c.name,
-        change: 'remove',
-        before: old,
-        effect: {
-          name: c.name,
-          change: 'remove',
-          labelsBefore: old.labels,
-          groupsGained: 0,
-          groupsLost: 0,
-        },
-      });
-      continue;
-    }
-    if (!c.labels) continue;
-    for (const problem of labelMapProblems(c.labels)) {
-      b.warn({
-        code: 'invalid-destination-label',
-        destination: c.name,
-        message: `Destination ${c.name}: ${problem}; the API server rejects this change.`,
-      });
-    }
-    if (jsonEqual(old.labels ?? {}, c.labels)) continue;
-    const next: SlimDestination = { ...old, labels: { ...c.labels } };
-    after.set(c.name, next);
-    changed.set(c.name, {
-      name: c.name,
-      change: 'relabel',
-      before: old,
-      after: next,
-      effect: {
-        name: c.name,
-        change: 'relabel',
-        labelsBefore: old.labels,
-        labelsAfter: next.labels,
-        groupsGained: 0,
-        groupsLost: 0,
-      },
-    });
-  }
-  for (const a of request.add ?? []) {
-    if (after.has(a.name) || changed.has(a.name)) {
-      b.warn({
-        code: 'destination-exists',
-        destination: a.name,
-        message: `Destination ${a.name} already exists; it is not added again.`,
-      });
-      continue;
-    }
-    for (const problem of labelMapProblems(a.labels ?? {})) {
-      b.warn({
-        code: 'invalid-destination-label',
-        destination: a.name,
-        message: `Destination ${a.name}: ${problem}; the API server rejects it.`,
-      });
-    }
-    const next: SlimDestination = {
-      name: a.name,
-      uid: '',
-      resourceVersion: '',
-      labels: { ...(a.labels ?? {}) },
-      strictMatchLabels: a.strictMatchLabels === true,
-      stateStoreRef: a.stateStoreRef,
-      ready: 'Unknown',
-    };
-    after.set(a.name, next);
-    changed.set(a.name, {
-      name: a.name,
-      change: 'add',
-      after: next,
-      effect: {
-        name: a.name,
-        change: 'add',
-        labelsAfter: next.labels,
-        groupsGained: 0,
-        groupsLost: 0,
-      },
-    });
-  }
+  const { after, changed } = applyDestinationRequest(picture.destinations, request, w => b.warn(w));
 
   b.setDestinations([...changed.values()].map(c => c.effect));
   if (changed.size === 0) {
@@ -214,23 +99,10 @@ export function whatIfDestinationChange(
     return d;
   };
 
-  // v0.125: dependency Works are re-scheduled by the reconcile of a created/updated Destination,
-  // after it wrote its canary files, which needs its state store.
-  const v125DependencyTrigger = changedList.some(c => c.after && stateStoreOf(c.after, stores));
-  const timing = (
-    resource: boolean,
-    schedulable = false,
-  ): { when: WhatIfTiming; whenReason: string } => {
-    if (generation === 'current') return { when: 'immediate', whenReason: CURRENT_TRIGGER };
-    if (resource) {
-      return schedulable
-        ? { when: 'next-requeue', whenReason: V125_REQUEUE }
-        : { when: 'deferred', whenReason: V125_RESOURCE_DEFERRED };
-    }
-    return v125DependencyTrigger
-      ? { when: 'immediate', whenReason: V125_DEPENDENCY_TRIGGER }
-      : { when: 'deferred', whenReason: V125_DEPENDENCY_DEFERRED };
-  };
+  const timing = destinationChangeTiming(
+    generation,
+    changedList.some(c => c.after && stateStoreOf(c.after, stores)),
+  );
 
   const wpIndex = indexWorkPlacements(picture.workPlacements);
   const selectors = new MergedSelectorCache();

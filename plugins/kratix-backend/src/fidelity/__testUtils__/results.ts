@@ -65,7 +65,5 @@ export interface Ctx {
   notes: string[];
 }
 
-/** The local platform's Kratix manager log (dev/platform), if there is one. */
-
 /** The platform did not do its part in time (writes, cache): not a disagreement. */
 export class PlatformError extends Error {}

@@ -3,14 +3,11 @@
  * get: `reject` = a 4xx, `tolerate` = anything but a 5xx (the input is odd but harmless, e.g. a
  * search string with selector syntax, which is only a substring filter).
  */
+import { mutateBody } from './bodyMutations';
 import { Prng } from './prng';
 import {
-  BAD_LABEL_KEYS,
-  BAD_LABEL_VALUES,
-  DECOYS,
   HOSTILE_SEGMENTS,
   INJECTIONS,
-  INVALID_NAMES,
   JSON_HEADERS,
   LABEL_RE,
   NAME_RE,
@@ -43,8 +40,6 @@ export interface FuzzContext {
   /** The canary's WorkPlacements (misplaced ones included), as the preflight shows them. */
   canaryItems: Array<{ namespace: string; name: string; uid: string; resourceVersion: string }>;
 }
-
-
 
 export class FuzzGenerator {
   private next = 0;
@@ -291,102 +286,7 @@ export class FuzzGenerator {
   private mutatedBodyCase(): FuzzCase {
     const { route, platform, path } = this.postRoute();
     const body = this.baseBody(route.body!, platform) as Record<string, any>;
-    const rng = this.rng;
-    const decoy = () => rng.pick(DECOYS);
-    const hostileName = () => rng.pick(INVALID_NAMES);
-    const badLabels = (): Record<string, unknown> =>
-      rng.chance(0.5) ? { [rng.pick(BAD_LABEL_KEYS)]: 'v' } : { environment: rng.pick(BAD_LABEL_VALUES) };
-    // Kinds of mutation; those that keep the body valid are not used.
-    const mutations: Array<() => void> = [
-      () => {
-        body[rng.pick(['extra', 'labelSelector', 'namespace', 'uid', 'Items', 'DRYRUN', 'dry_run'])] = decoy();
-      },
-      () => {
-        const keys = Object.keys(body).filter(k => k !== 'dryRun');
-        const k = rng.pick(keys);
-        body[k] = rng.pick(DECOYS.filter(d => typeof d !== typeof body[k] || Array.isArray(d) !== Array.isArray(body[k])));
-      },
-      () => {
-        if ('dryRun' in body) body.dryRun = rng.pick(['true', 1, 'yes', null, [true], {}]);
-        else body.force = rng.pick(['true', 1, null]);
-      },
-    ];
-    switch (route.body) {
-      case 'update':
-        mutations.push(
-          () => delete body.resourceVersion,
-          () => delete body.specPatch,
-          () => (body.spec = { destinationSelectors: [] }),
-          () => (body.resourceVersion = rng.pick(['', 'x'.repeat(65), 123, null])),
-          () => (body.generation = rng.pick([0, -1, 1.5, '1', 1e308, 2 ** 53 + 2, null, []])),
-          () => (body.specPatch = rng.pick([[], 'x', 1, null, [{}]])),
-          () => (body.specPatch = { destinationSelectors: [{ matchLabels: badLabels() }] }),
-          () => (body.specPatch = { destinationSelectors: rng.pick([{}, 'x', [1], [{ matchLabels: [] }], [{ matchLabels: { a: 1 } }], [{ other: 1 }]]) }),
-          () => (body.specPatch = { dependencies: rng.pick(['x', 1, {}]) }),
-        );
-        break;
-      case 'preflight':
-      case 'cleanup':
-        mutations.push(
-          () => {
-            body.items = rng.pick([[], {}, 'x', [1], [null], [[]], [{}]]);
-            delete body.all;
-          },
-          () => {
-            body.items = [{ namespace: rng.chance(0.5) ? hostileName() : 'kratix-platform-system', name: hostileName() }];
-            delete body.all;
-          },
-          () => {
-            body.items = [{ namespace: 'kratix-platform-system', name: this.ctx.canaryItems[0]?.name ?? 'x', uid: 'u'.repeat(65) }];
-            delete body.all;
-          },
-          () => {
-            body.items = [{ namespace: 'kratix-platform-system', name: 'x', resourceVersion: rng.pick([1, null, 'r'.repeat(65)]) }];
-            delete body.all;
-          },
-          () => {
-            body.items = this.ctx.canaryItems.map(i => ({ namespace: i.namespace, name: i.name }));
-            body.all = true;
-          },
-          () => {
-            delete body.items;
-            body.all = rng.pick([false, 'true', 1]);
-          },
-          () => {
-            delete body.items;
-            delete body.all;
-          },
-          () => {
-            delete body.items;
-            body.all = true;
-            body[rng.pick(['promise', 'destination'])] = hostileName();
-          },
-        );
-        break;
-      case 'promisePreview':
-        mutations.push(
-          () => delete body.specPatch,
-          () => (body.spec = { destinationSelectors: [] }),
-          () => (body.specPatch = rng.pick([[], 'x', 1, null])),
-          () => (body.specPatch = { destinationSelectors: [{ matchLabels: badLabels() }] }),
-          () => (body.specPatch = { destinationSelectors: rng.pick([{}, 'x', [1], [{ matchLabels: [] }], [{ matchLabels: { a: 1 } }]]) }),
-        );
-        break;
-      case 'destinationsPreview':
-        mutations.push(
-          () => (body.changes = rng.pick([{}, 'x', [1], [null], [{}], null])),
-          () => (body.changes = [{ name: hostileName(), labels: { a: 'b' } }]),
-          () => (body.changes = [{ name: 'dev-1', labels: badLabels() }]),
-          () => (body.changes = [{ name: 'dev-1', remove: rng.pick(['yes', 1, null]) }]),
-          () => (body.add = [{ name: 'new-dest', labels: badLabels() }]),
-          () => (body.add = [{ name: 'new-dest', labels: { a: 'b' }, stateStoreRef: { kind: rng.pick(['Secret', '', 'GitStateStore ']), name: 'local' } }]),
-          () => (body.changes = Array.from({ length: 1001 }, (_, i) => ({ name: `d-${i}` }))),
-        );
-        break;
-      default:
-        break;
-    }
-    rng.pick(mutations)();
+    mutateBody(this.rng, route.body!, body, this.ctx.canaryItems);
     return this.make({
       family: 'mutated-body',
       method: 'POST',

@@ -1,0 +1,139 @@
+/*
+ * The first steps of a fidelity scenario: its Destinations and a new Promise (predicted by the
+ * engine as a change of an empty Promise), then optionally a resource Work placed on one
+ * Destination, each compared with what the real Kratix does.
+ */
+import {
+  DEFAULT_WORKLOAD_GROUP_ID,
+  SlimPromise,
+  WhatIfPicture,
+  whatIfPromiseChange,
+} from '@kratix-backstage/plugin-kratix-common';
+import { KRATIX, applyPromise, customObjects } from '@kratix-backstage/test-platform';
+import { expectedState, groupsOf, workKeyOf } from '../compare';
+import { effectRules, resourceRules, selectorRules } from '../coverage';
+import { resourceWorkSelectors } from '../scenario';
+import { promiseManifest } from './manifests';
+import { Ctx, PhaseResult, StepResult } from './results';
+import { RESOURCE_NAMESPACE, StepKit, createDestinations, nudge, resourceMatches, stepResult } from './stepKit';
+
+/** Destinations, then the Promise: the engine's prediction for a new Promise against Kratix. */
+export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
+  const { plan } = ctx;
+  const { observer } = kit;
+  const t0 = Date.now();
+  await createDestinations(ctx, plan.destinations);
+  await observer.waitLive(plan.destinations.map(d => d.name));
+  const t1 = Date.now();
+  await observer.catchUp(ctx);
+  kit.log(`    Destinations live ${t1 - t0}ms, cache ${Date.now() - t1}ms`);
+
+  // The engine has no "new Promise" entry: predict it as a change of an empty Promise that
+  // gets its dependencies (the static-dependency Work is created with the squashed selectors).
+  const cache = kit.backend.cache;
+  const empty: SlimPromise = {
+    name: plan.promise,
+    uid: '',
+    resourceVersion: '',
+    labels: {},
+    annotations: {},
+    generation: 1,
+    destinationSelectors: [],
+    dependencyCount: 0,
+    workflows: { promiseConfigure: [], resourceConfigure: [] },
+    status: { conditions: [] },
+  };
+  const picture: WhatIfPicture = {
+    generation: cache.generation,
+    promises: [...cache.promises.all(), empty],
+    destinations: cache.destinations.all(),
+    works: cache.works.all(),
+    workPlacements: cache.workPlacements.all(),
+    stateStores: cache.stateStores.all(),
+    resourceRequests: { [plan.promise]: 0 },
+  };
+  const response = whatIfPromiseChange(
+    picture,
+    plan.promise,
+    {
+      destinationSelectors: ctx.selectors,
+      dependencyCount: 1,
+      dependenciesChanged: true,
+      specChanged: true,
+      promiseConfigure: [],
+    },
+    { maxGroupDetails: 100_000 },
+  );
+  await applyPromise(promiseManifest(ctx, ctx.selectors));
+  const phases: PhaseResult[] = [];
+  const expect = (phase: 1 | 2) => expectedState({ promise: plan.promise, before: [], response, phase });
+  phases.push(await observer.settle(ctx, expect(1)));
+  await nudge(ctx);
+  phases.push(await observer.settle(ctx, expect(2)));
+  const rules = selectorRules(ctx.selectors, [...ctx.live.values()]);
+  rules.add('create');
+  for (const r of effectRules(groupsOf(response, plan.promise))) rules.add(r);
+  return stepResult(kit, 0, 'create Promise', phases, rules, []);
+}
+
+/** A resource Work like pipeline output, matching exactly one Destination: it lands there. */
+export async function resourceSetupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
+  const { plan } = ctx;
+  const res = plan.resource!;
+  await kit.observer.catchUp(ctx);
+  const before = kit.observer.cacheViews(ctx);
+  const selectors = resourceWorkSelectors(res.workflowSelector, ctx.selectors);
+  const name = `${plan.promise}-${res.resourceName}-w0rk1`;
+  await customObjects().createNamespacedCustomObject({
+    ...KRATIX,
+    plural: 'works',
+    namespace: RESOURCE_NAMESPACE,
+    body: {
+      apiVersion: 'platform.kratix.io/v1alpha1',
+      kind: 'Work',
+      metadata: {
+        name,
+        namespace: RESOURCE_NAMESPACE,
+        labels: {
+          'kratix.io/promise-name': plan.promise,
+          'kratix.io/resource-name': res.resourceName,
+          'kratix.io/work-type': 'resource',
+          'kratix.io/pipeline-name': 'instance-configure',
+        },
+      },
+      spec: {
+        promiseName: plan.promise,
+        resourceName: res.resourceName,
+        workloadGroups: [
+          {
+            id: DEFAULT_WORKLOAD_GROUP_ID,
+            directory: '.',
+            workloads: [
+              {
+                filepath: 'resource.yaml',
+                content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${plan.promise}-${res.resourceName}\n  namespace: default\ndata:\n  seed: "${plan.seed}"\n`,
+              },
+            ],
+            destinationSelectors: selectors,
+          },
+        ],
+      },
+    },
+  });
+  ctx.resourceWorkName = name;
+  ctx.resourceSelectors = selectors;
+  const expected = [...before, { workKey: workKeyOf(res), destination: res.destination, misplaced: false }];
+  const phase = await kit.observer.settle(
+    ctx,
+    expectedState({
+      promise: plan.promise,
+      before: expected,
+      response: null,
+      phase: 1,
+      resourceMatches: resourceMatches(ctx, selectors),
+    }),
+  );
+  const rules = resourceRules(res.workflowSelector, ctx.selectors);
+  rules.add('resource-work');
+  return stepResult(kit, 0, `resource Work -> ${res.destination}`, [phase], rules, []);
+}
