@@ -2,15 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { JsonObject } from '@backstage/types';
 import { PromiseUpdateResponse } from '@kratix-backstage/plugin-kratix-common';
 import { KratixBackendClientFactory } from '../kratixBackendClient';
-import { requirePromiseName, specPatchOf } from '../validation';
-import {
-  dependenciesField,
-  destinationSelectorsField,
-  platformField,
-  promiseField,
-  resolvePlatform,
-  specPatchField,
-} from './common';
+import { platformClient, promiseChangeInput, proposedChange } from './common';
 
 export const APPLY_ACTION_ID = 'kratix:promise:apply';
 
@@ -55,11 +47,7 @@ export function createPromiseApplyAction(options: {
     ],
     schema: {
       input: {
-        platform: platformField,
-        promise: promiseField,
-        destinationSelectors: destinationSelectorsField,
-        dependencies: dependenciesField,
-        specPatch: specPatchField,
+        ...promiseChangeInput,
       },
       output: {
         diff: z =>
@@ -91,10 +79,8 @@ export function createPromiseApplyAction(options: {
       },
     },
     async handler(ctx) {
-      const promise = requirePromiseName(ctx.input.promise);
-      const specPatch = specPatchOf(ctx.input);
-      const client = options.client(await ctx.getInitiatorCredentials());
-      const platform = await resolvePlatform(client, ctx.input.platform);
+      const { promise, specPatch } = proposedChange(ctx.input);
+      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
       const dryRun = Boolean(ctx.isDryRun);
 
       // The version this change is based on: a spec change by anyone else after this is a 409.

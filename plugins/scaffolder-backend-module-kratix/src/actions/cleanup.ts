@@ -2,7 +2,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { CleanupItemResult } from '@kratix-backstage/plugin-kratix-common';
 import { KratixBackendClientFactory } from '../kratixBackendClient';
 import { requireObjectName, requirePromiseName } from '../validation';
-import { platformField, promiseField, resolvePlatform } from './common';
+import { platformClient, platformField, promiseField } from './common';
 
 export const CLEANUP_ACTION_ID = 'kratix:workplacements:cleanup';
 
@@ -109,8 +109,7 @@ export function createWorkPlacementsCleanupAction(options: {
               'Destination',
             );
       const dryRun = Boolean(ctx.isDryRun);
-      const client = options.client(await ctx.getInitiatorCredentials());
-      const platform = await resolvePlatform(client, ctx.input.platform);
+      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
       const scope = `Promise ${promise}${
         destination ? ` on Destination ${destination}` : ''
       } (platform ${platform})`;

@@ -2,9 +2,10 @@
  * Pieces shared by the kratix:* actions: input fields (zod, as functions of the scaffolder's z)
  * and the platform default.
  */
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { z as zod } from 'zod/v3';
-import { KratixBackendApi } from '../kratixBackendClient';
-import { requirePlatformName } from '../validation';
+import { KratixBackendApi, KratixBackendClientFactory } from '../kratixBackendClient';
+import { PromiseChangeInput, requirePlatformName, requirePromiseName, specPatchOf } from '../validation';
 
 type Z = typeof zod;
 
@@ -60,4 +61,31 @@ export async function resolvePlatform(
     return requirePlatformName(platform);
   const { items } = await client.listPlatforms();
   return items[0]?.name ?? 'default';
+}
+
+/** The input of every action that proposes a Promise spec change: where, which Promise, what change. */
+export const promiseChangeInput = {
+  platform: platformField,
+  promise: promiseField,
+  destinationSelectors: destinationSelectorsField,
+  dependencies: dependenciesField,
+  specPatch: specPatchField,
+};
+
+/** The Promise and the JSON merge patch of its spec that the input proposes (InputError when invalid). */
+export function proposedChange(input: PromiseChangeInput & { promise: unknown }): {
+  promise: string;
+  specPatch: Record<string, unknown>;
+} {
+  return { promise: requirePromiseName(input.promise), specPatch: specPatchOf(input) };
+}
+
+/** A Kratix backend client acting as the template's user, and the platform it acts on. */
+export async function platformClient(
+  factory: KratixBackendClientFactory,
+  credentials: BackstageCredentials,
+  platform: string | undefined,
+): Promise<{ client: KratixBackendApi; platform: string }> {
+  const client = factory(credentials);
+  return { client, platform: await resolvePlatform(client, platform) };
 }

@@ -1,14 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { KratixBackendClientFactory } from '../kratixBackendClient';
-import { requirePromiseName, specPatchOf } from '../validation';
-import {
-  dependenciesField,
-  destinationSelectorsField,
-  platformField,
-  promiseField,
-  resolvePlatform,
-  specPatchField,
-} from './common';
+import { platformClient, promiseChangeInput, proposedChange } from './common';
 
 export const PREVIEW_ACTION_ID = 'kratix:promise:preview';
 
@@ -59,11 +51,7 @@ output:
     ],
     schema: {
       input: {
-        platform: platformField,
-        promise: promiseField,
-        destinationSelectors: destinationSelectorsField,
-        dependencies: dependenciesField,
-        specPatch: specPatchField,
+        ...promiseChangeInput,
       },
       output: {
         markdown: z =>
@@ -93,10 +81,8 @@ output:
       },
     },
     async handler(ctx) {
-      const promise = requirePromiseName(ctx.input.promise);
-      const specPatch = specPatchOf(ctx.input);
-      const client = options.client(await ctx.getInitiatorCredentials());
-      const platform = await resolvePlatform(client, ctx.input.platform);
+      const { promise, specPatch } = proposedChange(ctx.input);
+      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
       ctx.logger.info(
         `Previewing a change of Promise ${promise} on platform ${platform}: ${JSON.stringify(
           specPatch,

@@ -5,19 +5,8 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 import { KratixBackendClientFactory } from '../kratixBackendClient';
-import {
-  applyMergePatch,
-  requirePromiseName,
-  specPatchOf,
-} from '../validation';
-import {
-  dependenciesField,
-  destinationSelectorsField,
-  platformField,
-  promiseField,
-  resolvePlatform,
-  specPatchField,
-} from './common';
+import { applyMergePatch } from '../validation';
+import { platformClient, promiseChangeInput, proposedChange } from './common';
 
 export const RENDER_ACTION_ID = 'kratix:promise:render';
 
@@ -61,11 +50,7 @@ export function createPromiseRenderAction(options: {
     ],
     schema: {
       input: {
-        platform: platformField,
-        promise: promiseField,
-        destinationSelectors: destinationSelectorsField,
-        dependencies: dependenciesField,
-        specPatch: specPatchField,
+        ...promiseChangeInput,
         targetPath: z =>
           z
             .string()
@@ -92,8 +77,7 @@ export function createPromiseRenderAction(options: {
       },
     },
     async handler(ctx) {
-      const promise = requirePromiseName(ctx.input.promise);
-      const specPatch = specPatchOf(ctx.input);
+      const { promise, specPatch } = proposedChange(ctx.input);
       const targetPath = ctx.input.targetPath || 'promise.yaml';
       let fullPath: string;
       try {
@@ -103,8 +87,7 @@ export function createPromiseRenderAction(options: {
           `targetPath: ${JSON.stringify(targetPath)} is outside the workspace`,
         );
       }
-      const client = options.client(await ctx.getInitiatorCredentials());
-      const platform = await resolvePlatform(client, ctx.input.platform);
+      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
 
       // The version first, then the manifest: a spec change in between makes the dry run a 409.
       const { promise: loaded } = await client.getPromise(platform, promise);
