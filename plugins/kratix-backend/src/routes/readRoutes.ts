@@ -9,7 +9,7 @@ import {
 import express from 'express';
 import { z } from 'zod';
 import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
-import { matrix } from '../service/readModel/matrix';
+import { matrixJson } from '../service/readModel/matrix';
 import { misplacedList } from '../service/readModel/misplacedList';
 import { readPromiseManifest } from '../service/readModel/promiseManifest';
 import { promiseSummaries, promiseSummary, requirePromise } from '../service/readModel/promiseSummary';
@@ -139,6 +139,6 @@ export function registerReadRoutes(router: express.Router, deps: ReadRouteDeps):
     await authorizeRead(req);
     const q = parse(readQuery, req.query, 'query');
     const { platform, meta } = readable(req, q.allowStale);
-    res.json(matrix(platform.cache, meta));
+    res.type('application/json').send(matrixJson(platform.cache, meta));
   });
 }

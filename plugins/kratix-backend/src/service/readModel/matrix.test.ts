@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { PlatformCache, slimDestination, slimPromise, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node';
-import { matrix } from './matrix';
+import { matrix, matrixJson } from './matrix';
 
 const NS = 'kratix-platform-system';
 const meta = { platform: 'local', generation: 'current' as const, stale: false };
@@ -64,5 +64,15 @@ describe('matrix', () => {
 
     cache.promises.upsert(promise('p', 'staging'));
     expect(matrix(cache, meta).cells.some(c => c.targeted)).toBe(false);
+  });
+
+  it('answers the same matrix as JSON text, with the meta of each request', () => {
+    const cache = cacheWith();
+    expect(JSON.parse(matrixJson(cache, meta))).toEqual(matrix(cache, meta));
+    const stale = { ...meta, stale: true, staleSince: '2026-11-26T00:00:00Z' };
+    expect(JSON.parse(matrixJson(cache, stale))).toEqual(matrix(cache, stale));
+    cache.workPlacements.remove(workPlacement('p', 'dev-1', true));
+    expect(JSON.parse(matrixJson(cache, meta))).toEqual(matrix(cache, meta));
+    expect(JSON.parse(matrixJson(cache, meta)).cells.map((c: any) => c.destination)).toEqual(['prod-1']);
   });
 });

@@ -11,21 +11,35 @@ import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 type MatrixBody = Omit<MatrixResponse, keyof ReadMeta>;
 
-/** The last matrix per cache, with the store revisions it was computed from. */
-const lastMatrix = new WeakMap<PlatformCache, { key: string; body: MatrixBody }>();
+/** The last matrix per cache, with the store revisions it was computed from (and its JSON once asked for). */
+const lastMatrix = new WeakMap<PlatformCache, { key: string; body: MatrixBody; json?: string }>();
 
-/**
- * Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting.
- * Computed again only when the Promises, Destinations or WorkPlacements changed since the last call.
- */
-export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
+function currentMatrix(cache: PlatformCache) {
   const key = [cache.promises.revision, cache.destinations.revision, cache.workPlacements.revision, cache.generation].join(':');
   let last = lastMatrix.get(cache);
   if (!last || last.key !== key) {
     last = { key, body: computeMatrix(cache) };
     lastMatrix.set(cache, last);
   }
-  return { ...meta, ...last.body };
+  return last;
+}
+
+/**
+ * Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting.
+ * Computed again only when the Promises, Destinations or WorkPlacements changed since the last call.
+ */
+export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
+  return { ...meta, ...currentMatrix(cache).body };
+}
+
+/**
+ * The same answer as JSON text (what `res.json(matrix(...))` would send). At 200 Promises × 1,000
+ * Destinations it is ≈ 4 MB: serialised once per change instead of once per request.
+ */
+export function matrixJson(cache: PlatformCache, meta: ReadMeta): string {
+  const last = currentMatrix(cache);
+  last.json ??= JSON.stringify(last.body);
+  return `${JSON.stringify(meta).slice(0, -1)},${last.json.slice(1)}`;
 }
 
 function computeMatrix(cache: PlatformCache): MatrixBody {
