@@ -15,7 +15,7 @@ import {
 } from './picture';
 import { applyDestinationRequest } from './destinationChanges';
 import { destinationChangeTiming } from './destinationTiming';
-import { GroupEffectInput, WhatIfResultBuilder } from './result';
+import { GroupEffectInput, WhatIfResultBuilder, emptyGroupLists } from './result';
 import {
   DestinationMatcher,
   ScheduleSelector,
@@ -143,12 +143,7 @@ export function whatIfDestinationChange(
         before: selectorView(merged),
         after: selectorView(merged),
         selectorChanged: false,
-        workPlacementsCreated: [],
-        workPlacementsMisplaced: [],
-        workPlacementsUnmisplaced: [],
-        workPlacementsDeleted: [],
-        resourcesOnExcludedDestinations: [],
-        resourcesRescheduled: [],
+        ...emptyGroupLists(),
       };
       const mc = b.matchChange(`${sel.id}|${frozen}`, () => ({
         before: merged.matchLabels,

@@ -23,7 +23,7 @@ import {
   stateStoreIndex,
   whatIfWorkKind,
 } from './picture';
-import { GroupEffectInput, WhatIfResultBuilder } from './result';
+import { GroupEffectInput, WhatIfResultBuilder, emptyGroupLists } from './result';
 import {
   DestinationMatcher,
   EMPTY_MATCH,
@@ -424,12 +424,7 @@ function evaluateGroup(
     before: selectorView(bm),
     after: selectorView(am),
     selectorChanged: (bs?.key ?? null) !== (as?.key ?? null),
-    workPlacementsCreated: [],
-    workPlacementsMisplaced: [],
-    workPlacementsUnmisplaced: [],
-    workPlacementsDeleted: [],
-    resourcesOnExcludedDestinations: [],
-    resourcesRescheduled: [],
+    ...emptyGroupLists(),
   };
   const result: EvaluateResult = { before: bm, after: am, fails, falsePositives: 0, targets: [] };
 

@@ -40,6 +40,26 @@ export type GroupEffectInput = Omit<
   'matchChange' | 'destinationsGained' | 'destinationsLost'
 >;
 
+/** The per-group lists a group's effect starts with, filled as WorkPlacements and resources are looked at. */
+export function emptyGroupLists(): Pick<
+  GroupEffectInput,
+  | 'workPlacementsCreated'
+  | 'workPlacementsMisplaced'
+  | 'workPlacementsUnmisplaced'
+  | 'workPlacementsDeleted'
+  | 'resourcesOnExcludedDestinations'
+  | 'resourcesRescheduled'
+> {
+  return {
+    workPlacementsCreated: [],
+    workPlacementsMisplaced: [],
+    workPlacementsUnmisplaced: [],
+    workPlacementsDeleted: [],
+    resourcesOnExcludedDestinations: [],
+    resourcesRescheduled: [],
+  };
+}
+
 export interface MatchChangeComputation {
   before: WhatIfMatchChange['before'];
   after: WhatIfMatchChange['after'];
