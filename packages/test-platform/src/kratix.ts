@@ -1,4 +1,5 @@
 import { customObjects } from './platform';
+import { removeDuplicateStaticDependencyWorks } from './staticDependencyRace';
 
 export const KRATIX = { group: 'platform.kratix.io', version: 'v1alpha1' } as const;
 export const PLATFORM_NAMESPACE = 'kratix-platform-system';
@@ -61,6 +62,7 @@ export async function awaitKratixReconciled(name: string, timeoutMs = 30_000): P
     latest = await getPromise(name);
     return latest.status?.status === 'Available';
   });
+  if ((latest.spec?.dependencies ?? []).length > 0) await removeDuplicateStaticDependencyWorks(name);
   return latest;
 }
 
