@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './kratix';
 export * from './stateStore';
+export { createDuplicateStaticDependencyWork, removeDuplicateStaticDependencyWorks } from './staticDependencyRace';

@@ -1,12 +1,9 @@
 /*
  * The clean-up of Kratix v0.125's duplicate static-dependency Work (staticDependencyRace.ts), on
- * the real platform: the race itself cannot be forced, so the duplicate is made the way Kratix
- * makes it (a second Work with the same labels and spec, another name suffix).
+ * the real platform, with a duplicate made the way Kratix makes it.
  */
 import {
-  KRATIX,
   applyPromise,
-  customObjects,
   deletePromise,
   destinationFiles,
   listWorks,
@@ -15,7 +12,7 @@ import {
   waitFor,
   workPlacementsOf,
 } from '.';
-import { removeDuplicateStaticDependencyWorks } from './staticDependencyRace';
+import { createDuplicateStaticDependencyWork, removeDuplicateStaticDependencyWorks } from './staticDependencyRace';
 
 describe('duplicate static-dependency Work (Kratix v0.125 race)', () => {
   const name = uniqueName('dupdeps');
@@ -32,18 +29,7 @@ describe('duplicate static-dependency Work (Kratix v0.125 race)', () => {
     const filesBefore = await destinationFiles('prod-1', `dependencies/${name}/`);
     expect(filesBefore.length).toBeGreaterThan(0);
 
-    const duplicate = `${name}-static-deps-d0000`;
-    await customObjects().createNamespacedCustomObject({
-      ...KRATIX,
-      plural: 'works',
-      namespace: kept.metadata.namespace,
-      body: {
-        apiVersion: kept.apiVersion,
-        kind: 'Work',
-        metadata: { name: duplicate, namespace: kept.metadata.namespace, labels: kept.metadata.labels },
-        spec: kept.spec,
-      },
-    });
+    const duplicate = await createDuplicateStaticDependencyWork(name);
     // (Its write changes nothing in the store, so Kratix records no new versionID for it.)
     await waitFor('Kratix to place the duplicate too', 60_000, async () =>
       (await workPlacementsOf(name)).some(wp => wp.metadata.labels?.['kratix.io/work'] === duplicate),

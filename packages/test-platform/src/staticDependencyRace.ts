@@ -24,6 +24,28 @@ async function staticDependencyWorks(promise: string): Promise<any[]> {
 }
 
 /**
+ * Makes the duplicate the way Kratix makes it (a second Work with the same labels and spec, another
+ * name suffix), since the race itself cannot be forced; answers its name.
+ */
+export async function createDuplicateStaticDependencyWork(promise: string): Promise<string> {
+  const [kept] = await staticDependencyWorks(promise);
+  if (!kept) throw new Error(`Promise ${promise} has no static-dependency Work to duplicate`);
+  const name = `${promise}-static-deps-d0000`;
+  await customObjects().createNamespacedCustomObject({
+    ...KRATIX,
+    plural: 'works',
+    namespace: kept.metadata.namespace,
+    body: {
+      apiVersion: kept.apiVersion,
+      kind: 'Work',
+      metadata: { name, namespace: kept.metadata.namespace, labels: kept.metadata.labels },
+      spec: kept.spec,
+    },
+  });
+  return name;
+}
+
+/**
  * Keeps the oldest static-dependency Work of a new Promise and deletes any other. The extra Work's
  * WorkPlacements wrote the same paths as the kept Work's, and their deletion removes those files
  * (stripping their finalizer does not help: the WorkPlacement controller adds it back on its next

@@ -22,6 +22,7 @@ export * from './rules/matching';
 export * from './rules/misplacement';
 export * from './rules/stateStorePaths';
 export * from './rules/deletionPreflight';
+export * from './rules/staticDependencyWorks';
 export * from './api/readTypes';
 export * from './api/writeTypes';
 export * from './rules/labelSyntax';

@@ -134,6 +134,8 @@ export interface PromiseTargetingResponse extends ReadMeta {
   workloadGroupsTotal: number;
   workloadGroupsOffset: number;
   workloadGroupsLimit: number;
+  /** What stops Kratix from scheduling this Promise as its spec says (e.g. duplicate static-dependency Works). */
+  problems: string[];
 }
 
 /** Which page of workload groups a targeting read returns. */

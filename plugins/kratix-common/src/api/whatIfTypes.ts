@@ -49,7 +49,9 @@ export type WhatIfWarningCode =
   /** The Promise is paused (current generation): nothing happens until it is un-paused. */
   | 'promise-paused'
   /** `spec.dependencies` becomes empty: the static-dependency Work, its WorkPlacements and files go. */
-  | 'dependencies-removed';
+  | 'dependencies-removed'
+  /** The Promise has two or more static-dependency Works: Kratix updates none of them. */
+  | 'duplicate-static-dependency-works';
 
 export interface WhatIfWarning {
   code: WhatIfWarningCode;

@@ -50,6 +50,18 @@ function devRedis(generation: 'current' | 'v0.125' = 'current'): WhatIfPicture {
 }
 
 describe('whatIfPromiseChange', () => {
+  it('warns that Kratix updates nothing while the Promise has two static-dependency Works', () => {
+    const p = devRedis();
+    const deps = p.works.find(w => w.workType === 'static-dependency')!;
+    const withDuplicate = { ...p, works: [...p.works, { ...deps, name: 'redis-static-deps-zzzzz', uid: 'dup' }] };
+    const warned = whatIfPromiseChange(withDuplicate, 'redis', proposal([{ env: 'prod' }]));
+    const [w] = warned.warnings.filter(x => x.code === 'duplicate-static-dependency-works');
+    expect(w.promise).toBe('redis');
+    expect(w.message).toContain('2 static-dependency Works (redis-static-deps-abcde, redis-static-deps-zzzzz)');
+    const clean = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }]));
+    expect(clean.warnings.map(x => x.code)).not.toContain('duplicate-static-dependency-works');
+  });
+
   it('dev → prod: dependency WorkPlacements created, misplaced and un-marked; resources never move', () => {
     const r = whatIfPromiseChange(devRedis(), 'redis', proposal([{ env: 'prod' }]));
     expect(r.changed).toBe(true);

@@ -1,3 +1,4 @@
+import { duplicateStaticDependencyProblem } from '../rules/staticDependencyWorks';
 import { WhatIfResponse, WhatIfTiming, WhatIfWorkRef } from '../api/whatIfTypes';
 import { KRATIX_PLATFORM_NAMESPACE } from '../model/labels';
 import {
@@ -136,6 +137,15 @@ export function whatIfPromiseChange(
       code: 'promise-paused',
       promise: promiseName,
       message: `Promise ${promiseName} is paused (${PAUSED_LABEL}=true): none of this happens until it is un-paused.`,
+    });
+  }
+
+  const duplicate = duplicateStaticDependencyProblem(picture.works, promiseName);
+  if (duplicate) {
+    b.warn({
+      code: 'duplicate-static-dependency-works',
+      promise: promiseName,
+      message: `${duplicate} The effects below are what Kratix would do with one Work.`,
     });
   }
 

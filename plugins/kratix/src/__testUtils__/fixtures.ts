@@ -165,6 +165,7 @@ export const targeting: PromiseTargetingResponse = {
   workloadGroupsTotal: 2,
   workloadGroupsOffset: 0,
   workloadGroupsLimit: 100,
+  problems: [],
 };
 
 export function aMisplaced(

@@ -1,4 +1,5 @@
 import {
+  duplicateStaticDependencyProblem,
   DestinationTargeting,
   Labels,
   PromiseTargetingResponse,
@@ -186,5 +187,8 @@ export function promiseTargeting(
     workloadGroupsTotal: total,
     workloadGroupsOffset: page.offset,
     workloadGroupsLimit: page.limit,
+    problems: [duplicateStaticDependencyProblem(cache.works.byIndex('promise', promise.name), promise.name)].filter(
+      (p): p is string => Boolean(p),
+    ),
   };
 }

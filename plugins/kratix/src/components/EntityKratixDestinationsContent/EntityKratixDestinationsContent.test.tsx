@@ -55,6 +55,25 @@ describe('EntityKratixDestinationsContent', () => {
     expect(screen.getByText('Workload groups (2)')).toBeInTheDocument();
   });
 
+  it('shows what stops Kratix from applying the Promise', async () => {
+    const problem = 'Promise redis has 2 static-dependency Works (redis-static-deps-a1111, redis-static-deps-b2222): Kratix refuses to update any of them';
+    const api = mockKratixApi({
+      getPromiseTargeting: jest.fn().mockResolvedValue({ ...targeting, problems: [problem] }),
+    });
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
+    expect(await screen.findByText(/Kratix cannot apply this Promise as it is/)).toBeInTheDocument();
+    expect(screen.getByText(problem)).toBeInTheDocument();
+  });
+
+  it('shows no problem panel when there is none', async () => {
+    const api = mockKratixApi({
+      getPromiseTargeting: jest.fn().mockResolvedValue(targeting),
+    });
+    await renderKratix(<EntityKratixDestinationsContent />, { api });
+    expect(await screen.findByText('1 of 3 Destinations targeted')).toBeInTheDocument();
+    expect(screen.queryByText(/Kratix cannot apply this Promise as it is/)).not.toBeInTheDocument();
+  });
+
   it('says when the platform has no Destinations', async () => {
     const api = mockKratixApi({
       getPromiseTargeting: jest.fn().mockResolvedValue({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import { kratixApiRef } from '../../api';
@@ -33,6 +33,11 @@ const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
           <StaleWarning meta={value} />
         </Grid>
       )}
+      {(value.problems ?? []).map(problem => (
+        <Grid item xs={12} key={problem}>
+          <WarningPanel severity="error" title="Kratix cannot apply this Promise as it is" message={problem} defaultExpanded />
+        </Grid>
+      ))}
       <Grid item xs={12}>
         <SelectorSummary selectors={value.selectors} />
       </Grid>
