@@ -24,7 +24,7 @@ import {
   promise,
   resourceCrd,
 } from './shapes';
-import { resourceRequest, resourceWork, staticDependencyWork, workPlacement } from './workShapes';
+import { WorkRef, resourceRequest, resourceWork, staticDependencyWork, workPlacement } from './workShapes';
 
 export interface SeedReport {
   seconds: number;
@@ -35,16 +35,6 @@ export interface SeedReport {
   phases: Array<{ name: string; objects: number; seconds: number }>;
 }
 
-/** What a WorkPlacement needs of its Work. */
-export type WorkRef = {
-  metadata: {
-    name: string;
-    namespace: string;
-    uid: string;
-    labels: Record<string, string>;
-  };
-  spec: any;
-};
 
 export class Seeder {
   requests = 0;

@@ -49,6 +49,17 @@ function workStatus(misscheduled: boolean) {
   };
 }
 
+/** What a WorkPlacement needs of its Work. */
+export type WorkRef = {
+  metadata: {
+    name: string;
+    namespace: string;
+    uid: string;
+    labels: Record<string, string>;
+  };
+  spec: any;
+};
+
 /** NewPromiseDependenciesWork (api/v1alpha1/work_types.go:68-108). */
 export function staticDependencyWork(
   p: PromisePlan,
@@ -171,15 +182,7 @@ export function resourceRequest(r: {
  * scheduler (Misscheduled condition) and the WorkPlacement controller (versionID) write.
  */
 export function workPlacement(
-  work: {
-    metadata: {
-      name: string;
-      namespace: string;
-      uid: string;
-      labels: Record<string, string>;
-    };
-    spec: any;
-  },
+  work: WorkRef,
   destinationName: string,
   misscheduled: boolean,
   ageSeconds: number,
