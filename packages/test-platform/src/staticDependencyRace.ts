@@ -13,7 +13,7 @@ import { customObjects } from './platform';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-/** The Promise's static-dependency Works, oldest first. */
+/** The Promise's static-dependency Works, oldest first (by creationTimestamp, whole seconds; then by name). */
 async function staticDependencyWorks(promise: string): Promise<any[]> {
   const works = await listWorks(`kratix.io/promise-name=${promise},kratix.io/work-type=static-dependency`);
   return works.sort(
@@ -30,6 +30,9 @@ async function staticDependencyWorks(promise: string): Promise<any[]> {
 export async function createDuplicateStaticDependencyWork(promise: string): Promise<string> {
   const [kept] = await staticDependencyWorks(promise);
   if (!kept) throw new Error(`Promise ${promise} has no static-dependency Work to duplicate`);
+  // creationTimestamp has whole seconds: be a second younger, so that "the oldest" is the original.
+  const wait = Date.parse(kept.metadata.creationTimestamp) + 1100 - Date.now();
+  if (wait > 0) await sleep(wait);
   const name = `${promise}-static-deps-d0000`;
   await customObjects().createNamespacedCustomObject({
     ...KRATIX,

@@ -44,7 +44,7 @@ describe('duplicate static-dependency Works on the real platform', () => {
       expect(preview.status).toBe(200);
       expect(preview.body.warnings.map((w: any) => w.code)).toContain('duplicate-static-dependency-works');
 
-      await removeDuplicateStaticDependencyWorks(name);
+      expect(await removeDuplicateStaticDependencyWorks(name)).toEqual([duplicate]);
       await waitFor('the problem gone', 30_000, async () => (await targeting()).body.problems.length === 0);
     } finally {
       await deletePromise(name);
