@@ -56,7 +56,7 @@ export async function applyPromise(manifest: any, options: { awaitKratix?: boole
 }
 
 /** Waits until Kratix has reconciled a new Promise to Available, and returns it as Kratix left it. */
-export async function awaitKratixReconciled(name: string, timeoutMs = 30_000): Promise<any> {
+async function awaitKratixReconciled(name: string, timeoutMs = 30_000): Promise<any> {
   let latest: any;
   await waitFor(`Kratix to reconcile new Promise ${name} (status Available)`, timeoutMs, async () => {
     latest = await getPromise(name);

@@ -79,8 +79,8 @@ export async function removeDuplicateStaticDependencyWorks(promise: string): Pro
   }
   await waitFor(`extra static-dependency Works of ${promise} gone`, 60_000, async () => {
     const works = await staticDependencyWorks(promise);
-    const wps = await listWorkPlacements();
-    return !works.some(w => names.has(w.metadata.name)) && !wps.some(wp => names.has(wp.metadata.labels?.['kratix.io/work']));
+    const wps = await listWorkPlacements(`kratix.io/work in (${[...names].join(',')})`);
+    return !works.some(w => names.has(w.metadata.name)) && wps.length === 0;
   });
   const keptWps = await listWorkPlacements(`kratix.io/work=${kept.metadata.name}`);
   for (const wp of keptWps) {

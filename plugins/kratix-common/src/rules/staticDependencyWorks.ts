@@ -1,8 +1,14 @@
 import { SlimWork } from '../model/objects';
+import { isResourceWorkload } from './misplacement';
+
+/** A Work Kratix wrote for a Promise's `spec.dependencies` (label kratix.io/work-type=static-dependency). */
+export function isStaticDependencyWork(work: Pick<SlimWork, 'resourceName' | 'workType'>): boolean {
+  return !isResourceWorkload(work) && work.workType === 'static-dependency';
+}
 
 /** The Promise's static-dependency Works (Kratix keeps exactly one per Promise with dependencies). */
 export function staticDependencyWorksOf(works: readonly SlimWork[], promise: string): SlimWork[] {
-  return works.filter(w => w.promiseName === promise && w.workType === 'static-dependency');
+  return works.filter(w => w.promiseName === promise && isStaticDependencyWork(w));
 }
 
 /**

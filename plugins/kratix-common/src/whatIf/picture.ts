@@ -1,3 +1,4 @@
+import { isStaticDependencyWork } from '../rules/staticDependencyWorks';
 import { WhatIfWorkKind } from '../api/whatIfTypes';
 import { DRY_RUN_LABEL } from '../model/labels';
 import { KratixGeneration } from '../model/kratixVersion';
@@ -27,7 +28,7 @@ export function whatIfWorkKind(
   work: Pick<SlimWork, 'resourceName' | 'workType' | 'pipelineName'>,
 ): WhatIfWorkKind {
   if (isResourceWorkload(work)) return 'resource';
-  if (work.workType === 'static-dependency') return 'static-dependency';
+  if (isStaticDependencyWork(work)) return 'static-dependency';
   if (work.workType === 'promise' || (!work.workType && work.pipelineName))
     return 'promise-workflow';
   return 'other-dependency';

@@ -53,7 +53,7 @@ export const specPatchField = (z: Z) =>
     );
 
 /** The platform to act on: the input (checked), else the first platform the backend serves, else "default". */
-export async function resolvePlatform(
+async function resolvePlatform(
   client: KratixBackendApi,
   platform: string | undefined,
 ): Promise<string> {

@@ -123,7 +123,8 @@ export function promiseTargeting(
   };
 
   // Sorting a big Promise's 10,000 Works is most of a page's cost: done once per store change.
-  const { works, total } = cache.works.memo(
+  // The same pass finds what stops Kratix from applying the Promise (duplicate static-dependency Works).
+  const { works, total, problems } = cache.works.memo(
     `targeting-order:${promise.name}`,
     () => {
       const sorted: readonly SlimWork[] = cache.works
@@ -132,6 +133,7 @@ export function promiseTargeting(
       return {
         works: sorted,
         total: sorted.reduce((n, w) => n + w.workloadGroups.length, 0),
+        problems: [duplicateStaticDependencyProblem(sorted, promise.name)].filter((p): p is string => Boolean(p)),
       };
     },
   );
@@ -187,8 +189,6 @@ export function promiseTargeting(
     workloadGroupsTotal: total,
     workloadGroupsOffset: page.offset,
     workloadGroupsLimit: page.limit,
-    problems: [duplicateStaticDependencyProblem(cache.works.byIndex('promise', promise.name), promise.name)].filter(
-      (p): p is string => Boolean(p),
-    ),
+    problems,
   };
 }

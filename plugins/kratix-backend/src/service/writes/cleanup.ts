@@ -172,10 +172,10 @@ async function cleanupOne(
   const pre = preflightOf(cache, wp);
   if (pre.found && pre.blocked && !o.force) return refused(wp, `blocked: ${pre.blockReason}`);
 
-  // The fast path trusts the watch cache only to say yes. When the cache says "not misplaced" it may
-  // just lag behind Kratix's label write: the WorkPlacement is re-read below before any refusal.
+  // The fast path trusts the watch cache only to say yes. Any refusal of the cached version (e.g.
+  // "not misplaced", when the cache lags behind Kratix's label write) leads to a re-read below.
   const cached = cache.workPlacements.get(nsKey(wp.namespace, wp.name));
-  if (cached && (!pre.found || pre.misplaced) && !refusalOf(platform, wp, cached, o, promisesAtStart)) {
+  if (cached && !refusalOf(platform, wp, cached, o, promisesAtStart)) {
     const attempt = await deleteExactly(platform, wp, cached, o, requestSlot);
     if (attempt !== 'conflict') return attempt;
     // The cache is behind the apiserver: re-read below.
