@@ -11,6 +11,7 @@ import { rejectDeepBodies } from './routes/bodyDepth';
 import { registerReadRoutes } from './routes/readRoutes';
 import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 import { registerPreviewRoutes } from './routes/previewRoutes';
+import { registerRevisionRoute } from './routes/revisionRoute';
 import { registerWriteRoutes } from './routes/writeRoutes';
 import { HistoryStore } from './service/history/HistoryStore';
 
@@ -47,6 +48,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json({ status: 'ok' });
   });
   registerReadRoutes(router, options);
+  registerRevisionRoute(router, options);
   registerWriteRoutes(router, options);
   registerPreviewRoutes(router, options);
   return router;
