@@ -10,6 +10,7 @@ import {
   misplacementLabelOf,
 } from '@kratix-backstage/plugin-kratix-common';
 import { KratixClusterClient } from '../cluster/KratixClusterClient';
+import { errorMessageOf } from '../cluster/errors';
 import {
   BUCKET_STATE_STORES,
   DESTINATIONS,
@@ -19,7 +20,9 @@ import {
   WORK_PLACEMENTS,
   WORKS,
 } from '../cluster/kratixKinds';
+import { Backoff, BackoffOptions } from './Backoff';
 import { IndexedStore } from './IndexedStore';
+import { ReachabilityLog } from './ReachabilityLog';
 import {
   DEFAULT_REFLECTOR_OPTIONS,
   Reflector,
@@ -34,6 +37,9 @@ import {
   slimWork,
   slimWorkPlacement,
 } from './slim';
+
+/** Generation detection retries after 2 s, 4 s, 8 s … and then every 60 s. */
+export const DEFAULT_GENERATION_RETRY: BackoffOptions = { initialMs: 2_000, maxMs: 60_000 };
 
 export const nsKey = (namespace: string, name: string) => `${namespace}/${name}`;
 export const storeKey = (kind: string, name: string) => `${kind}/${name}`;
@@ -82,12 +88,18 @@ export class PlatformCache {
   private generationError?: string;
   private stopped = false;
   private readonly stateListeners = new Set<() => void>();
+  private readonly generationBackoff: Backoff;
+  private generationRetry?: ReturnType<typeof setTimeout>;
+  private readonly reachability: ReachabilityLog;
 
   constructor(
     readonly client: KratixClusterClient,
     private readonly logger: LoggerService,
     private readonly options: ReflectorOptions = DEFAULT_REFLECTOR_OPTIONS,
+    generationRetry: BackoffOptions = DEFAULT_GENERATION_RETRY,
   ) {
+    this.generationBackoff = new Backoff(generationRetry);
+    this.reachability = new ReachabilityLog(logger, client.platform);
     this.workPlacements.onChange(change => {
       if (change.type === 'replace') return;
       const key = nsKey(change.item.namespace, change.item.name);
@@ -128,7 +140,7 @@ export class PlatformCache {
     await this.detectGeneration();
     const add = <T>(kind: KratixKind, transform: (o: any) => T, store: ReflectorSink<T>) => {
       const r = new Reflector<T>(this.client, kind, transform, store, this.logger, this.options, () =>
-        this.stateListeners.forEach(l => l()),
+        this.reflectorStateChanged(),
       );
       this.reflectors.push(r);
       r.start();
@@ -144,19 +156,48 @@ export class PlatformCache {
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.generationRetry);
     this.reflectors.forEach(r => r.stop());
   }
 
-  /** The Kratix generation, from the served CRDs; retried in the background until known. */
+  /**
+   * The Kratix generation, from the served CRDs; retried in the background until known, with
+   * exponential backoff (2 s doubling to 60 s), and at once when a watch reaches the apiserver.
+   */
   private async detectGeneration(): Promise<void> {
+    this.generationRetry = undefined;
     try {
       this.generationValue = detectKratixGeneration(await this.client.servedPlurals());
       this.generationError = undefined;
+      this.generationBackoff.reset();
       this.logger.info(`kratix platform ${this.platform}: Kratix API generation ${this.generationValue}`);
     } catch (e) {
-      this.generationError = (e as Error).message;
-      this.logger.warn(`kratix platform ${this.platform}: ${this.generationError}; retrying`);
-      if (!this.stopped) setTimeout(() => void this.detectGeneration(), 2000).unref();
+      this.generationError = errorMessageOf(e);
+      if (!this.stopped) {
+        this.generationRetry = setTimeout(() => void this.detectGeneration(), this.generationBackoff.next());
+        this.generationRetry.unref?.();
+      }
+    }
+    this.logReachability();
+  }
+
+  private reflectorStateChanged(): void {
+    // The apiserver answers again: detect the generation now rather than at the next backoff step.
+    if (this.generationRetry && this.reflectors.some(r => r.state.connected)) {
+      clearTimeout(this.generationRetry);
+      void this.detectGeneration();
+    }
+    this.logReachability();
+    this.stateListeners.forEach(l => l());
+  }
+
+  /** One log line per reachability change of the platform (generation detection and watches). */
+  private logReachability(): void {
+    const down = this.reflectors.find(r => r.state.lastError !== undefined);
+    if (this.generationError !== undefined) this.reachability.unreachable(this.generationError);
+    else if (down) this.reachability.unreachable(`${down.state.kind}: ${down.state.lastError}`);
+    else if (this.generationValue && this.reflectors.every(r => r.state.connected)) {
+      this.reachability.reachable();
     }
   }
 

@@ -94,7 +94,8 @@ export class Reflector<T> {
     this.state.lastError = message;
     this.state.disconnectedSince ??= new Date().toISOString();
     if (wasUp) {
-      this.logger.warn(`kratix cache: ${this.kind.plural} on ${this.client.platform} lost: ${message}`);
+      // The platform cache logs the platform's reachability once per change; this is the detail.
+      this.logger.debug(`kratix cache: ${this.kind.plural} on ${this.client.platform} lost: ${message}`);
       this.onStateChange();
     }
   }
@@ -193,6 +194,8 @@ export class Reflector<T> {
         })
         .then(stop => {
           if (settled) return;
+          // The watch call returns once the apiserver answered 200: reachable, even before an event.
+          this.contact();
           this.stopWatch = stop;
           if (this.stopped) stop();
         })
