@@ -83,7 +83,8 @@ export function createWorkPlacementsCleanupAction(options: {
                   outcome: z.enum(['deleted', 'refused', 'failed']),
                   reason: z.string().optional(),
                 })
-                .passthrough(),
+                // catchall(any), not passthrough(): keeps the output type a JsonObject (see preview.ts).
+                .catchall(z.any()),
             )
             .describe(
               'Per WorkPlacement: deleted, refused (with the reason) or failed (with the error)',
@@ -109,7 +110,11 @@ export function createWorkPlacementsCleanupAction(options: {
               'Destination',
             );
       const dryRun = Boolean(ctx.isDryRun);
-      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
+      const { client, platform } = await platformClient(
+        options.client,
+        await ctx.getInitiatorCredentials(),
+        ctx.input.platform,
+      );
       const scope = `Promise ${promise}${
         destination ? ` on Destination ${destination}` : ''
       } (platform ${platform})`;

@@ -65,7 +65,11 @@ output:
         warnings: z =>
           z
             .array(
-              z.object({ code: z.string(), message: z.string() }).passthrough(),
+              // catchall(any), not passthrough(): the output type must stay a JsonObject for adopters'
+              // type checks (passthrough's index signature is `unknown`).
+              z
+                .object({ code: z.string(), message: z.string() })
+                .catchall(z.any()),
             )
             .describe(
               'Warnings of the preview (selector conflicts, Destinations not ready, invalid selectors, ...)',
@@ -82,7 +86,11 @@ output:
     },
     async handler(ctx) {
       const { promise, specPatch } = proposedChange(ctx.input);
-      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
+      const { client, platform } = await platformClient(
+        options.client,
+        await ctx.getInitiatorCredentials(),
+        ctx.input.platform,
+      );
       ctx.logger.info(
         `Previewing a change of Promise ${promise} on platform ${platform}: ${JSON.stringify(
           specPatch,
