@@ -1,5 +1,5 @@
 /*
- * The example template (templates/kratix-promise-change) end to end against the REAL local Kratix
+ * The example template (this package's templates/kratix-promise-change) end to end against the REAL local Kratix
  * platform: the real scaffolder, catalog (with the Kratix entity provider and the template as a
  * file location), the Kratix backend plugin and this module in one test backend. Tasks are created
  * through the scaffolder API as a user; the actions reach the Kratix backend over HTTP on that
@@ -44,7 +44,7 @@ import { scaffolderModuleKratix } from './module';
 
 const TEMPLATE_FILE = resolve(
   __dirname,
-  '../../../templates/kratix-promise-change/template.yaml',
+  '../templates/kratix-promise-change/template.yaml',
 );
 const TEMPLATE_REF = 'template:default/kratix-promise-change';
 /** A user who may read Promises but not update them (the permission mock below). */
