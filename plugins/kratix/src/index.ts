@@ -21,6 +21,7 @@ export type {
   KratixHealth,
   KratixReadOptions,
   MisplacedQuery,
+  PlatformRevision,
   PromiseManifest,
   PromisePreviewRequest,
   PromisePreviewResponse,

@@ -28,6 +28,7 @@ export function mockKratixApi(
   return {
     health: pending(),
     listPlatforms: pending(),
+    getRevision: pending(),
     listPromises: pending(),
     getPromise: pending(),
     getPromiseManifest: pending(),
@@ -76,6 +77,8 @@ export interface RenderOptions {
   permission?: Decision | ((request: EvaluatePermissionRequest) => Decision);
   /** Wrap in an EntityProvider with this entity (default the redis Promise entity; null = none). */
   entity?: Entity | null;
+  /** Initial location(s) of the test router, e.g. `['/?destination=dev-1']`. */
+  routeEntries?: string[];
 }
 
 /** Renders inside a test app with the mocked Kratix and permission APIs and an entity. */
@@ -84,6 +87,7 @@ export function renderKratix(element: ReactNode, options: RenderOptions) {
     api,
     permission = AuthorizeResult.ALLOW,
     entity = promiseEntity,
+    routeEntries,
   } = options;
   const content = entity ? (
     <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -99,6 +103,9 @@ export function renderKratix(element: ReactNode, options: RenderOptions) {
     >
       {content}
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries,
+    },
   );
 }

@@ -30,6 +30,18 @@ export interface KratixHealth {
   status: string;
 }
 
+/**
+ * GET /platforms/:platform/revision: changes whenever the platform's watch cache does.
+ *
+ * @public
+ */
+export interface PlatformRevision {
+  platform: string;
+  /** Opaque; a different value means the reads may answer differently. */
+  revision: string;
+  synced: boolean;
+  connected: boolean;
+}
 
 /**
  * Options of every read.
@@ -72,6 +84,8 @@ export interface KratixApi {
 
   /** GET /platforms */
   listPlatforms(): Promise<PlatformListResponse>;
+  /** GET /platforms/:platform/revision (cheap; poll it to know when to read again) */
+  getRevision(platform: string): Promise<PlatformRevision>;
   /** GET /platforms/:platform/promises */
   listPromises(
     platform: string,

@@ -64,6 +64,7 @@ describe('KratixClient', () => {
     await client.getMatrix('prod');
     await client.getHistory('prod', 'postgresql');
     await client.getPromise('prod', 'a/b');
+    await client.getRevision('prod');
     expect(urls).toEqual([
       '/platforms',
       '/platforms/prod/promises',
@@ -75,6 +76,7 @@ describe('KratixClient', () => {
       '/platforms/prod/matrix',
       '/platforms/prod/promises/postgresql/history',
       '/platforms/prod/promises/a%2Fb',
+      '/platforms/prod/revision',
     ]);
   });
 

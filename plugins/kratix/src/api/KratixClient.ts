@@ -25,6 +25,7 @@ import {
   KratixHealth,
   KratixReadOptions,
   MisplacedQuery,
+  PlatformRevision,
   PromiseManifest,
 } from './KratixApi';
 import {
@@ -75,6 +76,10 @@ export class KratixClient implements KratixApi {
 
   async listPlatforms(): Promise<PlatformListResponse> {
     return this.get('/platforms');
+  }
+
+  async getRevision(platform: string): Promise<PlatformRevision> {
+    return this.get(`/platforms/${seg(platform)}/revision`);
   }
 
   async listPromises(

@@ -5,6 +5,7 @@ export type {
   KratixHealth,
   KratixReadOptions,
   MisplacedQuery,
+  PlatformRevision,
   PromiseManifest,
 } from './KratixApi';
 export type { PromisePreviewRequest, PromisePreviewResponse } from './preview';

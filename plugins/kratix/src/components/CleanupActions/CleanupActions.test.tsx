@@ -46,7 +46,7 @@ describe('CleanupActions', () => {
       screen.getByRole('button', { name: 'Clean up all misplaced' }),
     ).toBeDisabled();
     expect(
-      screen.getAllByTitle(
+      screen.getAllByText(
         'You are not allowed to delete WorkPlacements of Promise redis (permission kratix.workplacement.delete)',
       ),
     ).toHaveLength(2);
@@ -59,21 +59,38 @@ describe('CleanupActions', () => {
       />,
     );
     expect(
-      screen.getByTitle(
-        'Select the misplaced WorkPlacements to clean up first',
-      ),
+      screen.getByText('Select the misplaced WorkPlacements to clean up first'),
     ).toBeInTheDocument();
     expect(
-      screen.getByTitle(
+      screen.getByText(
         'Pick a Promise to clean up all of its misplaced WorkPlacements',
       ),
     ).toBeInTheDocument();
     unmount();
     await renderInTestApp(<CleanupActions {...props({ stale: true })} />);
     expect(
-      screen.getAllByTitle(
+      screen.getAllByText(
         'The platform is unreachable: nothing can be cleaned up now',
       ),
     ).toHaveLength(2);
+  });
+
+  it('writes why "Clean up all" is disabled as visible text, tied to the button', async () => {
+    await renderInTestApp(<CleanupActions {...props({ total: 0 })} />);
+    const button = screen.getByRole('button', {
+      name: 'Clean up all misplaced',
+    });
+    expect(button).toBeDisabled();
+    expect(screen.getByText('Nothing is misplaced')).toBeVisible();
+    expect(button).toHaveAccessibleDescription('Nothing is misplaced');
+  });
+
+  it('names the Destination "all" is limited to', async () => {
+    const p = props({ scopeDestination: 'dev-1' });
+    await renderInTestApp(<CleanupActions {...p} />);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Clean up all misplaced on dev-1' }),
+    );
+    expect(p.onCleanupAll).toHaveBeenCalled();
   });
 });

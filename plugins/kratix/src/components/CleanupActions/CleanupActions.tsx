@@ -1,6 +1,6 @@
+import { useId } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import type { DeletePermission } from '../../hooks/useDeletePermission';
 
@@ -18,26 +18,42 @@ const Action = (props: {
   label: string;
   reason?: string;
   onClick: () => void;
-}) => (
-  <Tooltip title={props.reason ?? ''}>
-    <span>
-      <Button
-        variant="contained"
-        color="secondary"
-        disabled={Boolean(props.reason)}
-        onClick={props.onClick}
-      >
-        {props.label}
-      </Button>
-    </span>
-  </Tooltip>
-);
+}) => {
+  const reasonId = useId();
+  return (
+    <Box display="flex" flexDirection="column" maxWidth={320}>
+      <Box>
+        <Button
+          variant="contained"
+          color="secondary"
+          disabled={Boolean(props.reason)}
+          onClick={props.onClick}
+          aria-describedby={props.reason ? reasonId : undefined}
+        >
+          {props.label}
+        </Button>
+      </Box>
+      {props.reason && (
+        <Typography
+          id={reasonId}
+          variant="caption"
+          color="textSecondary"
+          data-testid="cleanup-disabled-reason"
+        >
+          {props.reason}
+        </Typography>
+      )}
+    </Box>
+  );
+};
 
-/** The "Clean up" buttons of the misplaced table, disabled with the reason as tooltip. */
+/** The "Clean up" buttons of the misplaced table, disabled with the reason written under them. */
 export const CleanupActions = (props: {
   selectedCount: number;
   total: number;
   scopePromise?: string;
+  /** "all" is limited to this Destination (the list's filter). */
+  scopeDestination?: string;
   stale: boolean;
   scopePermission: DeletePermission;
   selectionPermission: DeletePermission;
@@ -78,14 +94,18 @@ export const CleanupActions = (props: {
     [props.total === 0, 'Nothing is misplaced'],
   ]);
   return (
-    <Box display="flex" alignItems="center" mb={2} style={{ gap: 12 }}>
+    <Box display="flex" alignItems="flex-start" mb={2} style={{ gap: 12 }}>
       <Action
         label={selectedCount ? `Clean up (${selectedCount})` : 'Clean up'}
         reason={selectedReason}
         onClick={props.onCleanupSelected}
       />
       <Action
-        label="Clean up all misplaced"
+        label={
+          props.scopeDestination
+            ? `Clean up all misplaced on ${props.scopeDestination}`
+            : 'Clean up all misplaced'
+        }
         reason={allReason}
         onClick={props.onCleanupAll}
       />

@@ -21,9 +21,10 @@ describe('DestinationTargetingTable', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('state store not reachable')).toBeInTheDocument();
+    // Said once for the table, not in every cell.
     expect(
-      screen.getByText('not reported by this Kratix version'),
-    ).toBeInTheDocument();
+      screen.getAllByText(/not reported by this Kratix version/),
+    ).toHaveLength(1);
     expect(screen.getByText('BucketStateStore/s3')).toBeInTheDocument();
     expect(screen.getByText('bucket missing')).toBeInTheDocument();
     expect(screen.getAllByText('environment=prod').length).toBeGreaterThan(0);
@@ -50,6 +51,56 @@ describe('DestinationTargetingTable', () => {
   });
 });
 
+describe('DestinationTargetingTable rows and links', () => {
+  it('gives material-table a unique id per row (no warning in development)', async () => {
+    const env = process.env.NODE_ENV;
+    const warn = jest.spyOn(console, 'warn');
+    (process.env as any).NODE_ENV = 'development';
+    try {
+      await renderInTestApp(
+        <DestinationTargetingTable destinations={targeting.destinations} />,
+      );
+      expect(screen.getByText('worker-dev')).toBeInTheDocument();
+      expect(warn).not.toHaveBeenCalledWith(
+        expect.stringContaining('unique id'),
+      );
+    } finally {
+      (process.env as any).NODE_ENV = env;
+      warn.mockRestore();
+    }
+  });
+
+  it('links Destination names to their pages and misplaced counts to the Misplaced tab', async () => {
+    const links = {
+      destination: (n: string) => `/catalog/default/resource/${n}`,
+      promise: (n: string) => `/catalog/default/component/${n}`,
+      misplaced: (p: string, d?: string) =>
+        `/catalog/default/component/${p}/kratix-misplaced?destination=${d}`,
+    };
+    const destinations = targeting.destinations.map((d, i) =>
+      i === 0 ? { ...d, misplaced: 2 } : d,
+    );
+    await renderInTestApp(
+      <DestinationTargetingTable
+        destinations={destinations}
+        links={links}
+        promise="redis"
+      />,
+    );
+    const first = destinations[0].name;
+    expect(screen.getByRole('link', { name: first })).toHaveAttribute(
+      'href',
+      `/catalog/default/resource/${first}`,
+    );
+    expect(
+      screen.getByRole('link', { name: `2 misplaced on ${first}` }),
+    ).toHaveAttribute(
+      'href',
+      `/catalog/default/component/redis/kratix-misplaced?destination=${first}`,
+    );
+  });
+});
+
 describe('DestinationTargetingTable with many Destinations', () => {
   it('pages them and offers a search', async () => {
     const many = Array.from({ length: 120 }, (_, i) => ({
@@ -59,7 +110,9 @@ describe('DestinationTargetingTable with many Destinations', () => {
     await renderInTestApp(<DestinationTargetingTable destinations={many} />);
     expect(screen.getByText('dest-000')).toBeInTheDocument();
     expect(screen.queryByText('dest-050')).not.toBeInTheDocument();
-    expect(screen.getByText('120 of 120 Destinations targeted')).toBeInTheDocument();
+    expect(
+      screen.getByText('120 of 120 Destinations targeted'),
+    ).toBeInTheDocument();
     expect(screen.getByPlaceholderText('Filter')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Table, TableColumn } from '@backstage/core-components';
+import { useMemo, useState } from 'react';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
@@ -9,7 +9,13 @@ import {
   DestinationTargeting,
   describeMismatch,
 } from '@kratix-backstage/plugin-kratix-common';
-import { LabelChips, ReadinessChip } from '../shared';
+import { useTheme } from '@material-ui/core/styles';
+import type { KratixEntityLinks } from '../../hooks/useKratixEntityLinks';
+import { LinkedName } from '../MisplacedTable/cells';
+import { LabelChips, ReadinessChip, UnknownReadinessNote } from '../shared';
+
+/** A row of the table: material-table wants a unique `id` per row. */
+type Row = DestinationTargeting & { id: string };
 
 export type TargetingFilter = 'all' | 'targeted' | 'not-targeted';
 
@@ -31,13 +37,30 @@ function mismatchedKeys(d: DestinationTargeting): string[] {
   );
 }
 
-const columns: TableColumn<DestinationTargeting>[] = [
+const TargetedChip = () => {
+  const theme = useTheme();
+  return (
+    <Chip
+      size="small"
+      label="yes"
+      style={{
+        backgroundColor: theme.palette.success.main,
+        color: theme.palette.success.contrastText,
+      }}
+    />
+  );
+};
+
+const columnsOf = (
+  links: KratixEntityLinks | undefined,
+  promise: string | undefined,
+): TableColumn<Row>[] => [
   {
     title: 'Destination',
     field: 'name',
     render: d => (
       <>
-        <Typography variant="body2">{d.name}</Typography>
+        <LinkedName name={d.name} to={links?.destination(d.name)} />
         {d.deleting && (
           <Typography variant="caption" color="error" display="block">
             being deleted
@@ -56,11 +79,7 @@ const columns: TableColumn<DestinationTargeting>[] = [
     field: 'matched',
     render: d =>
       d.matched ? (
-        <Chip
-          size="small"
-          label="yes"
-          style={{ backgroundColor: '#2e7d32', color: '#fff' }}
-        />
+        <TargetedChip />
       ) : (
         <>
           <Chip size="small" label="no" />
@@ -113,15 +132,29 @@ const columns: TableColumn<DestinationTargeting>[] = [
     title: 'Misplaced',
     field: 'misplaced',
     type: 'numeric',
-    render: d => (
-      <Typography
-        variant="body2"
-        color={d.misplaced > 0 ? 'error' : 'textPrimary'}
-        style={{ fontWeight: d.misplaced > 0 ? 'bold' : undefined }}
-      >
-        {d.misplaced}
-      </Typography>
-    ),
+    render: d => {
+      const count = (
+        <Typography
+          variant="body2"
+          component="span"
+          color={d.misplaced > 0 ? 'error' : 'textPrimary'}
+          style={{ fontWeight: d.misplaced > 0 ? 'bold' : undefined }}
+        >
+          {d.misplaced}
+        </Typography>
+      );
+      const to =
+        d.misplaced > 0 && promise
+          ? links?.misplaced(promise, d.name)
+          : undefined;
+      return to ? (
+        <Link to={to} aria-label={`${d.misplaced} misplaced on ${d.name}`}>
+          {count}
+        </Link>
+      ) : (
+        count
+      );
+    },
   },
 ];
 
@@ -130,10 +163,26 @@ const PAGE_SIZE = 50;
 /** Every Destination: whether the Promise targets it, why not, readiness and placements. */
 export const DestinationTargetingTable = (props: {
   destinations: DestinationTargeting[];
+  /** Links of Destination names and misplaced counts (catalog pages, the Misplaced tab). */
+  links?: KratixEntityLinks;
+  /** The Promise (for links to its Misplaced tab). */
+  promise?: string;
 }) => {
   const [filter, setFilter] = useState<TargetingFilter>('all');
-  const rows = props.destinations.filter(d =>
-    filter === 'all' ? true : d.matched === (filter === 'targeted'),
+  const { links, promise } = props;
+  // Stable columns (material-table resets its state when they change).
+  const columns = useMemo(() => columnsOf(links, promise), [links, promise]);
+  const rows: Row[] = props.destinations
+    .filter(d =>
+      filter === 'all' ? true : d.matched === (filter === 'targeted'),
+    )
+    .map(d => ({ ...d, id: d.name }));
+  const unknownReadiness = props.destinations.some(
+    d =>
+      (d.ready === 'Unknown' && !d.readyMessage && !d.readyReason) ||
+      (d.stateStore?.exists &&
+        d.stateStore.ready === 'Unknown' &&
+        !d.stateStore.readyMessage),
   );
   const targeted = props.destinations.filter(d => d.matched).length;
   return (
@@ -156,7 +205,7 @@ export const DestinationTargetingTable = (props: {
           {`${targeted} of ${props.destinations.length} Destinations targeted`}
         </Typography>
       </Box>
-      <Table<DestinationTargeting>
+      <Table<Row>
         title="Destinations"
         // A platform can have a thousand Destinations: page (client-side) and search beyond a page.
         options={{
@@ -176,6 +225,7 @@ export const DestinationTargetingTable = (props: {
           </Box>
         }
       />
+      <UnknownReadinessNote show={unknownReadiness} />
     </>
   );
 };

@@ -1,33 +1,47 @@
 import { useState } from 'react';
 import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { kratixApiRef } from '../../api';
+import { useKratixEntityLinks } from '../../hooks/useKratixEntityLinks';
 import { useKratixRead } from '../../hooks/useKratixRead';
 import { DestinationTargetingTable } from '../DestinationTargetingTable';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { SelectorSummary } from '../SelectorSummary';
-import { KratixErrorPanel, StaleWarning } from '../shared';
+import { KratixErrorPanel, LiveStatus, StaleWarning } from '../shared';
 import { WorkloadGroupTable } from '../WorkloadGroupTable';
 
 const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
   const api = useApi(kratixApiRef);
   const [page, setPage] = useState(0);
   const [rowsPerPage, setRowsPerPage] = useState(25);
-  const { value, loading, error, showStale } = useKratixRead(
-    options =>
-      api.getPromiseTargeting(platform, promise, {
-        ...options,
-        groupsOffset: page * rowsPerPage,
-        groupsLimit: rowsPerPage,
-      }),
-    [api, platform, promise, page, rowsPerPage],
-  );
+  const links = useKratixEntityLinks(platform);
+  const { value, loading, error, showStale, updatedAt, refresh } =
+    useKratixRead(
+      options =>
+        api.getPromiseTargeting(platform, promise, {
+          ...options,
+          groupsOffset: page * rowsPerPage,
+          groupsLimit: rowsPerPage,
+        }),
+      [api, platform, promise, page, rowsPerPage],
+      { live: platform },
+    );
   if (loading && !value) return <Progress />;
   if (error) return <KratixErrorPanel error={error} onShowStale={showStale} />;
   if (!value) return null;
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box display="flex" justifyContent="flex-end">
+          <LiveStatus
+            updatedAt={updatedAt}
+            loading={loading}
+            onRefresh={refresh}
+          />
+        </Box>
+      </Grid>
       {value.stale && (
         <Grid item xs={12}>
           <StaleWarning meta={value} />
@@ -35,7 +49,12 @@ const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
       )}
       {(value.problems ?? []).map(problem => (
         <Grid item xs={12} key={problem}>
-          <WarningPanel severity="error" title="Kratix cannot apply this Promise as it is" message={problem} defaultExpanded />
+          <WarningPanel
+            severity="error"
+            title="Kratix cannot apply this Promise as it is"
+            message={problem}
+            defaultExpanded
+          />
         </Grid>
       ))}
       <Grid item xs={12}>
@@ -49,7 +68,11 @@ const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
             description={`Kratix platform "${platform}" has no Destinations: Promise ${promise} cannot be scheduled anywhere.`}
           />
         ) : (
-          <DestinationTargetingTable destinations={value.destinations} />
+          <DestinationTargetingTable
+            destinations={value.destinations}
+            links={links}
+            promise={promise}
+          />
         )}
       </Grid>
       <Grid item xs={12}>

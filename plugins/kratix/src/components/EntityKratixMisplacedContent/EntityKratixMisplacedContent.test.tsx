@@ -103,7 +103,7 @@ describe('EntityKratixMisplacedContent', () => {
       screen.getByRole('button', { name: 'Clean up all misplaced' }),
     ).toBeDisabled();
     expect(
-      screen.getAllByTitle(
+      screen.getAllByText(
         'You are not allowed to delete WorkPlacements of Promise kafka (permission kratix.workplacement.delete)',
       ),
     ).toHaveLength(2);

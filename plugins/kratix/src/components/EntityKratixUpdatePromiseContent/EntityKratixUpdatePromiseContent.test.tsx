@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   manifest,
@@ -131,55 +131,145 @@ describe('EntityKratixUpdatePromiseContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('applies with the loaded resourceVersion', async () => {
+  it('applies only after a preview of the edit, with a confirmation naming what it costs', async () => {
+    const whatIfWithGroups = {
+      ...whatIf,
+      promises: [
+        {
+          promise: 'redis',
+          destinationsGained: ['worker-prod'],
+          destinationsLost: ['worker-dev'],
+          counts: whatIf.summary,
+        },
+      ],
+      groups: [
+        {
+          workPlacementsMisplaced: [
+            {
+              namespace: 'kratix-platform-system',
+              name: 'redis.worker-dev-5058f',
+              destination: 'worker-dev',
+            },
+          ],
+          resourcesOnExcludedDestinations: [],
+        } as any,
+      ],
+    };
     const api = apiWithPromise({
-      updatePromise: jest.fn().mockResolvedValue({
-        ...dryRun,
-        dryRun: false,
-        resourceVersion: '101',
-      }),
+      updatePromise: jest.fn(async (_p, _n, req) =>
+        req.dryRun
+          ? dryRun
+          : { ...dryRun, dryRun: false, resourceVersion: '101' },
+      ),
+      previewPromise: jest.fn().mockResolvedValue(whatIfWithGroups),
     });
     await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
-    fireEvent.change(await screen.findByLabelText('Entry 0 value 0'), {
-      target: { value: 'prod' },
-    });
+    const value = await screen.findByLabelText('Entry 0 value 0');
     const apply = screen.getByRole('button', { name: 'Apply' });
+    // Nothing changed yet: Apply is disabled and says why, in words.
+    await waitFor(() =>
+      expect(apply).toHaveAccessibleDescription(
+        'Nothing changed yet: edit the selectors (or the YAML) first',
+      ),
+    );
+    expect(apply).toBeDisabled();
+    expect(screen.queryByText(/resourceVersion/)).not.toBeInTheDocument();
+
+    fireEvent.change(value, { target: { value: 'prod' } });
+    expect(apply).toBeDisabled();
+    expect(apply).toHaveAccessibleDescription('Preview this change first');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     await waitFor(() => expect(apply).toBeEnabled());
+    await screen.findByText(/Marked misplaced, kept/, { selector: 'li' });
+
     fireEvent.click(apply);
+    const dialog = await screen.findByRole('dialog');
     expect(
-      await screen.findByText(
-        'Info: Applied: Promise redis is now at resourceVersion 101',
+      within(dialog).getByText('Apply this change to Promise redis?'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByLabelText('Destinations lost'),
+    ).toHaveTextContent('worker-dev');
+    expect(
+      within(dialog).getByText(
+        'kratix-platform-system/redis.worker-dev-5058f on worker-dev',
       ),
     ).toBeInTheDocument();
-    expect(api.updatePromise).toHaveBeenCalledWith('prod', 'redis', {
+    expect(api.updatePromise).toHaveBeenCalledTimes(1); // the dry run only
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Apply change' }),
+    );
+
+    expect(
+      await screen.findByText('Info: Applied: Promise redis updated'),
+    ).toBeInTheDocument();
+    expect(api.updatePromise).toHaveBeenLastCalledWith('prod', 'redis', {
       resourceVersion: '100',
       generation: 4,
       specPatch: expectedPatch,
     });
+    expect(
+      screen.getByRole('link', { name: 'See its misplaced WorkPlacements' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/redis/kratix-misplaced',
+    );
     await waitFor(() => expect(api.getPromise).toHaveBeenCalledTimes(2));
+  });
+
+  it('a new edit needs a new preview', async () => {
+    const api = apiWithPromise({
+      updatePromise: jest.fn().mockResolvedValue(dryRun),
+      previewPromise: jest.fn().mockResolvedValue(whatIf),
+    });
+    await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
+    const value = await screen.findByLabelText('Entry 0 value 0');
+    fireEvent.change(value, { target: { value: 'prod' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const apply = screen.getByRole('button', { name: 'Apply' });
+    await waitFor(() => expect(apply).toBeEnabled());
+    fireEvent.change(value, { target: { value: 'staging' } });
+    expect(apply).toBeDisabled();
+    expect(screen.getByText('Preview this change first')).toBeInTheDocument();
+    // Back to what was loaded: nothing to apply.
+    fireEvent.change(value, { target: { value: 'dev' } });
+    expect(
+      screen.getByText(
+        'Nothing changed yet: edit the selectors (or the YAML) first',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says the Promise changed since it was loaded (409) and reloads', async () => {
     const api = apiWithPromise({
-      updatePromise: jest
-        .fn()
-        .mockRejectedValue(
-          await responseError(
-            409,
-            'Promise redis has resourceVersion 105, not 100',
-            'ConflictError',
-          ),
-        ),
+      updatePromise: jest.fn(async (_p, _n, req) => {
+        if (req.dryRun) return dryRun;
+        throw await responseError(
+          409,
+          'Promise redis has resourceVersion 105, not 100',
+          'ConflictError',
+        );
+      }),
+      previewPromise: jest.fn().mockResolvedValue(whatIf),
     });
     api.getPromise.mockResolvedValueOnce(promiseResponse).mockResolvedValue({
       ...promiseResponse,
       promise: { ...promiseResponse.promise, resourceVersion: '105' },
     });
     await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
-    await screen.findByText('Loaded at resourceVersion 100');
+    fireEvent.change(await screen.findByLabelText('Entry 0 value 0'), {
+      target: { value: 'prod' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     const apply = screen.getByRole('button', { name: 'Apply' });
     await waitFor(() => expect(apply).toBeEnabled());
     fireEvent.click(apply);
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Apply change',
+      }),
+    );
 
     expect(
       await screen.findByText(
@@ -190,12 +280,12 @@ describe('EntityKratixUpdatePromiseContent', () => {
       screen.getByText(/Promise redis has resourceVersion 105, not 100/),
     ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
-    expect(
-      await screen.findByText('Loaded at resourceVersion 105'),
-    ).toBeInTheDocument();
-    expect(
-      screen.queryByText('Warning: This Promise changed since you loaded it'),
-    ).not.toBeInTheDocument();
+    await waitFor(() => expect(api.getPromise).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(
+        screen.queryByText('Warning: This Promise changed since you loaded it'),
+      ).not.toBeInTheDocument(),
+    );
   });
 
   it("shows the apiserver's message for an invalid change (400)", async () => {
@@ -245,10 +335,10 @@ describe('EntityKratixUpdatePromiseContent', () => {
       entity,
       permission: AuthorizeResult.DENY,
     });
-    await screen.findByText('Loaded at resourceVersion 100');
+    await screen.findByLabelText('Entry 0 value 0');
     await waitFor(() =>
       expect(
-        screen.getByTitle(
+        screen.getByText(
           'You are not allowed to update Promise locked (permission kratix.promise.update)',
         ),
       ).toBeInTheDocument(),

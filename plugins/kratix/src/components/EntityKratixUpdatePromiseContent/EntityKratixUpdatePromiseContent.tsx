@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Progress, WarningPanel } from '@backstage/core-components';
+import { Link, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import type { PromiseUpdateResponse } from '@kratix-backstage/plugin-kratix-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { kratixApiRef } from '../../api';
+import { useKratixEntityLinks } from '../../hooks/useKratixEntityLinks';
 import { DiffView } from '../DiffView';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { PromiseUpdateForm } from '../PromiseUpdateForm';
@@ -14,6 +16,7 @@ import { KratixErrorPanel } from '../shared';
 const UpdateView = ({ platform, promise }: KratixPromiseRef) => {
   const api = useApi(kratixApiRef);
   const [applied, setApplied] = useState<PromiseUpdateResponse>();
+  const misplacedTab = useKratixEntityLinks(platform).misplaced(promise);
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     // The summary (resourceVersion, generation, selectors) and the whole spec; an older backend
     // without the manifest route still allows editing selectors and merge patches.
@@ -35,11 +38,20 @@ const UpdateView = ({ platform, promise }: KratixPromiseRef) => {
         <Grid item xs={12}>
           <WarningPanel
             severity="info"
-            title={`Applied: Promise ${applied.promise} is now at resourceVersion ${applied.resourceVersion}`}
+            title={`Applied: Promise ${applied.promise} updated`}
             message={applied.effects.message}
             defaultExpanded
           >
             <Box width="100%">
+              {misplacedTab && (
+                <Typography variant="body2" gutterBottom>
+                  <Link to={misplacedTab}>
+                    See its misplaced WorkPlacements
+                  </Link>{' '}
+                  (the Misplaced tab follows Kratix live: it fills as Kratix
+                  marks them, usually within seconds)
+                </Typography>
+              )}
               <DiffView diff={applied.diff} />
             </Box>
           </WarningPanel>

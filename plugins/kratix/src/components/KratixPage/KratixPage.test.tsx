@@ -94,10 +94,10 @@ describe('KratixPage', () => {
         .mockResolvedValue(misplacedPage([aMisplaced('wp-a')])),
     });
     await renderKratix(<KratixPage />, { api, entity: null });
-    expect(await screen.findByRole('link', { name: 'redis' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/redis',
-    );
+    // Two platforms: the catalog module names entities <platform>-<name>.
+    expect(
+      (await screen.findAllByRole('link', { name: 'redis' }))[0],
+    ).toHaveAttribute('href', '/catalog/default/component/prod-redis');
     const table = await screen.findByRole('table', {
       name: 'Misplaced WorkPlacements',
     });

@@ -7,7 +7,13 @@ import type { MisplacedQuery } from '../../api';
 /** The filters of a misplaced list the user can set (paging is separate). */
 export type MisplacedFilterValues = Pick<
   MisplacedQuery,
-  'promise' | 'kind' | 'stillMatches' | 'destinationExists' | 'label' | 'search'
+  | 'promise'
+  | 'destination'
+  | 'kind'
+  | 'stillMatches'
+  | 'destinationExists'
+  | 'label'
+  | 'search'
 > & { sort: 'age' | 'name' };
 
 export const DEFAULT_MISPLACED_FILTERS: MisplacedFilterValues = { sort: 'age' };

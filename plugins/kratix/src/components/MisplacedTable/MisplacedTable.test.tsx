@@ -1,4 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aMisplaced,
@@ -73,9 +79,27 @@ describe('MisplacedTable', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows the misplaced WorkPlacements of a Promise', async () => {
+  it('shows the misplaced WorkPlacements of a Promise: justifying columns, details on demand', async () => {
+    const minutesAgo = (m: number) =>
+      new Date(Date.now() - m * 60_000).toISOString();
+    const items = [
+      { ...rows[0], createdAt: minutesAgo(20), misplacedSince: minutesAgo(1) },
+      rows[1],
+      rows[2],
+    ];
+    items[0] = {
+      ...items[0],
+      reasons: [
+        {
+          type: 'different-value',
+          key: 'env',
+          want: 'prod',
+          have: 'dev',
+        } as any,
+      ],
+    };
     const api = mockKratixApi({
-      listPromiseMisplaced: jest.fn().mockResolvedValue(misplacedPage(rows)),
+      listPromiseMisplaced: jest.fn().mockResolvedValue(misplacedPage(items)),
     });
     await renderKratix(<MisplacedTable platform="prod" promise="redis" />, {
       api,
@@ -91,13 +115,105 @@ describe('MisplacedTable', () => {
     });
     const t = within(table);
     expect(t.queryByText('Promise')).not.toBeInTheDocument();
-    expect(t.getAllByText('dependency')).toHaveLength(2);
-    expect(t.getByText('team-a/cache')).toBeInTheDocument();
-    expect(t.getAllByText('3h')).toHaveLength(2);
-    expect(t.getAllByText('unknown').length).toBeGreaterThanOrEqual(3); // age, still matches, work
+    expect(t.getAllByRole('columnheader').map(h => h.textContent)).toEqual([
+      '',
+      'Details',
+      'Destination',
+      'WorkPlacement',
+      'Age',
+      'Label',
+      'Destination still matches',
+      'Destination exists',
+    ]);
+    // Age as kubectl's: from metadata.creationTimestamp, not from when it became misplaced.
+    expect(t.getByText('20m')).toBeInTheDocument();
     expect(t.getByText('kratix.io/misscheduled (legacy)')).toBeInTheDocument();
     expect(t.getAllByText('kratix.io/misplaced')).toHaveLength(2);
-    expect(t.getByText('stale label')).toBeInTheDocument();
+    expect(t.getByText(/^stale label:/)).toBeInTheDocument();
+    // Why, without hovering.
+    expect(t.getAllByText(/env/).length).toBeGreaterThan(0);
+    // Destinations link to their catalog pages.
+    expect(t.getAllByRole('link', { name: 'worker-prod' })[0]).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/worker-prod',
+    );
+    // Secondary fields only when expanded.
+    expect(t.queryByText('team-a/cache')).not.toBeInTheDocument();
+    fireEvent.click(
+      t.getByRole('button', { name: 'Show details of team-a/wp-b' }),
+    );
+    const details = t.getByLabelText('Details of team-a/wp-b');
+    expect(within(details).getByText('team-a/cache')).toBeInTheDocument();
+    expect(within(details).getByText('Misplaced since')).toBeInTheDocument();
+  });
+
+  it('filters by the Destination named in the URL and cleans up all of it there', async () => {
+    const api = mockKratixApi({
+      listPromiseMisplaced: jest.fn().mockResolvedValue(misplacedPage(rows)),
+      cleanupPreflight: jest.fn().mockResolvedValue(preflight),
+    });
+    await renderKratix(<MisplacedTable platform="prod" promise="redis" />, {
+      api,
+      routeEntries: ['/?destination=worker-prod'],
+    });
+    await screen.findByRole('table', { name: 'Misplaced WorkPlacements' });
+    expect(api.listPromiseMisplaced).toHaveBeenCalledWith(
+      'prod',
+      'redis',
+      expect.objectContaining({ destination: 'worker-prod' }),
+    );
+    expect(screen.getByText('Destination: worker-prod')).toBeInTheDocument();
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Clean up all misplaced on worker-prod',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.cleanupPreflight).toHaveBeenCalledWith('prod', {
+        all: true,
+        promise: 'redis',
+        destination: 'worker-prod',
+      }),
+    );
+  });
+
+  it('reads again when the platform revision changes, and on refresh', async () => {
+    jest.useFakeTimers();
+    try {
+      let revision = 'r1';
+      const api = mockKratixApi({
+        listPromiseMisplaced: jest
+          .fn()
+          .mockResolvedValueOnce(misplacedPage([]))
+          .mockResolvedValue(misplacedPage(rows)),
+        getRevision: jest.fn(async () => ({
+          platform: 'prod',
+          revision,
+          synced: true,
+          connected: true,
+        })),
+      });
+      await renderKratix(<MisplacedTable platform="prod" promise="redis" />, {
+        api,
+      });
+      expect(await screen.findByText('Nothing misplaced')).toBeInTheDocument();
+      expect(await screen.findByText(/Updated \d+ s ago/)).toBeInTheDocument();
+      // Something changes on the platform: the next poll sees a new revision.
+      revision = 'r2';
+      await act(async () => {
+        jest.advanceTimersByTime(5000);
+      });
+      expect(
+        await screen.findByRole('table', { name: 'Misplaced WorkPlacements' }),
+      ).toBeInTheDocument();
+      expect(api.listPromiseMisplaced).toHaveBeenCalledTimes(2);
+      fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+      await waitFor(() =>
+        expect(api.listPromiseMisplaced).toHaveBeenCalledTimes(3),
+      );
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('pages on the server and filters', async () => {
@@ -182,7 +298,7 @@ describe('MisplacedTable', () => {
       screen.getByRole('button', { name: 'Clean up all misplaced' }),
     ).toBeDisabled();
     expect(
-      screen.getAllByTitle(
+      screen.getAllByText(
         'You are not allowed to delete WorkPlacements of Promise locked (permission kratix.workplacement.delete)',
       ),
     ).toHaveLength(2);
@@ -330,7 +446,7 @@ describe('MisplacedTable', () => {
       ).toBeDisabled(),
     );
     expect(
-      screen.getByTitle(
+      screen.getByText(
         'You are not allowed to delete WorkPlacements of Promise postgres (permission kratix.workplacement.delete)',
       ),
     ).toBeInTheDocument();

@@ -1,21 +1,28 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
+import Chip from '@material-ui/core/Chip';
+import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
+import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
 import type {
   CleanupSelection,
   WorkPlacementView,
 } from '@kratix-backstage/plugin-kratix-common';
 import useDebounce from 'react-use/esm/useDebounce';
+import { useSearchParams } from 'react-router-dom';
 import { kratixApiRef } from '../../api';
 import { useDeletePermission } from '../../hooks/useDeletePermission';
+import { useKratixEntityLinks } from '../../hooks/useKratixEntityLinks';
 import { useKratixRead } from '../../hooks/useKratixRead';
 import { CleanupActions } from '../CleanupActions';
 import { CleanupDialog } from '../CleanupDialog';
@@ -24,8 +31,11 @@ import {
   MisplacedFilterValues,
   MisplacedFilters,
 } from '../MisplacedFilters';
-import { KratixErrorPanel, StaleWarning } from '../shared';
-import { misplacedColumns, promiseColumn } from './cells';
+import { KratixErrorPanel, LiveStatus, StaleWarning } from '../shared';
+import { MisplacedDetails, misplacedColumns, promiseColumn } from './cells';
+
+/** URL query parameter of the Destination filter (links from the matrix and Destination pages). */
+export const DESTINATION_QUERY_PARAM = 'destination';
 
 const hasFilters = (f: MisplacedFilterValues) =>
   Object.entries(f).some(([k, v]) => k !== 'sort' && v !== undefined);
@@ -49,9 +59,14 @@ export interface MisplacedTableProps {
 export const MisplacedTable = (props: MisplacedTableProps) => {
   const { platform, promise } = props;
   const api = useApi(kratixApiRef);
-  const [filters, setFilters] = useState<MisplacedFilterValues>(
-    DEFAULT_MISPLACED_FILTERS,
-  );
+  const links = useKratixEntityLinks(platform);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const urlDestination = searchParams.get(DESTINATION_QUERY_PARAM) || undefined;
+  const [filters, setFilters] = useState<MisplacedFilterValues>(() => ({
+    ...DEFAULT_MISPLACED_FILTERS,
+    destination: urlDestination,
+  }));
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [searchText, setSearchText] = useState('');
   const [page, setPage] = useState(0);
   const [rowsPerPage, setRowsPerPage] = useState(25);
@@ -64,7 +79,19 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
   }>();
 
   const changeFilters = (next: MisplacedFilterValues) => {
-    if (next.promise !== filters.promise) setSelected(new Map());
+    if (
+      next.promise !== filters.promise ||
+      next.destination !== filters.destination
+    )
+      setSelected(new Map());
+    if (next.destination !== filters.destination) {
+      // Keep the URL shareable: it says which Destination the list is filtered by.
+      const params = new URLSearchParams(searchParams);
+      if (next.destination)
+        params.set(DESTINATION_QUERY_PARAM, next.destination);
+      else params.delete(DESTINATION_QUERY_PARAM);
+      setSearchParams(params, { replace: true });
+    }
     setFilters(next);
     setPage(0);
   };
@@ -78,7 +105,7 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
   );
 
   const query = { ...filters, offset: page * rowsPerPage, limit: rowsPerPage };
-  const { value, loading, error, retry, showStale } = useKratixRead(
+  const { value, loading, error, retry, showStale, updatedAt } = useKratixRead(
     options => {
       if (promise) {
         const { promise: _ignored, ...rest } = query;
@@ -90,6 +117,7 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
       return api.listMisplaced(platform, { ...query, ...options });
     },
     [api, platform, promise, JSON.stringify(query)],
+    { live: platform },
   );
 
   const scopePromise = promise ?? filters.promise;
@@ -144,8 +172,19 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
   const openAll = () =>
     scopePromise &&
     setDialog({
-      selection: { all: true, promise: scopePromise },
+      selection: {
+        all: true,
+        promise: scopePromise,
+        destination: filters.destination,
+      },
       confirmWord: scopePromise,
+    });
+  const toggleExpanded = (key: string) =>
+    setExpanded(prev => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
     });
   const closeDialog = (changed: boolean) => {
     setDialog(undefined);
@@ -191,34 +230,66 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
                     inputProps={{ 'aria-label': 'Select all on this page' }}
                   />
                 </TableCell>
+                <TableCell padding="checkbox">
+                  <Typography variant="srOnly">Details</Typography>
+                </TableCell>
                 {columns.map(c => (
-                  <TableCell key={c.title} style={{ whiteSpace: 'nowrap' }}>
-                    {c.title}
-                  </TableCell>
+                  <TableCell key={c.title}>{c.title}</TableCell>
                 ))}
               </TableRow>
             </TableHead>
             <TableBody>
-              {rows.map(wp => (
-                <TableRow
-                  key={keyOf(wp)}
-                  hover
-                  selected={selected.has(keyOf(wp))}
-                >
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      checked={selected.has(keyOf(wp))}
-                      onChange={() => toggle(wp)}
-                      inputProps={{ 'aria-label': `Select ${keyOf(wp)}` }}
-                    />
-                  </TableCell>
-                  {columns.map(c => (
-                    <TableCell key={c.title} style={{ whiteSpace: 'nowrap' }}>
-                      {c.render(wp)}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
+              {rows.map(wp => {
+                const key = keyOf(wp);
+                const open = expanded.has(key);
+                return (
+                  <Fragment key={key}>
+                    <TableRow hover selected={selected.has(key)}>
+                      <TableCell padding="checkbox">
+                        <Checkbox
+                          checked={selected.has(key)}
+                          onChange={() => toggle(wp)}
+                          inputProps={{ 'aria-label': `Select ${key}` }}
+                        />
+                      </TableCell>
+                      <TableCell padding="checkbox">
+                        <IconButton
+                          size="small"
+                          aria-label={`${
+                            open ? 'Hide' : 'Show'
+                          } details of ${key}`}
+                          aria-expanded={open}
+                          onClick={() => toggleExpanded(key)}
+                        >
+                          {open ? (
+                            <KeyboardArrowDownIcon fontSize="small" />
+                          ) : (
+                            <KeyboardArrowRightIcon fontSize="small" />
+                          )}
+                        </IconButton>
+                      </TableCell>
+                      {columns.map(c => (
+                        <TableCell
+                          key={c.title}
+                          style={
+                            c.nowrap ? { whiteSpace: 'nowrap' } : undefined
+                          }
+                        >
+                          {c.render(wp, links)}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                    {open && (
+                      <TableRow>
+                        <TableCell />
+                        <TableCell colSpan={columns.length + 1}>
+                          <MisplacedDetails wp={wp} />
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
             </TableBody>
           </Table>
         </Box>
@@ -239,8 +310,25 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
   }
 
   return (
-    <InfoCard title={props.title ?? 'Misplaced WorkPlacements'}>
+    <InfoCard
+      title={props.title ?? 'Misplaced WorkPlacements'}
+      action={
+        <LiveStatus updatedAt={updatedAt} loading={loading} onRefresh={retry} />
+      }
+    >
       {value?.stale && <StaleWarning meta={value} />}
+      {filters.destination && (
+        <Box mb={1}>
+          <Chip
+            size="small"
+            color="primary"
+            label={`Destination: ${filters.destination}`}
+            onDelete={() =>
+              changeFilters({ ...filters, destination: undefined })
+            }
+          />
+        </Box>
+      )}
       <MisplacedFilters
         value={filters}
         searchText={searchText}
@@ -252,6 +340,7 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
         selectedCount={selected.size}
         total={value?.total ?? 0}
         scopePromise={scopePromise}
+        scopeDestination={filters.destination}
         stale={Boolean(value?.stale)}
         scopePermission={scopePermission}
         selectionPermission={

@@ -1,12 +1,14 @@
 import { ReactNode } from 'react';
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import {
   LEGACY_MISSCHEDULED_LABEL,
   WorkPlacementView,
   describeMismatch,
 } from '@kratix-backstage/plugin-kratix-common';
+import type { KratixEntityLinks } from '../../hooks/useKratixEntityLinks';
 import { AgeText } from '../shared';
 
 export const STALE_LABEL_TEXT =
@@ -14,7 +16,9 @@ export const STALE_LABEL_TEXT =
 
 export interface MisplacedColumn {
   title: string;
-  render: (wp: WorkPlacementView) => ReactNode;
+  /** Keep on one line (short values). */
+  nowrap?: boolean;
+  render: (wp: WorkPlacementView, links: KratixEntityLinks) => ReactNode;
 }
 
 const text = (value: ReactNode, color?: 'error' | 'textSecondary') => (
@@ -31,44 +35,76 @@ const StillMatches = ({ wp }: { wp: WorkPlacementView }) => {
       <>
         {text('yes')}
         {wp.labelIsStale && (
-          <Tooltip title={STALE_LABEL_TEXT}>
-            <Chip size="small" label="stale label" />
-          </Tooltip>
+          <Typography variant="caption" color="textSecondary" display="block">
+            {`stale label: ${STALE_LABEL_TEXT}`}
+          </Typography>
         )}
       </>
     );
   }
+  // Why not, in words: the justification of the cleanup, visible without hovering.
   const reasons = wp.reasons.map(describeMismatch);
-  return reasons.length ? (
-    <Tooltip title={reasons.join('; ')}>{text('no')}</Tooltip>
-  ) : (
-    text('no')
+  return (
+    <>
+      {text('no')}
+      {reasons.map(r => (
+        <Typography
+          key={r}
+          variant="caption"
+          color="textSecondary"
+          display="block"
+        >
+          {r}
+        </Typography>
+      ))}
+    </>
   );
 };
 
+/** A name linking to its catalog page when there is one. */
+export const LinkedName = (props: { name: string; to?: string }) =>
+  props.to ? (
+    <Link to={props.to}>
+      <Typography variant="body2" component="span">
+        {props.name}
+      </Typography>
+    </Link>
+  ) : (
+    text(props.name)
+  );
+
 export const promiseColumn: MisplacedColumn = {
   title: 'Promise',
-  render: wp => text(wp.promiseName),
+  render: (wp, links) => (
+    <LinkedName name={wp.promiseName} to={links.promise(wp.promiseName)} />
+  ),
 };
 
+/** The columns that justify a deletion; visible at 1,280 px. */
 export const misplacedColumns: MisplacedColumn[] = [
-  { title: 'Destination', render: wp => text(wp.destination) },
-  { title: 'WorkPlacement', render: wp => text(wp.name) },
   {
-    title: 'Work',
-    render: wp =>
-      text(wp.workName ?? 'unknown', wp.workName ? undefined : 'textSecondary'),
+    title: 'Destination',
+    render: (wp, links) => (
+      <LinkedName
+        name={wp.destination}
+        to={links.destination(wp.destination)}
+      />
+    ),
   },
-  { title: 'Pipeline', render: wp => text(wp.pipelineName || '—') },
   {
-    title: 'Resource',
-    render: wp =>
-      wp.kind === 'resource'
-        ? text(`${wp.namespace}/${wp.resourceName}`)
-        : text('dependency', 'textSecondary'),
+    title: 'WorkPlacement',
+    render: wp => (
+      <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
+        {wp.name}
+      </Typography>
+    ),
   },
-  { title: 'Namespace', render: wp => text(wp.namespace) },
-  { title: 'Age', render: wp => <AgeText since={wp.misplacedSince} /> },
+  // As kubectl's AGE: from metadata.creationTimestamp.
+  {
+    title: 'Age',
+    nowrap: true,
+    render: wp => <AgeText since={wp.createdAt} />,
+  },
   {
     title: 'Label',
     render: wp =>
@@ -92,6 +128,51 @@ export const misplacedColumns: MisplacedColumn[] = [
   },
   {
     title: 'Destination exists',
+    nowrap: true,
     render: wp => (wp.destinationExists ? text('yes') : text('no', 'error')),
   },
 ];
+
+const Field = (props: { label: string; children: ReactNode }) => (
+  <Box minWidth={160}>
+    <Typography variant="caption" color="textSecondary" display="block">
+      {props.label}
+    </Typography>
+    {props.children}
+  </Box>
+);
+
+/** The secondary fields of a misplaced WorkPlacement, shown when its row is expanded. */
+export const MisplacedDetails = ({ wp }: { wp: WorkPlacementView }) => (
+  <Box
+    display="flex"
+    flexWrap="wrap"
+    py={1}
+    style={{ gap: 24 }}
+    aria-label={`Details of ${wp.namespace}/${wp.name}`}
+  >
+    <Field label="Work">
+      {text(
+        wp.workName ?? 'unknown',
+        wp.workName ? undefined : 'textSecondary',
+      )}
+    </Field>
+    <Field label="Pipeline">{text(wp.pipelineName || '—')}</Field>
+    <Field label="Resource">
+      {wp.kind === 'resource'
+        ? text(`${wp.namespace}/${wp.resourceName}`)
+        : text('dependency (no resource request)', 'textSecondary')}
+    </Field>
+    <Field label="Namespace">{text(wp.namespace)}</Field>
+    <Field label="Created">{text(wp.createdAt ?? 'unknown')}</Field>
+    <Field label="Misplaced since">
+      {wp.misplacedSince ? (
+        <Typography variant="body2">
+          {wp.misplacedSince} (<AgeText since={wp.misplacedSince} /> ago)
+        </Typography>
+      ) : (
+        text('unknown', 'textSecondary')
+      )}
+    </Field>
+  </Box>
+);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -6,7 +6,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import {
   PromiseSummary,
@@ -31,6 +30,7 @@ import {
 } from '../SpecYamlEditor';
 import { WhatIfPreview } from '../WhatIfPreview';
 import { errorMessage } from '../shared';
+import { ConfirmApplyDialog } from './ConfirmApplyDialog';
 import { UpdateFailure } from './UpdateFailure';
 
 export const YAML_SPEC_HELP =
@@ -80,6 +80,15 @@ export const PromiseUpdateForm = (props: {
     error?: Error;
   }>();
   const [failure, setFailure] = useState<Error>();
+  const [confirming, setConfirming] = useState(false);
+  const reasonId = useId();
+  // What was loaded, to tell whether the edit changes anything.
+  const [initial] = useState(() => ({
+    selectors: JSON.stringify(selectorsFromRows(rowsFromSelectors(entries))),
+    yaml: JSON.stringify(
+      (p => ('value' in p ? p.value : undefined))(parseSpecYaml(yamlText)),
+    ),
+  }));
 
   const previewRun = useRef(0);
   useEffect(() => {
@@ -104,6 +113,14 @@ export const PromiseUpdateForm = (props: {
     }
   }
   const yamlError = parsed && 'error' in parsed ? parsed.error : undefined;
+  let unchanged = false;
+  if (parsed && 'value' in parsed) {
+    unchanged = JSON.stringify(parsed.value) === initial.yaml;
+  } else if (!parsed && change) {
+    unchanged =
+      JSON.stringify(change.specPatch?.destinationSelectors) ===
+      initial.selectors;
+  }
 
   const switchMode = (next: Mode) => {
     if (next === mode) return;
@@ -159,6 +176,7 @@ export const PromiseUpdateForm = (props: {
 
   const apply = async () => {
     if (!change) return;
+    setConfirming(false);
     setBusy(true);
     setFailure(undefined);
     try {
@@ -181,11 +199,17 @@ export const PromiseUpdateForm = (props: {
   else if (!permission.allowed) {
     applyReason = `You are not allowed to update Promise ${promise.name} (permission kratix.promise.update)`;
   } else if (invalid) applyReason = 'Fix the problems above first';
+  else if (unchanged) {
+    applyReason = 'Nothing changed yet: edit the selectors (or the YAML) first';
+  } else if (!dryRun) applyReason = 'Preview this change first';
+  else if (!dryRun.changed) {
+    applyReason = 'The dry run shows that this edit changes nothing';
+  }
 
   return (
     <InfoCard
       title={`Update Promise ${promise.name}`}
-      subheader={`Loaded at resourceVersion ${promise.resourceVersion}`}
+      subheader="Change where Kratix schedules this Promise: edit, preview what it does, then apply."
     >
       <Tabs
         value={mode}
@@ -232,19 +256,36 @@ export const PromiseUpdateForm = (props: {
         <Button variant="outlined" disabled={invalid || busy} onClick={preview}>
           Preview
         </Button>
-        <Tooltip title={applyReason ?? ''}>
-          <span>
-            <Button
-              variant="contained"
-              color="primary"
-              disabled={Boolean(applyReason) || busy}
-              onClick={apply}
-            >
-              Apply
-            </Button>
-          </span>
-        </Tooltip>
+        <Button
+          variant="contained"
+          color="primary"
+          disabled={Boolean(applyReason) || busy}
+          onClick={() => setConfirming(true)}
+          aria-describedby={applyReason ? reasonId : undefined}
+        >
+          Apply
+        </Button>
+        {applyReason && (
+          <Typography
+            id={reasonId}
+            variant="body2"
+            color="textSecondary"
+            style={{ alignSelf: 'center' }}
+          >
+            {applyReason}
+          </Typography>
+        )}
       </Box>
+      {confirming && dryRun && (
+        <ConfirmApplyDialog
+          promise={promise.name}
+          dryRun={dryRun}
+          whatIf={whatIf}
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={apply}
+        />
+      )}
       {failure && (
         <Box mt={2}>
           <UpdateFailure error={failure} onReload={onReload} />

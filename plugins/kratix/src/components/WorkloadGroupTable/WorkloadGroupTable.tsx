@@ -34,7 +34,10 @@ const NameChips = (props: {
     </Box>
   );
 
-const columns: TableColumn<WorkloadGroupTargeting>[] = [
+/** A row: material-table wants a unique `id` per row. */
+type Row = WorkloadGroupTargeting & { id: string };
+
+const columns: TableColumn<Row>[] = [
   {
     title: 'Work',
     render: g => (
@@ -110,11 +113,20 @@ export const WorkloadGroupTable = (props: {
   const { paging } = props;
   return (
     <>
-      <Table<WorkloadGroupTargeting>
+      <Table<Row>
         title={paging ? `Workload groups (${paging.total})` : 'Workload groups'}
-        options={{ paging: false, search: false, padding: 'dense', sorting: false }}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          sorting: false,
+        }}
         columns={columns}
-        data={props.groups}
+        // material-table wants a unique id per row.
+        data={props.groups.map(g => ({
+          ...g,
+          id: `${g.work.namespace}/${g.work.name}/${g.groupId}`,
+        }))}
         emptyContent={
           <Box p={2}>
             <Typography variant="body2">

@@ -1,7 +1,11 @@
 export { AgeText } from './AgeText';
 export { KratixErrorPanel } from './KratixErrorPanel';
 export { LabelChips } from './LabelChips';
-export { ReadinessChip, UNKNOWN_READINESS_TEXT } from './ReadinessChip';
+export {
+  ReadinessChip,
+  UNKNOWN_READINESS_TEXT,
+  UnknownReadinessNote,
+} from './ReadinessChip';
 export { StaleWarning } from './StaleWarning';
 export {
   describeSelectorConflict,
@@ -9,3 +13,4 @@ export {
   errorStatus,
   formatAge,
 } from './format';
+export { LiveStatus, formatUpdated } from './LiveStatus';
