@@ -1,0 +1,3 @@
+module local/kratix-node-tools
+
+go 1.26.0
