@@ -12,6 +12,7 @@ export {
   EntityKratixMisplacedContent,
   EntityKratixUpdatePromiseContent,
   EntityKratixHistoryCard,
+  EntityKratixHistoryContent,
 } from './plugin';
 export { rootRouteRef as kratixRootRouteRef } from './routes';
 export { kratixApiRef, KratixClient } from './api';

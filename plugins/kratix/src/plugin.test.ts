@@ -1,6 +1,7 @@
 import {
   EntityKratixDestinationsContent,
   EntityKratixHistoryCard,
+  EntityKratixHistoryContent,
   EntityKratixMisplacedContent,
   EntityKratixUpdatePromiseContent,
   KratixPage,
@@ -21,6 +22,7 @@ describe('kratixPlugin (legacy frontend system)', () => {
       EntityKratixMisplacedContent,
       EntityKratixUpdatePromiseContent,
       EntityKratixHistoryCard,
+      EntityKratixHistoryContent,
     ]) {
       expect(typeof c).toBe('function');
     }

@@ -104,9 +104,34 @@ export const EntityKratixUpdatePromiseContent = kratixPlugin.provide(
 );
 
 /**
+ * Entity tab of a Promise: the changes made through Backstage, one line per action (who, when,
+ * what, outcome) with the spec diff or the per-WorkPlacement results as details.
+ *
+ * ```tsx
+ * <EntityLayout.Route path="/kratix-history" title="History" if={isKratixPromise}>
+ *   <EntityKratixHistoryContent />
+ * </EntityLayout.Route>
+ * ```
+ *
+ * @public
+ */
+export const EntityKratixHistoryContent = kratixPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixHistoryContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityKratixHistoryContent').then(
+          m => m.EntityKratixHistoryContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Entity card of a Promise: the changes made through Backstage.
  *
  * @public
+ * @deprecated Use the History tab, {@link EntityKratixHistoryContent} (renders the same).
  */
 export const EntityKratixHistoryCard = kratixPlugin.provide(
   createComponentExtension({

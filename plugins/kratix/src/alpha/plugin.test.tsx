@@ -1,13 +1,10 @@
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import {
-  EntityCardBlueprint,
-  EntityContentBlueprint,
-} from '@backstage/plugin-catalog-react/alpha';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { promiseEntity } from '../__testUtils__/fixtures';
 import {
   kratixFrontendPlugin,
-  kratixHistoryCard,
+  kratixHistoryContent,
   kratixMisplacedContent,
   kratixPage,
   kratixTargetingContent,
@@ -35,6 +32,7 @@ describe('kratix frontend plugin (new frontend system)', () => {
     [kratixTargetingContent, '/kratix-targeting', 'Kratix targeting'],
     [kratixMisplacedContent as any, '/kratix-misplaced', 'Misplaced'],
     [kratixUpdateContent as any, '/kratix-update', 'Update'],
+    [kratixHistoryContent as any, '/kratix-history', 'History'],
   ];
   it.each(tabs)(
     'adds the entity tab %#, only for Promise entities',
@@ -48,10 +46,12 @@ describe('kratix frontend plugin (new frontend system)', () => {
     },
   );
 
-  it('adds the history card only for Promise entities', () => {
-    const tester = createExtensionTester(kratixHistoryCard);
-    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
-    expect(filter?.(promiseEntity)).toBe(true);
-    expect(filter?.(plain)).toBe(false);
+  it('has a History tab instead of an overview card', () => {
+    expect(
+      kratixFrontendPlugin.getExtension('entity-content:kratix/history'),
+    ).toMatchObject({ kind: 'entity-content', name: 'history' });
+    expect(() =>
+      kratixFrontendPlugin.getExtension('entity-card:kratix/history' as any),
+    ).toThrow();
   });
 });

@@ -10,10 +10,7 @@ import {
   compatWrapper,
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
-import {
-  EntityCardBlueprint,
-  EntityContentBlueprint,
-} from '@backstage/plugin-catalog-react/alpha';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { KratixClient, kratixApiRef } from '../api';
 import { KRATIX_PROMISE_NAME_ANNOTATION } from '../isKratixPromise';
@@ -97,15 +94,16 @@ export const kratixUpdateContent = EntityContentBlueprint.make({
   },
 });
 
-/** History card on the entity overview. */
-export const kratixHistoryCard = EntityCardBlueprint.make({
+/** "History" tab: the changes made through Backstage (replaces the former overview card). */
+export const kratixHistoryContent = EntityContentBlueprint.make({
   name: 'history',
   params: {
-    type: 'content',
+    path: '/kratix-history',
+    title: 'History',
     filter: kratixPromiseFilter,
     loader: () =>
-      import('../components/EntityKratixHistoryCard').then(m =>
-        compatWrapper(<m.EntityKratixHistoryCard />),
+      import('../components/EntityKratixHistoryContent').then(m =>
+        compatWrapper(<m.EntityKratixHistoryContent />),
       ),
   },
 });
@@ -125,6 +123,6 @@ export const kratixFrontendPlugin = createFrontendPlugin({
     kratixTargetingContent,
     kratixMisplacedContent,
     kratixUpdateContent,
-    kratixHistoryCard,
+    kratixHistoryContent,
   ],
 });

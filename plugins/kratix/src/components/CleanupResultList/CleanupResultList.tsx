@@ -2,15 +2,28 @@ import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
+import { useTheme } from '@material-ui/core/styles';
 import type {
   CleanupItemResult,
   CleanupOutcome,
 } from '@kratix-backstage/plugin-kratix-common';
 
-const COLORS: Record<CleanupOutcome, string> = {
-  deleted: '#2e7d32',
-  refused: '#b26a00',
-  failed: '#c62828',
+const OutcomeChip = ({ outcome }: { outcome: CleanupOutcome }) => {
+  const theme = useTheme();
+  let c = theme.palette.error;
+  if (outcome === 'deleted') c = theme.palette.success;
+  else if (outcome === 'refused') c = theme.palette.warning;
+  return (
+    <Chip
+      size="small"
+      label={outcome}
+      style={{
+        backgroundColor: c.main,
+        color: c.contrastText,
+        marginRight: 8,
+      }}
+    />
+  );
 };
 
 /** One line per WorkPlacement the cleanup finished with: deleted, refused (why) or failed. */
@@ -18,15 +31,7 @@ export const CleanupResultList = (props: { results: CleanupItemResult[] }) => (
   <List dense disablePadding aria-label="Cleanup results">
     {props.results.map(r => (
       <ListItem key={`${r.namespace}/${r.name}`} divider>
-        <Chip
-          size="small"
-          label={r.outcome}
-          style={{
-            backgroundColor: COLORS[r.outcome],
-            color: '#fff',
-            marginRight: 8,
-          }}
-        />
+        <OutcomeChip outcome={r.outcome} />
         <ListItemText
           primary={`${r.namespace}/${r.name}`}
           secondary={

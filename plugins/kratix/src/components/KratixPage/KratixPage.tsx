@@ -15,14 +15,18 @@ import { useKratixRead } from '../../hooks/useKratixRead';
 import { MisplacedTable } from '../MisplacedTable';
 import { PlatformPicker } from '../PlatformPicker';
 import { PromiseMatrix } from '../PromiseMatrix';
-import { KratixErrorPanel, StaleWarning } from '../shared';
+import { KratixErrorPanel, LiveStatus, StaleWarning } from '../shared';
 
 const PlatformOverview = ({ platform }: { platform: string }) => {
   const api = useApi(kratixApiRef);
-  const { value, loading, error, showStale } = useKratixRead(
-    options => api.getMatrix(platform, options),
-    [api, platform],
-  );
+  const { value, loading, error, showStale, updatedAt, refresh } =
+    useKratixRead(
+      options => api.getMatrix(platform, options),
+      [api, platform],
+      {
+        live: platform,
+      },
+    );
   if (loading && !value) return <Progress />;
   if (error) return <KratixErrorPanel error={error} onShowStale={showStale} />;
   if (!value) return null;
@@ -34,7 +38,16 @@ const PlatformOverview = ({ platform }: { platform: string }) => {
         </Grid>
       )}
       <Grid item xs={12}>
-        <InfoCard title="Promises × Destinations">
+        <InfoCard
+          title="Promises × Destinations"
+          action={
+            <LiveStatus
+              updatedAt={updatedAt}
+              loading={loading}
+              onRefresh={refresh}
+            />
+          }
+        >
           {value.promises.length === 0 ? (
             <EmptyState
               missing="data"

@@ -1,0 +1,2 @@
+export { EntityKratixHistoryContent } from './EntityKratixHistoryContent';
+export { HistoryDetails, HistoryTable } from './HistoryTable';
