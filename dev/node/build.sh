@@ -10,8 +10,6 @@ go_env
 mkdir -p "$CACHE/logs"
 exec 8>"$CACHE/.node-lock"
 flock -n 8 || { log "another node build holds $CACHE/.node-lock; waiting"; flock 8; }
-[ "$(cat "$NODE_BIN/.stamp" 2>/dev/null)" = "$NODE_STAMP" ] && exit 0
-
 START=$(date +%s)
 step() {
   local name=$1; shift
@@ -52,6 +50,7 @@ for kv in "gitVersion=$K8S_VERSION" gitMajor=1 gitMinor=36 gitTreeState=clean bu
   LD="$LD -X k8s.io/component-base/version.$kv -X k8s.io/client-go/pkg/version.$kv"
 done
 
+build_node() {
 log "cold build of kubelet, kube-scheduler, kube-controller-manager into $NODE_BIN ($NODE_STAMP); $(go version)"
 rm -rf "$WRAP" "$NODE_BIN.new"
 mkdir -p "$WRAP" "$NODE_BIN.new"
@@ -63,4 +62,31 @@ done
 echo "$NODE_STAMP" > "$NODE_BIN.new/.stamp"
 rm -rf "$NODE_BIN"
 mv "$NODE_BIN.new" "$NODE_BIN"
-log "node build finished in $(( $(date +%s) - START ))s"
+}
+
+# Kratix's pipeline adapter (reader, work-creator, status writer of every workflow Job): the
+# `work-creator` main package of the Kratix module the platform runs (current generation), like
+# the upstream Dockerfile's `go build -o /out/pipeline-adapter work-creator/*.go`.
+ADAPTER_DIR=$CACHE/node-adapter
+adapter_stamp() { kratix_generation_pins current; echo "adapter=1 kratix=$KRATIX_VERSION"; }
+build_adapter() {
+  kratix_generation_pins current
+  log "building Kratix's pipeline adapter ($KRATIX_MODULE@$KRATIX_VERSION work-creator)"
+  rm -rf "$ADAPTER_DIR.new" && mkdir -p "$ADAPTER_DIR.new"
+  write_adapter_module() {
+    rm -rf "$CACHE/build-node-adapter" && mkdir -p "$CACHE/build-node-adapter" && cd "$CACHE/build-node-adapter"
+    printf 'module local/kratix-adapter-build\n\ngo %s\n\nrequire %s %s\n\ntool %s/work-creator\n' \
+      "$KRATIX_GO" "$KRATIX_MODULE" "$KRATIX_VERSION" "$KRATIX_MODULE" > go.mod
+    go mod tidy
+  }
+  build() { cd "$CACHE/build-node-adapter" && go build -trimpath -ldflags "-s -w" -o "$ADAPTER_DIR.new/pipeline-adapter" "$KRATIX_MODULE/work-creator"; }
+  step adapter-modules write_adapter_module
+  step adapter build
+  adapter_stamp > "$ADAPTER_DIR.new/.stamp"
+  rm -rf "$ADAPTER_DIR" && mv "$ADAPTER_DIR.new" "$ADAPTER_DIR"
+}
+
+[ "$(cat "$NODE_BIN/.stamp" 2>/dev/null)" = "$NODE_STAMP" ] || build_node
+[ "$(cat "$ADAPTER_DIR/.stamp" 2>/dev/null)" = "$(adapter_stamp)" ] || build_adapter
+t=$(( $(date +%s) - START ))
+[ "$t" -lt 2 ] || log "node build finished in ${t}s"

@@ -19,6 +19,9 @@ stop() { # $1 name
   rm -f "$f"
 }
 
+stop kratix-manager
+ip netns del kratixmgr 2>/dev/null || true
+ip link del kxm-host 2>/dev/null || true
 stop kube-controller-manager
 stop kube-scheduler
 if node_alive kubelet && $KUBECTL get --raw /readyz >/dev/null 2>&1; then

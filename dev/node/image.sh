@@ -10,15 +10,18 @@ IMAGES=$CACHE/node-images
 PAUSE_IMAGE=docker.io/local/pause:1
 PROBE_IMAGE=docker.io/local/probe:1
 KUBECTL_IMAGE=docker.io/local/kubectl:1
+ADAPTER_IMAGE=docker.io/local/kratix-pipeline-adapter:1
+WORKFLOW_IMAGE=docker.io/local/workflow:1
+ADAPTER_BIN=$CACHE/node-adapter/pipeline-adapter
 
-# make_image REF ROOTFS_DIR OUT_TAR [CMD_JSON]: one layer, reproducible (fixed mtime, owner 0).
+# make_image REF ROOTFS_DIR OUT_TAR [CMD_JSON] [USER]: one layer, reproducible (fixed mtime, owner 0).
 make_image() {
-  local ref=$1 rootfs=$2 out=$3 cmd=${4:-'["/bin/sh"]'} w diff cfg
+  local ref=$1 rootfs=$2 out=$3 cmd=${4:-'["/bin/sh"]'} user=${5:-} w diff cfg
   w=$(mktemp -d)
   tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$rootfs" -cf "$w/layer.tar" .
   diff=$(sha256sum "$w/layer.tar" | cut -d' ' -f1)
-  printf '{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z","config":{"Env":["PATH=/bin:/usr/bin"],"Cmd":%s,"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
-    "$cmd" "$diff" > "$w/config.json"
+  printf '{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z","config":{"User":"%s","Env":["PATH=/bin:/usr/bin","HOME=/tmp"],"Cmd":%s,"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
+    "$user" "$cmd" "$diff" > "$w/config.json"
   cfg=$(sha256sum "$w/config.json" | cut -d' ' -f1)
   mv "$w/config.json" "$w/$cfg.json"
   printf '[{"Config":"%s.json","RepoTags":["%s"],"Layers":["layer.tar"]}]' "$cfg" "$ref" > "$w/manifest.json"
@@ -30,7 +33,8 @@ make_image() {
 build_images() {
   local src=$NODE_DIR/cmd stamp r
   [ -x "$BIN/kubectl" ] || die "no $BIN/kubectl: build the platform first (dev/platform/build.sh)"
-  stamp="images=2 kubectl=$(cat "$BIN/.stamp" | tr ' ' ,) go=$(go version | cut -d' ' -f3) busybox=$(dpkg-query -W -f '${Version}' busybox-static) src=$(cat "$src"/*/*.go "$0" | sha256sum | cut -c1-16)"
+  [ -x "$ADAPTER_BIN" ] || die "no $ADAPTER_BIN: run dev/node/build.sh"
+  stamp="images=3 kubectl=$(cat "$BIN/.stamp" | tr ' ' ,) adapter=$(cat "$CACHE/node-adapter/.stamp" | tr ' ' ,) go=$(go version | cut -d' ' -f3) busybox=$(dpkg-query -W -f '${Version}' busybox-static) src=$(cat "$src"/*/*.go "$0" | sha256sum | cut -c1-16)"
   [ "$(cat "$IMAGES/.stamp" 2>/dev/null)" = "$stamp" ] && return 0
   go_env
   rm -rf "$IMAGES.new" && mkdir -p "$IMAGES.new"
@@ -47,6 +51,14 @@ build_images() {
   cp "$BIN/kubectl" "$r/probe/bin/kubectl"
   rm "$r/probe/bin/probe"
   make_image "$KUBECTL_IMAGE" "$r/probe" "$IMAGES.new/kubectl.tar"
+  # Kratix's pipeline containers run with runAsNonRoot: these images name a numeric non-root user.
+  rm "$r/probe/bin/kubectl"
+  echo 'kratix:x:65532:65532:kratix:/tmp:/bin/sh' >> "$r/probe/etc/passwd"
+  echo 'kratix:x:65532:' >> "$r/probe/etc/group"
+  make_image "$WORKFLOW_IMAGE" "$r/probe" "$IMAGES.new/workflow.tar" '["/bin/sh"]' 65532:65532
+  mkdir -p "$r/probe/usr/bin" && ln -s ../../bin/busybox "$r/probe/usr/bin/env"
+  cp "$ADAPTER_BIN" "$r/probe/bin/pipeline-adapter"
+  make_image "$ADAPTER_IMAGE" "$r/probe" "$IMAGES.new/kratix-pipeline-adapter.tar" '["/bin/pipeline-adapter"]' 65532:65532
   rm -rf "$r"
   echo "$stamp" > "$IMAGES.new/.stamp"
   rm -rf "$IMAGES" && mv "$IMAGES.new" "$IMAGES"
