@@ -25,7 +25,7 @@ ip link del kxm-host 2>/dev/null || true
 stop kube-controller-manager
 stop kube-scheduler
 if node_alive kubelet && $KUBECTL get --raw /readyz >/dev/null 2>&1; then
-  $KUBECTL delete pods --all -A --wait=true --timeout=60s >/dev/null 2>&1 || log "pods not all gone after 60s"
+  $KUBECTL delete pods --all -A --grace-period=2 --wait=true --timeout=60s >/dev/null 2>&1 || log "pods not all gone after 60s"
 fi
 stop kubelet
 stop api-forwarder
@@ -47,4 +47,17 @@ fi
 while iptables -D FORWARD -i "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP 2>/dev/null; do :; done
 while iptables -D FORWARD -o "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP 2>/dev/null; do :; done
 ip link del "$NODE_BRIDGE" 2>/dev/null || true
+# The kubelet's own iptables chains (KUBE-FIREWALL: drop non-loopback -> 127.0.0.0/8; canaries).
+for t in iptables ip6tables; do
+  $t -D INPUT -j KUBE-FIREWALL 2>/dev/null || true
+  $t -D OUTPUT -j KUBE-FIREWALL 2>/dev/null || true
+  $t -F KUBE-FIREWALL 2>/dev/null && $t -X KUBE-FIREWALL 2>/dev/null || true
+  for table in mangle nat filter; do
+    $t -t $table -F KUBE-KUBELET-CANARY 2>/dev/null && $t -t $table -X KUBE-KUBELET-CANARY 2>/dev/null || true
+  done
+  $t -t mangle -X KUBE-IPTABLES-HINT 2>/dev/null || true
+done
+if [ -f "$NODE_STATE/ip_forward.orig" ]; then
+  sysctl -qw net.ipv4.ip_forward="$(cat "$NODE_STATE/ip_forward.orig")"
+fi
 bash "$PLATFORM_DIR/down.sh" "$@"

@@ -39,13 +39,15 @@ if [ "${NODE_APISERVER:-own}" = own ] && ! node_alive apiserver-sa; then
 fi
 
 # --- pod network ---------------------------------------------------------------------------------
+# The bridge plugin (isGateway) turns ip_forward on; down.sh puts the host's value back.
+[ -f "$NODE_STATE/ip_forward.orig" ] || sysctl -n net.ipv4.ip_forward > "$NODE_STATE/ip_forward.orig"
 if ! ip link show "$NODE_BRIDGE" >/dev/null 2>&1; then
   ip link add "$NODE_BRIDGE" type bridge
   ip addr add "$BRIDGE_IP/16" dev "$NODE_BRIDGE"
   ip addr add "$KUBERNETES_SERVICE_IP/32" dev "$NODE_BRIDGE"
   ip link set "$NODE_BRIDGE" up
 fi
-# The bridge plugin (isGateway) turns on ip_forward; pods must still reach nothing beyond the bridge.
+# With ip_forward on, pods must still reach nothing beyond the bridge: no forwarding in or out.
 iptables -C FORWARD -i "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP 2>/dev/null ||
   iptables -I FORWARD -i "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP
 iptables -C FORWARD -o "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP 2>/dev/null ||
@@ -122,11 +124,12 @@ imageGCHighThresholdPercent: 100
 maxPods: 50
 oomScoreAdj: 0
 YAML
+T_KUBELET=$(date +%s.%N)
 node_start kubelet "$KUBELET_PORT $KUBELET_HEALTHZ_PORT" "$NODE_BIN/kubelet" --config="$NODE_STATE/kubelet.yaml" \
   --kubeconfig="$KUBECONFIG" --root-dir="$NODE_STATE/kubelet" --hostname-override="$NODE_NAME" --node-ip="$BRIDGE_IP" -v=2
 wait_for "Node $NODE_NAME Ready" 120 bash -c "[ \"\$($KUBECTL get node $NODE_NAME -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}')\" = True ]"
 T_NODE=$(date +%s)
-log "node $NODE_NAME Ready $(( T_NODE - T_CP ))s after the control plane"
+log "node $NODE_NAME Ready $(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $T_KUBELET}")s after the kubelet started"
 
 # --- pods reach the apiserver: the `kubernetes` Service IP is a host address on the bridge -------
 node_start api-forwarder "" socat "TCP-LISTEN:443,bind=$KUBERNETES_SERVICE_IP,fork,reuseaddr" "TCP:127.0.0.1:$APISERVER_PORT"
