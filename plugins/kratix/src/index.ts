@@ -13,6 +13,7 @@ export {
   EntityKratixUpdatePromiseContent,
   EntityKratixHistoryCard,
   EntityKratixHistoryContent,
+  EntityKratixDestinationContent,
 } from './plugin';
 export { rootRouteRef as kratixRootRouteRef } from './routes';
 export { kratixApiRef, KratixClient } from './api';
@@ -34,3 +35,8 @@ export {
   getKratixPromiseName,
   isKratixPromise,
 } from './isKratixPromise';
+export {
+  KRATIX_DESTINATION_NAME_ANNOTATION,
+  getKratixDestinationName,
+  isKratixDestination,
+} from './isKratixDestination';

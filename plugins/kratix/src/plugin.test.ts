@@ -2,6 +2,7 @@ import {
   EntityKratixDestinationsContent,
   EntityKratixHistoryCard,
   EntityKratixHistoryContent,
+  EntityKratixDestinationContent,
   EntityKratixMisplacedContent,
   EntityKratixUpdatePromiseContent,
   KratixPage,
@@ -23,6 +24,7 @@ describe('kratixPlugin (legacy frontend system)', () => {
       EntityKratixUpdatePromiseContent,
       EntityKratixHistoryCard,
       EntityKratixHistoryContent,
+      EntityKratixDestinationContent,
     ]) {
       expect(typeof c).toBe('function');
     }

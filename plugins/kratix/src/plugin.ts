@@ -128,6 +128,30 @@ export const EntityKratixHistoryContent = kratixPlugin.provide(
 );
 
 /**
+ * Entity tab of a Destination: the Promises that target it and why (or why not), its
+ * WorkPlacements per Promise, and its misplaced WorkPlacements with cleanup.
+ *
+ * ```tsx
+ * <EntityLayout.Route path="/kratix" title="Kratix" if={isKratixDestination}>
+ *   <EntityKratixDestinationContent />
+ * </EntityLayout.Route>
+ * ```
+ *
+ * @public
+ */
+export const EntityKratixDestinationContent = kratixPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixDestinationContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityKratixDestinationTab').then(
+          m => m.EntityKratixDestinationContent,
+        ),
+    },
+  }),
+);
+
+/**
  * Entity card of a Promise: the changes made through Backstage.
  *
  * @public

@@ -4,6 +4,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { promiseEntity } from '../__testUtils__/fixtures';
 import {
   kratixFrontendPlugin,
+  kratixDestinationContent,
   kratixHistoryContent,
   kratixMisplacedContent,
   kratixPage,
@@ -45,6 +46,23 @@ describe('kratix frontend plugin (new frontend system)', () => {
       expect(filter?.(plain)).toBe(false);
     },
   );
+
+  it('adds a Kratix tab to Destination entities only', () => {
+    const tester = createExtensionTester(kratixDestinationContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/kratix');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Kratix');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    const destination = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'dev-1',
+        annotations: { 'kratix.io/destination-name': 'dev-1' },
+      },
+    };
+    expect(filter?.(destination)).toBe(true);
+    expect(filter?.(promiseEntity)).toBe(false);
+  });
 
   it('has a History tab instead of an overview card', () => {
     expect(

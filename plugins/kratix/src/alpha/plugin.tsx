@@ -13,6 +13,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { KratixClient, kratixApiRef } from '../api';
+import { KRATIX_DESTINATION_NAME_ANNOTATION } from '../isKratixDestination';
 import { KRATIX_PROMISE_NAME_ANNOTATION } from '../isKratixPromise';
 import { rootRouteRef } from '../routes';
 
@@ -108,6 +109,27 @@ export const kratixHistoryContent = EntityContentBlueprint.make({
   },
 });
 
+/** Entities that stand for a Kratix Destination. */
+export const kratixDestinationFilter = {
+  [`metadata.annotations.${KRATIX_DESTINATION_NAME_ANNOTATION}`]: {
+    $exists: true,
+  },
+};
+
+/** "Kratix" tab of Destination entities: Promises targeting it and why, its misplaced WorkPlacements. */
+export const kratixDestinationContent = EntityContentBlueprint.make({
+  name: 'destination',
+  params: {
+    path: '/kratix',
+    title: 'Kratix',
+    filter: kratixDestinationFilter,
+    loader: () =>
+      import('../components/EntityKratixDestinationTab').then(m =>
+        compatWrapper(<m.EntityKratixDestinationContent />),
+      ),
+  },
+});
+
 /**
  * The Kratix frontend plugin for the new frontend system.
  *
@@ -124,5 +146,6 @@ export const kratixFrontendPlugin = createFrontendPlugin({
     kratixMisplacedContent,
     kratixUpdateContent,
     kratixHistoryContent,
+    kratixDestinationContent,
   ],
 });

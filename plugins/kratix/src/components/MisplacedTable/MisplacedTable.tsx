@@ -47,6 +47,8 @@ export interface MisplacedTableProps {
   platform: string;
   /** Only this Promise's WorkPlacements (entity tab); without it all, with a Promise column. */
   promise?: string;
+  /** Only WorkPlacements on this Destination (a Destination's tab): a fixed filter. */
+  destination?: string;
   /** Names for the Promise filter of the cross-Promise list. */
   promises?: string[];
   title?: string;
@@ -64,7 +66,7 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
   const urlDestination = searchParams.get(DESTINATION_QUERY_PARAM) || undefined;
   const [filters, setFilters] = useState<MisplacedFilterValues>(() => ({
     ...DEFAULT_MISPLACED_FILTERS,
-    destination: urlDestination,
+    destination: props.destination ?? urlDestination,
   }));
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [searchText, setSearchText] = useState('');
@@ -84,6 +86,7 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
       next.destination !== filters.destination
     )
       setSelected(new Map());
+    if (props.destination) next.destination = props.destination;
     if (next.destination !== filters.destination) {
       // Keep the URL shareable: it says which Destination the list is filtered by.
       const params = new URLSearchParams(searchParams);
@@ -205,9 +208,10 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
         missing="data"
         title="Nothing misplaced"
         description={
-          !hasFilters(filters)
-            ? `No WorkPlacement ${
-                promise ? `of Promise ${promise} ` : ''
+          !hasFilters({ ...filters, destination: undefined }) &&
+          (!filters.destination || props.destination)
+            ? `No WorkPlacement ${promise ? `of Promise ${promise} ` : ''}${
+                props.destination ? `on ${props.destination} ` : ''
               }is labelled misplaced on platform ${platform}.`
             : 'No misplaced WorkPlacement matches these filters.'
         }
@@ -317,7 +321,7 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
       }
     >
       {value?.stale && <StaleWarning meta={value} />}
-      {filters.destination && (
+      {filters.destination && !props.destination && (
         <Box mb={1}>
           <Chip
             size="small"

@@ -1,0 +1,4 @@
+export {
+  EntityKratixDestinationContent,
+  promisesOnDestination,
+} from './EntityKratixDestinationContent';
