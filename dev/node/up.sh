@@ -33,7 +33,9 @@ if [ "${NODE_APISERVER:-own}" = own ] && ! node_alive apiserver-sa; then
     --client-ca-file="$PKI/ca.crt" --token-auth-file="$PKI/tokens.csv" \
     --service-account-issuer="https://127.0.0.1:$APISERVER_PORT" --service-account-key-file="$PKI/sa.pub" \
     --service-account-signing-key-file="$PKI/sa.key" --service-cluster-ip-range="$SERVICE_CIDR" \
-    --authorization-mode=RBAC --allow-privileged=true --profiling=false
+    --authorization-mode=RBAC --allow-privileged=true --profiling=false \
+    --kubelet-client-certificate="$PKI/admin.crt" --kubelet-client-key="$PKI/admin.key" \
+    --kubelet-certificate-authority="$PKI/ca.crt"
   wait_for "kube-apiserver (ServiceAccount admission) /readyz" 90 curl -sf --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" \
     "https://127.0.0.1:$APISERVER_PORT/readyz"
 fi
@@ -95,6 +97,22 @@ if [ ! -f "$NODE_STATE/pki/kubelet.crt" ]; then
   openssl x509 -req -in "$NODE_STATE/pki/kubelet.csr" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -CAcreateserial -days 3650 \
     -out "$NODE_STATE/pki/kubelet.crt" -extfile "$NODE_STATE/pki/kubelet.ext" 2>/dev/null
 fi
+# With our apiserver (it presents a client cert to kubelets and checks their serving cert) the
+# kubelet authenticates and authorizes every request; the platform's apiserver as it is sends no
+# client cert, so then the kubelet (on loopback only) must allow anonymous requests.
+if [ "${NODE_APISERVER:-own}" = own ]; then
+  KUBELET_AUTH="authentication:
+  anonymous: {enabled: false}
+  webhook: {enabled: true}
+  x509: {clientCAFile: $PKI/ca.crt}
+authorization: {mode: Webhook}"
+else
+  KUBELET_AUTH="authentication:
+  anonymous: {enabled: true}
+  webhook: {enabled: false}
+  x509: {clientCAFile: $PKI/ca.crt}
+authorization: {mode: AlwaysAllow}"
+fi
 cat > "$NODE_STATE/kubelet.yaml" <<YAML
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
@@ -105,11 +123,7 @@ healthzBindAddress: 127.0.0.1
 healthzPort: $KUBELET_HEALTHZ_PORT
 tlsCertFile: $NODE_STATE/pki/kubelet.crt
 tlsPrivateKeyFile: $NODE_STATE/pki/kubelet.key
-authentication:
-  anonymous: {enabled: true}
-  webhook: {enabled: false}
-  x509: {clientCAFile: $PKI/ca.crt}
-authorization: {mode: AlwaysAllow}
+$KUBELET_AUTH
 cgroupDriver: cgroupfs
 failCgroupV1: false
 failSwapOn: false
