@@ -8,6 +8,7 @@ import { useKratixEntityLinks } from '../../hooks/useKratixEntityLinks';
 import { useKratixRead } from '../../hooks/useKratixRead';
 import { DestinationTargetingTable } from '../DestinationTargetingTable';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
+import { SchedulingPicture } from '../SchedulingPicture';
 import { SelectorSummary } from '../SelectorSummary';
 import { KratixErrorPanel, LiveStatus, StaleWarning } from '../shared';
 import { WorkloadGroupTable } from '../WorkloadGroupTable';
@@ -60,6 +61,17 @@ const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
       <Grid item xs={12}>
         <SelectorSummary selectors={value.selectors} />
       </Grid>
+      {value.destinations.length > 0 && (
+        <Grid item xs={12}>
+          <SchedulingPicture
+            promise={promise}
+            destinations={value.destinations}
+            workloadGroups={value.workloadGroups}
+            workloadGroupsTotal={value.workloadGroupsTotal}
+            selector={value.selectors.matchLabels}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         {value.destinations.length === 0 ? (
           <EmptyState

@@ -1,0 +1,186 @@
+import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import type {
+  DestinationTargeting,
+  Labels,
+  WorkloadGroupTargeting,
+} from '@kratix-backstage/plugin-kratix-common';
+import { schedulingGraph } from './schedulingGraph';
+
+const ROW = 30;
+const NODE_H = 22;
+const COL_X = [10, 300, 640];
+const NODE_W = [200, 250, 260];
+const WIDTH = 910;
+
+const clip = (s: string, n: number) =>
+  s.length > n ? `${s.slice(0, n - 1)}…` : s;
+
+/**
+ * Where the Promise runs: Promise → its workload groups → Destinations, one edge per placement
+ * (misplaced ones dashed in the error colour). Many Destinations are grouped by a label.
+ */
+export const SchedulingPicture = (props: {
+  promise: string;
+  destinations: DestinationTargeting[];
+  workloadGroups: WorkloadGroupTargeting[];
+  /** How many workload groups there are in all (the picture shows one page). */
+  workloadGroupsTotal: number;
+  selector: Labels;
+}) => {
+  const theme = useTheme();
+  const g = schedulingGraph(
+    props.destinations,
+    props.workloadGroups,
+    props.selector,
+  );
+  const rows = Math.max(g.groups.length, g.destinations.length, 1);
+  const height = rows * ROW + 20;
+  const yOf = (i: number, n: number) => 10 + ((rows - n) * ROW) / 2 + i * ROW;
+  const groupY = new Map(
+    g.groups.map((n, i) => [n.id, yOf(i, g.groups.length)]),
+  );
+  const destY = new Map(
+    g.destinations.map((n, i) => [n.id, yOf(i, g.destinations.length)]),
+  );
+  const promiseY = yOf(0, 1);
+  const text = theme.palette.text.primary;
+  const muted = theme.palette.text.secondary;
+  const ok = theme.palette.success.main;
+  const bad = theme.palette.error.main;
+  const border = theme.palette.divider;
+  const paper = theme.palette.background.paper;
+  const misplacedEdges = g.edges.filter(e => e.misplaced).length;
+  return (
+    <InfoCard
+      title="Where this Promise runs"
+      subheader={`Promise → workload groups → Destinations; one line per placement${
+        g.groupedBy
+          ? `; ${props.destinations.length} Destinations grouped by ${g.groupedBy}`
+          : ''
+      }`}
+    >
+      <Box style={{ overflowX: 'auto' }}>
+        <svg
+          role="img"
+          aria-label={`Scheduling picture of ${props.promise}: ${g.groups.length} workload groups, ${g.destinations.length} Destination nodes, ${misplacedEdges} misplaced edges`}
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width="100%"
+          style={{
+            maxWidth: WIDTH,
+            minWidth: 600,
+            fontFamily: theme.typography.fontFamily,
+            fontSize: 12,
+          }}
+        >
+          {g.groups.map(n => (
+            <line
+              key={`p-${n.id}`}
+              x1={COL_X[0] + NODE_W[0]}
+              y1={promiseY + NODE_H / 2}
+              x2={COL_X[1]}
+              y2={groupY.get(n.id)! + NODE_H / 2}
+              stroke={border}
+            />
+          ))}
+          {g.edges.map(e => (
+            <line
+              key={`${e.from}-${e.to}-${e.misplaced}`}
+              data-misplaced={e.misplaced}
+              x1={COL_X[1] + NODE_W[1]}
+              y1={groupY.get(e.from)! + NODE_H / 2}
+              x2={COL_X[2]}
+              y2={destY.get(e.to)! + NODE_H / 2}
+              stroke={e.misplaced ? bad : ok}
+              strokeWidth={Math.min(1.5 + Math.log2(e.placements), 6)}
+              strokeDasharray={e.misplaced ? '6 4' : undefined}
+            >
+              <title>{`${e.placements} WorkPlacement${
+                e.placements === 1 ? '' : 's'
+              }${
+                e.misplaced
+                  ? ', misplaced (the selector no longer selects it)'
+                  : ''
+              }`}</title>
+            </line>
+          ))}
+          <g>
+            <rect
+              x={COL_X[0]}
+              y={promiseY}
+              width={NODE_W[0]}
+              height={NODE_H}
+              rx={4}
+              fill={paper}
+              stroke={text}
+            />
+            <text
+              x={COL_X[0] + 8}
+              y={promiseY + 15}
+              fill={text}
+              fontWeight="bold"
+            >
+              {clip(`Promise ${props.promise}`, 30)}
+            </text>
+          </g>
+          {g.groups.map(n => (
+            <g key={n.id}>
+              <title>{n.id}</title>
+              <rect
+                x={COL_X[1]}
+                y={groupY.get(n.id)}
+                width={NODE_W[1]}
+                height={NODE_H}
+                rx={4}
+                fill={paper}
+                stroke={border}
+              />
+              <text x={COL_X[1] + 8} y={groupY.get(n.id)! + 15} fill={text}>
+                {clip(n.label, 36)}
+              </text>
+            </g>
+          ))}
+          {g.destinations.map(n => (
+            <g key={n.id} data-testid="destination-node">
+              <title>{`${n.label}: ${n.count} Destination${
+                n.count === 1 ? '' : 's'
+              }, ${n.targeted} targeted, ${n.misplaced} misplaced`}</title>
+              <rect
+                x={COL_X[2]}
+                y={destY.get(n.id)}
+                width={NODE_W[2]}
+                height={NODE_H}
+                rx={4}
+                fill={paper}
+                stroke={n.misplaced > 0 ? bad : n.targeted > 0 ? ok : border}
+                strokeWidth={n.targeted > 0 || n.misplaced > 0 ? 2 : 1}
+              />
+              <text
+                x={COL_X[2] + 8}
+                y={destY.get(n.id)! + 15}
+                fill={n.targeted > 0 ? text : muted}
+              >
+                {clip(
+                  n.count > 1 || g.groupedBy
+                    ? `${n.label} · ${n.targeted}/${n.count} targeted`
+                    : n.label,
+                  38,
+                )}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </Box>
+      <Typography variant="caption" color="textSecondary" display="block">
+        {`Green line: placed where the selector selects; red dashed: misplaced (${misplacedEdges}). Green box: targeted by the Promise's selectors; red box: has misplaced WorkPlacements; grey: not targeted.${
+          g.groupsOmitted ||
+          props.workloadGroupsTotal > props.workloadGroups.length
+            ? ` Showing ${g.groups.length} of ${props.workloadGroupsTotal} workload groups.`
+            : ''
+        }`}
+      </Typography>
+    </InfoCard>
+  );
+};

@@ -1,0 +1,2 @@
+export { SchedulingPicture } from './SchedulingPicture';
+export { schedulingGraph } from './schedulingGraph';
