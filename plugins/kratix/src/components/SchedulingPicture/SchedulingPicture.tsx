@@ -53,6 +53,10 @@ export const SchedulingPicture = (props: {
   const border = theme.palette.divider;
   const paper = theme.palette.background.paper;
   const misplacedEdges = g.edges.filter(e => e.misplaced).length;
+  const nodeStroke = (n: { misplaced: number; targeted: number }) => {
+    if (n.misplaced > 0) return bad;
+    return n.targeted > 0 ? ok : border;
+  };
   return (
     <InfoCard
       title="Where this Promise runs"
@@ -154,7 +158,7 @@ export const SchedulingPicture = (props: {
                 height={NODE_H}
                 rx={4}
                 fill={paper}
-                stroke={n.misplaced > 0 ? bad : n.targeted > 0 ? ok : border}
+                stroke={nodeStroke(n)}
                 strokeWidth={n.targeted > 0 || n.misplaced > 0 ? 2 : 1}
               />
               <text
