@@ -1,7 +1,7 @@
 /*
  * The app on its embedded default: the catalog lists the demo Promise (emitted by the Kratix
  * catalog provider, no hand-written catalog file) and its page opens with the Kratix tabs, the
- * About and history cards, and its relations to the Destinations it targets.
+ * About card, the History tab, and its relations to the Destinations it targets.
  */
 import { Browser } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
@@ -21,9 +21,9 @@ describe('catalog with the demo Promise (real browser)', () => {
     await page.getByText('Kratix targeting', { exact: true }).first().waitFor();
     await page.getByText('Misplaced', { exact: true }).first().waitFor();
     await page.getByText('kratix-promise').first().waitFor();
-    // The overview: the catalog's About card and the plugin's history card, and the Destinations
-    // the provider related the Promise to.
-    await page.getByText('Kratix change history').waitFor();
+    // The overview: the catalog's About card, the plugin's History tab, and the Destinations the
+    // provider related the Promise to.
+    await page.getByText('History', { exact: true }).first().waitFor();
     await page.getByText('About', { exact: true }).first().waitFor();
     await page.getByRole('link', { name: 'dev-1' }).first().waitFor();
     await screenshot(page, '02-demo-promise-page');

@@ -56,7 +56,8 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByText('Dry run: the spec changes').waitFor();
     await screenshot(page, '04-update-preview');
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Apply change' }).click();
     await page.getByText(`Applied: Promise ${name}`).waitFor();
     await screenshot(page, '05-update-applied');
 
@@ -96,7 +97,7 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
     expect(await destinationFiles('prod-1', `dependencies/${name}/`)).toHaveLength(1);
 
     // History: the update and the cleanup, by the guest user.
-    await goto(page, `/catalog/default/component/${name}`);
+    await goto(page, tab(name, 'kratix-history'));
     await reloadUntil(page, async () => (await page.getByText('user:development/guest').count()) >= 2, 60_000);
     await screenshot(page, '09-history');
   });

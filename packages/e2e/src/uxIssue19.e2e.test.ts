@@ -1,0 +1,203 @@
+/*
+ * Issue 19 in a real browser against the real platform: `/` leads to the Kratix page; the
+ * Misplaced tab follows the platform live (a change made elsewhere shows without a reload); the
+ * core task (find a Promise's misplaced WorkPlacements, see why, clean them up) in at most three
+ * clicks from the Promise page with the justifying columns visible at 1,280 px; Apply only after
+ * a preview, behind a confirmation naming what it costs, then a link to the Misplaced tab; links
+ * from Destination names and matrix cells; the History tab.
+ */
+import {
+  applyPromise,
+  deletePromise,
+  isMisplaced,
+  promiseManifest,
+  uniqueName,
+  updateKratixObject,
+  waitFor,
+  workPlacementsOf,
+} from '@kratix-backstage/test-platform';
+import { Browser, Page } from 'playwright-core';
+import { APP_URL, goto, launchBrowser, newPage, openApp, reloadUntil, screenshot } from './browser';
+
+const entity = (name: string, tab?: string) => `/catalog/default/component/${name}${tab ? `/${tab}` : ''}`;
+
+/** The Misplaced table's header cells that justify a deletion. */
+const JUSTIFYING = ['Destination', 'WorkPlacement', 'Age', 'Label', 'Destination still matches', 'Destination exists'];
+
+async function misplacedRows(page: Page): Promise<number> {
+  return page.getByRole('table', { name: 'Misplaced WorkPlacements' }).locator('tbody tr').count();
+}
+
+describe('Issue 19: three clicks, links, live views, History (real browser)', () => {
+  let browser: Browser;
+  const name = uniqueName('ux');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    await applyPromise(
+      promiseManifest(name, [{ environment: 'dev' }], [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${name}-ns` } },
+      ]),
+    );
+    await waitFor('two written dev WorkPlacements', 60_000, async () => {
+      const wps = await workPlacementsOf(name);
+      return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await deletePromise(name);
+  });
+
+  it('/ leads to the Kratix page', async () => {
+    const page = await openApp(browser, '/');
+    await page.waitForURL(`${APP_URL}/kratix`);
+    await page.getByText('Promises × Destinations').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/kratix');
+    await screenshot(page, 'ux-01-home-is-kratix-page');
+    await page.close();
+  });
+
+  it('the Misplaced tab fills live after a change made elsewhere, without a reload', async () => {
+    const page = await openApp(browser, entity(name, 'kratix-misplaced'));
+    // The catalog provider gives the new Promise its page within seconds.
+    await reloadUntil(page, () => page.getByText('Nothing misplaced').isVisible(), 120_000);
+    await page.getByText(/Updated \d+ s ago/).waitFor();
+    let navigations = 0;
+    page.on('framenavigated', frame => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
+
+    // Elsewhere (as kubectl would): the Promise moves to prod; Kratix marks the dev WorkPlacements.
+    await updateKratixObject({ plural: 'promises', name }, p => {
+      p.spec.destinationSelectors = [{ matchLabels: { environment: 'prod' } }];
+    });
+    await waitFor('Kratix marks the dev WorkPlacements', 60_000, async () =>
+      (await workPlacementsOf(name)).filter(isMisplaced).length === 2,
+    );
+    await waitFor('the open tab shows them', 30_000, async () => (await misplacedRows(page)) === 2);
+    expect(navigations).toBe(0);
+    await screenshot(page, 'ux-02-misplaced-appeared-live');
+    await page.close();
+  });
+
+  it('finds, explains and cleans up the misplaced WorkPlacements in at most 3 clicks at 1,280 px', async () => {
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await goto(page, entity(name));
+    await page.getByText('Misplaced', { exact: true }).first().waitFor();
+    let clicks = 0;
+    const click = async (target: ReturnType<Page['getByText']>) => {
+      await target.click();
+      clicks += 1;
+    };
+
+    await click(page.getByText('Misplaced', { exact: true }).first());
+    const table = page.getByRole('table', { name: 'Misplaced WorkPlacements' });
+    await table.waitFor();
+    await waitFor('two rows', 30_000, async () => (await misplacedRows(page)) === 2);
+    // The justifying columns are on screen at 1,280 px, and the reason is written out.
+    for (const title of JUSTIFYING) {
+      const box = await table.getByRole('columnheader', { name: title, exact: true }).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    }
+    await table.getByText('label environment is "dev", selector wants "prod"').first().waitFor();
+    await screenshot(page, 'ux-03-misplaced-at-1280');
+
+    await click(page.getByRole('button', { name: 'Clean up all misplaced' }));
+    const dialog = page.getByRole('dialog');
+    await click(dialog.getByRole('button', { name: 'Delete 2 WorkPlacements' }));
+    await waitFor('results shown', 60_000, async () => (await dialog.getByText(/deleted/i).count()) > 0);
+    expect(clicks).toBeLessThanOrEqual(3);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'ux-04-cleaned-up-in-3-clicks');
+    await waitFor('misplaced WorkPlacements deleted', 60_000, async () => {
+      const wps = await workPlacementsOf(name);
+      return wps.length === 1 && wps[0].spec.targetDestinationName === 'prod-1';
+    });
+    await page.close();
+  });
+
+  it('applies only after a preview, behind a confirmation naming the cost, then links to Misplaced', async () => {
+    const page = await openApp(browser, entity(name, 'kratix-update'));
+    const value = page.getByLabel('Entry 0 value 0');
+    await value.waitFor();
+    expect(await value.inputValue()).toBe('prod');
+    const apply = page.getByRole('button', { name: 'Apply', exact: true });
+    await page.getByText('Nothing changed yet: edit the selectors (or the YAML) first').waitFor();
+    expect(await apply.isDisabled()).toBe(true);
+    expect(await page.getByText(/resourceVersion/).count()).toBe(0);
+
+    await value.fill('dev');
+    await page.getByText('Preview this change first').waitFor();
+    expect(await apply.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Dry run: the spec changes').waitFor();
+    await waitFor('Apply enabled', 30_000, () => apply.isEnabled());
+    await apply.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`Apply this change to Promise ${name}?`).waitFor();
+    await dialog.getByLabel('Destinations lost').getByText('prod-1').waitFor();
+    await dialog.getByText(/on prod-1$/).first().waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'ux-05-apply-confirmation');
+
+    await dialog.getByRole('button', { name: 'Apply change' }).click();
+    await page.getByText(`Applied: Promise ${name} updated`).waitFor();
+    await page.getByRole('link', { name: 'See its misplaced WorkPlacements' }).click();
+    await page.waitForURL(/\/kratix-misplaced/);
+    // Kratix marks the prod WorkPlacement; the tab follows without a reload.
+    await waitFor('the prod-1 WorkPlacement shows as misplaced', 90_000, async () =>
+      (await page.getByRole('table', { name: 'Misplaced WorkPlacements' }).getByText('prod-1').count()) > 0,
+    );
+    await screenshot(page, 'ux-06-after-apply-misplaced');
+    await page.close();
+  });
+
+  it('links Destination names to their pages and matrix cells to the filtered Misplaced tab', async () => {
+    const page = await openApp(browser, '/kratix');
+    const cell = page.locator(`td[aria-label^="${name} on prod-1:"] a`);
+    await cell.waitFor();
+    await cell.click();
+    await page.waitForURL(new RegExp(`${entity(name, 'kratix-misplaced')}\\?destination=prod-1$`));
+    await page.getByText('Destination: prod-1').waitFor();
+    await page.getByRole('button', { name: 'Clean up all misplaced on prod-1' }).waitFor();
+    await screenshot(page, 'ux-07-matrix-cell-to-filtered-misplaced');
+
+    await page.getByRole('table', { name: 'Misplaced WorkPlacements' }).getByRole('link', { name: 'prod-1' }).click();
+    await page.waitForURL(/\/catalog\/default\/resource\/prod-1/);
+    await page.getByText('prod-1').first().waitFor();
+    // The Destination's Kratix tab: which Promises target it and why, its misplaced WorkPlacements.
+    const kratixTab = page.getByRole('tab', { name: 'Kratix', exact: true });
+    if ((await kratixTab.count()) > 0) await kratixTab.first().click();
+    else await goto(page, `${new URL(page.url()).pathname.replace(/\/$/, '')}/kratix`);
+    await page.getByText('Misplaced WorkPlacements on prod-1').waitFor();
+    await page.getByRole('link', { name, exact: true }).first().waitFor();
+    await page.getByText(/Promises target prod-1/).waitFor();
+    await screenshot(page, 'ux-08-destination-kratix-tab');
+
+    await goto(page, entity(name, 'kratix-targeting'));
+    await page.getByRole('img', { name: new RegExp(`^Scheduling picture of ${name}:`) }).waitFor();
+    await screenshot(page, 'ux-10-targeting-with-scheduling-picture');
+    const dev1 = page.getByRole('link', { name: 'dev-1', exact: true }).first();
+    await dev1.waitFor();
+    expect(await dev1.getAttribute('href')).toBe('/catalog/default/resource/dev-1');
+    await page.close();
+  });
+
+  it('the History tab has one line per action, details as diff and per-item results', async () => {
+    const page = await openApp(browser, entity(name, 'kratix-history'));
+    await reloadUntil(page, async () => (await page.getByText('user:development/guest').count()) >= 2, 60_000);
+    await page.getByText('Promise updated').first().waitFor();
+    await page.getByText('Misplaced WorkPlacements cleaned up').first().waitFor();
+    expect(await page.getByText('{"').count()).toBe(0);
+
+    await page.getByText('Promise updated').first().click();
+    await page.getByText('+    - matchLabels:').or(page.locator('[data-diff="+"]')).first().waitFor();
+    await page.getByText('Misplaced WorkPlacements cleaned up').first().click();
+    await page.getByRole('list', { name: 'Cleanup results' }).getByText('deleted').first().waitFor();
+    await screenshot(page, 'ux-09-history-tab');
+    await page.close();
+  });
+});
