@@ -1,4 +1,4 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { HistoryEntry } from '@kratix-backstage/plugin-kratix-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -9,20 +9,12 @@ const TABLE = 'kratix_history';
 export class HistoryStore {
   private constructor(private readonly db: Knex) {}
 
+  /** Migrates the plugin database (knex migrations shipped in the package's `migrations/`). */
   static async create(database: DatabaseService): Promise<HistoryStore> {
     const db = await database.getClient();
-    if (!(await db.schema.hasTable(TABLE))) {
-      await db.schema.createTable(TABLE, t => {
-        t.string('id').primary();
-        t.string('at').notNullable();
-        t.string('platform').notNullable();
-        t.string('promise').notNullable();
-        t.string('actor').notNullable();
-        t.string('action').notNullable();
-        t.string('outcome').notNullable();
-        t.text('summary').notNullable();
-        t.text('details').notNullable();
-        t.index(['platform', 'promise', 'at']);
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({
+        directory: resolvePackagePath('@kratix-backstage/plugin-kratix-backend', 'migrations'),
       });
     }
     return new HistoryStore(db);
