@@ -12,6 +12,9 @@ bash dev/tools/install.sh
 bash dev/tools/ensure-chromium.sh || echo "[bench] no Chromium: the browser figure will be 'not measured'" >&2
 
 export KRATIX_PLATFORM_INSTANCE=bench
+# The seeded objects are shaped like Kratix v0.125's (bench/src/seed/shapes.ts: legacy label, plain
+# content), so the bench control plane serves that generation's CRDs unless told otherwise.
+export KRATIX_GENERATION=${KRATIX_GENERATION:-v0.125}
 source dev/platform/env.sh
 T0=$(date +%s)
 # A fresh control plane every run: the figures must not depend on a previous run's leftovers.

@@ -6,7 +6,11 @@
 #                                                                 npm run test:platform
 #   3. browser end-to-end tests (Debian chromium + playwright-core against the running app)
 #                                                                 npm run test:e2e
-# A platform that is already up is reused; KRATIX_FRESH_PLATFORM=1 (set by CI) restarts it clean.
+#   4. the platform tests whose expected result depends on the Kratix generation, again on the
+#      v0.125 manager (KRATIX_GENERATION=v0.125)              npm run test:platform:generation
+# Steps 1-3 run on the current Kratix manager (ae170e22). A platform that is already up on it is
+# reused; KRATIX_FRESH_PLATFORM=1 (set by CI) restarts it clean. KRATIX_TEST_GENERATIONS=current
+# skips step 4.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -16,8 +20,10 @@ bash dev/tools/install.sh
 PATH="$(bash dev/tools/ensure-node.sh):$PATH"
 export PATH
 
+# Both managers are built up front, so switching generations later needs no build.
+bash dev/platform/build.sh --all-generations
 if [ "${KRATIX_FRESH_PLATFORM:-}" = 1 ]; then bash dev/platform/down.sh; fi
-bash dev/platform/up.sh >/dev/null
+KRATIX_GENERATION=current bash dev/platform/up.sh >/dev/null
 bash dev/platform/seed.sh
 
 stage() {
@@ -35,4 +41,14 @@ stage() {
 stage "unit tests" npm run -s test:unit
 stage "platform integration tests" npm run -s test:platform
 stage "browser end-to-end tests" npm run -s test:e2e
+
+if [ "${KRATIX_TEST_GENERATIONS:-current v0.125}" != current ]; then
+  log "switching the local platform to the Kratix v0.125 manager"
+  KRATIX_GENERATION=v0.125 bash dev/platform/up.sh >/dev/null
+  bash dev/platform/seed.sh
+  stage "generation-dependent platform tests on Kratix v0.125" npm run -s test:platform:generation
+  log "switching the local platform back to the current Kratix manager"
+  KRATIX_GENERATION=current bash dev/platform/up.sh >/dev/null
+  bash dev/platform/seed.sh
+fi
 log "all tests passed"

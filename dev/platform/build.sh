@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds kube-apiserver, kubectl, etcd and the Kratix manager from Go modules into the
-# machine-level cache ($CACHE/bin), once. A stamp skips the build when versions match;
+# Builds kube-apiserver, kubectl and etcd ($CACHE/bin) and the Kratix manager of the selected
+# generation ($CACHE/kratix/<generation>) from Go modules into the machine-level cache, once.
+# `build.sh --all-generations` builds every generation's manager. Stamps skip what is current;
 # a lock stops two builds at once; a killed build never leaves a matching stamp.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -17,9 +18,8 @@ if ! flock -n 9; then
   log "another build holds $CACHE/.lock; waiting for it"
   flock 9
 fi
-if [ "$(cat "$BIN/.stamp" 2>/dev/null)" = "$STAMP" ]; then
-  exit 0
-fi
+GENERATIONS=$KRATIX_GENERATION
+[ "${1:-}" = --all-generations ] && GENERATIONS="current v0.125"
 
 START=$(date +%s)
 step() { # $1 name, rest: command. Output goes to a log; failure names the step and the log.
@@ -34,11 +34,7 @@ step() { # $1 name, rest: command. Output goes to a log; failure names the step 
   log "build step '$name' done in $(( $(date +%s) - t0 ))s"
 }
 
-log "cold build into $CACHE ($STAMP); $(go version); this takes a long time on first run"
 WRAP=$CACHE/build
-rm -rf "$WRAP" "$BIN.new"
-mkdir -p "$WRAP" "$BIN.new"
-cd "$WRAP"
 
 write_wrapper_module() {
   local modfile staging
@@ -72,26 +68,49 @@ for kv in "gitVersion=$K8S_VERSION" gitMajor=1 gitMinor=36 gitTreeState=clean bu
   LD="$LD -X k8s.io/component-base/version.$kv -X k8s.io/client-go/pkg/version.$kv"
 done
 
-step modules write_wrapper_module
-# `go install module@version` also reads the module's version list for deprecation notices,
-# which the proxy refuses (403) for github.com/syntasso/kratix; a second wrapper avoids it.
-write_kratix_module() {
-  rm -rf "$CACHE/build-kratix" && mkdir -p "$CACHE/build-kratix" && cd "$CACHE/build-kratix"
-  printf 'module local/kratix-build\n\ngo 1.22.5\n\nrequire %s %s\n\ntool %s\n' \
-    "$KRATIX_MODULE" "$KRATIX_VERSION" "$KRATIX_MODULE" > go.mod
-  go mod tidy
+build_kubernetes() {
+  log "cold build of kube-apiserver, kubectl, etcd into $BIN ($STAMP); $(go version); this takes a long time on first run"
+  rm -rf "$WRAP" "$BIN.new"
+  mkdir -p "$WRAP" "$BIN.new"
+  cd "$WRAP"
+  step modules write_wrapper_module
+  step etcd go build -trimpath -ldflags "-s -w" -o "$BIN.new/etcd" go.etcd.io/etcd/server/v3
+  step kube-apiserver go build -trimpath -ldflags "$LD" -o "$BIN.new/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
+  step kubectl go build -trimpath -ldflags "$LD" -o "$BIN.new/kubectl" k8s.io/kubernetes/cmd/kubectl
+  echo "$STAMP" > "$BIN.new/.stamp"
+  rm -rf "$BIN"
+  mv "$BIN.new" "$BIN"
 }
-build_kratix() {
-  cd "$CACHE/build-kratix" && go build -trimpath -ldflags "-s -w" -o "$BIN.new/kratix-manager" "$KRATIX_MODULE"
-}
-step kratix-modules write_kratix_module
-step kratix-manager build_kratix
-cd "$WRAP"
-step etcd go build -trimpath -ldflags "-s -w" -o "$BIN.new/etcd" go.etcd.io/etcd/server/v3
-step kube-apiserver go build -trimpath -ldflags "$LD" -o "$BIN.new/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
-step kubectl go build -trimpath -ldflags "$LD" -o "$BIN.new/kubectl" k8s.io/kubernetes/cmd/kubectl
 
-echo "$STAMP" > "$BIN.new/.stamp"
-rm -rf "$BIN"
-mv "$BIN.new" "$BIN"
-log "build finished in $(( $(date +%s) - START ))s; cache size $(du -sh "$CACHE" | cut -f1)"
+# A wrapper module per generation (`tool` directive): `go install module@version` also reads the
+# module's version list for deprecation notices, which the proxy here refuses for
+# github.com/syntasso/kratix.
+build_kratix_generation() { # $1 generation
+  local gen=$1 dir out
+  kratix_generation_pins "$gen"
+  dir=$(kratix_bin_dir "$gen")
+  [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$(kratix_stamp)" ] && return 0
+  log "building the Kratix manager, generation $gen ($KRATIX_MODULE@$KRATIX_VERSION)"
+  out=$dir.new
+  rm -rf "$out" && mkdir -p "$out"
+  write_kratix_module() {
+    rm -rf "$CACHE/build-kratix-$gen" && mkdir -p "$CACHE/build-kratix-$gen" && cd "$CACHE/build-kratix-$gen"
+    printf 'module local/kratix-build\n\ngo %s\n\nrequire %s %s\n\ntool %s\n' \
+      "$KRATIX_GO" "$KRATIX_MODULE" "$KRATIX_VERSION" "$KRATIX_MAIN" > go.mod
+    go mod tidy
+  }
+  build_kratix() {
+    cd "$CACHE/build-kratix-$gen" && go build -trimpath -ldflags "-s -w" -o "$out/kratix-manager" "$KRATIX_MAIN"
+  }
+  step "kratix-$gen-modules" write_kratix_module
+  step "kratix-$gen-manager" build_kratix
+  kratix_stamp > "$out/.stamp"
+  rm -rf "$dir"
+  mv "$out" "$dir"
+}
+
+[ "$(cat "$BIN/.stamp" 2>/dev/null)" = "$STAMP" ] || build_kubernetes
+for g in $GENERATIONS; do build_kratix_generation "$g"; done
+kratix_generation_pins "$KRATIX_GENERATION"
+t=$(( $(date +%s) - START ))
+[ "$t" -lt 2 ] || log "build finished in ${t}s; cache size $(du -sh "$CACHE" | cut -f1)"

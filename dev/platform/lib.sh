@@ -51,21 +51,75 @@ init_git_state_store() {
   rm -rf "$t"
 }
 
-# Kratix v0.125.0 writes with go-git, whose file:// transport runs the system git-upload-pack and
-# git-receive-pack (go-git plumbing/transport/file/client.go), so a bare repo path works as is.
-git_state_store_url() { echo "file://$(GIT_REPO)"; }
+# How the manager reaches the bare repository depends on the generation:
+# - v0.125 writes with go-git, whose file:// transport runs the system git-upload-pack and
+#   git-receive-pack (go-git plumbing/transport/file/client.go), so the bare repo path works as is.
+# - current drives the git binary and accepts only https:// or ssh URLs for a GitStateStore
+#   (util/git/git.go refuses others: "invalid URL for HTTPS auth method"); the store gets an https URL
+#   that the manager's git rewrites to the bare repository (url.insteadOf in GIT_CONFIG_GLOBAL).
+GIT_HTTPS_PREFIX=https://state.kratix.localhost/
+git_state_store_url() {
+  if [ "$KRATIX_GENERATION" = current ]; then echo "${GIT_HTTPS_PREFIX}state.git"; else echo "file://$(GIT_REPO)"; fi
+}
+write_git_config() {
+  cat > "$STATE/gitconfig" <<CFG
+[url "file://$STATE/git/"]
+	insteadOf = $GIT_HTTPS_PREFIX
+[user]
+	name = kratix
+	email = kratix@platform.local
+[safe]
+	directory = *
+CFG
+}
 
 # Lists the files on the state store's main branch.
 state_store_files() { git --git-dir="$(GIT_REPO)" ls-tree -r --name-only main; }
 
-# A Destination is ready when Kratix reports Ready=True (newer Kratix) or, at v0.125.0 which has no
-# Destination status, when its canary file is committed to the state store
+# The three Destinations of the local platform, sharing one GitStateStore: two dev, one prod. Each
+# writes under destinations/<name>/ in the store on both generations: v0.125 appends the
+# Destination's name to spec.path itself (lib/writers/git.go), current uses spec.path as it is
+# (internal/controller/workplacement_controller.go getDir), so there the name is part of the path.
+destinations_manifest() {
+  local d name env region path
+  for d in "dev-1 dev eu" "dev-2 dev us" "prod-1 prod eu"; do
+    read -r name env region <<<"$d"
+    path=destinations; [ "$KRATIX_GENERATION" = current ] && path=destinations/$name
+    cat <<YAML
+---
+apiVersion: platform.kratix.io/v1alpha1
+kind: Destination
+metadata:
+  name: $name
+  labels: {environment: $env, region: $region}
+spec:
+  path: $path
+  stateStoreRef: {kind: GitStateStore, name: local}
+YAML
+  done
+}
+
+kubectl_admin() { "$BIN/kubectl" --kubeconfig="$STATE/admin.kubeconfig" "$@"; }
+
+ready_condition() { # $1 kind, $2 name -> status of its Ready condition
+  kubectl_admin get "$1" "$2" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null
+}
+
+state_store_ready() { [ "$(ready_condition gitstatestore "$1")" = True ]; }
+
+destination_readiness_source() {
+  if [ "$KRATIX_GENERATION" = current ]; then echo "status condition Ready=True"; else echo "canary file in the state store"; fi
+}
+
+# A Destination is ready when Kratix reports it: current Kratix sets the Ready condition once its
+# canary write succeeded (internal/controller/destination_controller.go). v0.125.0 has no
+# Destination status; there it is ready when its canary file is committed to the state store
 # (controllers/destination_controller.go writes <path>/<name>/dependencies/kratix-canary-namespace.yaml).
 destination_ready() {
-  local ready
-  ready=$($BIN/kubectl --kubeconfig="$STATE/admin.kubeconfig" get destination "$1" \
-    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null) || return 1
-  [ "$ready" = "True" ] && return 0
+  if [ "$KRATIX_GENERATION" = current ]; then
+    [ "$(ready_condition destination "$1")" = True ]
+    return
+  fi
   # Not grep -q: it exits at the first match, git then dies of SIGPIPE once the listing outgrows
   # the pipe buffer, and under pipefail (status.sh) the Destination looks not ready.
   state_store_files | grep -E "(^|/)$1/dependencies/kratix-canary-namespace.yaml$" >/dev/null

@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Starts the local Kratix platform: etcd, kube-apiserver, Kratix CRDs, the Kratix manager, a
-# local GitStateStore and three Destinations. Idempotent: what already runs is kept.
-# Prints the time it took; `status.sh` says whether everything is ready.
+# Starts the local Kratix platform: etcd, kube-apiserver, Kratix CRDs, the Kratix manager of
+# KRATIX_GENERATION (current by default, or v0.125), a local GitStateStore and three Destinations.
+# Idempotent: what already runs is kept; a platform running the other generation is restarted
+# fresh. Prints the time it took; `status.sh` says whether everything is ready.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$PLATFORM_DIR/lib.sh"
 T0=$(date +%s)
 
+# platform:up starts the requested generation, current when none is requested.
+KRATIX_GENERATION=${KRATIX_GENERATION_REQUESTED:-current}
+kratix_generation_pins "$KRATIX_GENERATION"
+KRATIX_BIN=$(kratix_bin_dir "$KRATIX_GENERATION")/kratix-manager
+export KRATIX_GENERATION
 bash "$PLATFORM_DIR/build.sh"
+if [ "$WITH_MANAGER" = 1 ] && [ -f "$STATE/generation" ] && [ "$(cat "$STATE/generation")" != "$KRATIX_GENERATION" ]; then
+  log "the platform in $STATE runs Kratix generation $(cat "$STATE/generation"); restarting it fresh with $KRATIX_GENERATION"
+  bash "$PLATFORM_DIR/down.sh"
+fi
 [ "$WITH_MANAGER" = 1 ] || log "starting control plane instance '$INSTANCE' (state $STATE, apiserver port $APISERVER_PORT)"
 go_env
 mkdir -p "$STATE/logs" "$STATE/run" "$STATE/tmp"
+echo "$KRATIX_GENERATION" > "$STATE/generation"
 bash "$PLATFORM_DIR/pki.sh"
 export KUBECONFIG=$STATE/admin.kubeconfig
 KUBECTL="$BIN/kubectl --kubeconfig=$KUBECONFIG"
@@ -53,6 +64,7 @@ if [ "$WITH_MANAGER" != 1 ]; then
 fi
 
 init_git_state_store
+write_git_config
 $KUBECTL apply -f - >/dev/null <<YAML
 apiVersion: v1
 kind: Secret
@@ -67,12 +79,13 @@ spec:
   branch: main
   secretRef: {name: git-state-store, namespace: default}
 YAML
-$KUBECTL apply -f "$PLATFORM_DIR/manifests/destinations.yaml" >/dev/null
+destinations_manifest | $KUBECTL apply -f - >/dev/null
 
 # --- Kratix manager ---------------------------------------------------------------------------
 # TMPDIR holds the webhook serving certs (written by pki.sh) and Kratix's git clones.
 protect_kratix_tmpdir
-TMPDIR=$STATE/tmp start_process kratix "$KRATIX_WEBHOOK_PORT $KRATIX_HEALTH_PORT" "$BIN/kratix-manager" \
+TMPDIR=$STATE/tmp GIT_CONFIG_GLOBAL=$STATE/gitconfig HOME=$STATE/tmp \
+  start_process kratix "$KRATIX_WEBHOOK_PORT $KRATIX_HEALTH_PORT" "$KRATIX_BIN" \
   --kubeconfig="$KUBECONFIG" --metrics-bind-address=0 --pprof-bind-address=0 \
   --health-probe-bind-address="127.0.0.1:$KRATIX_HEALTH_PORT"
 wait_for "Kratix manager /readyz" 60 curl -sf "http://127.0.0.1:$KRATIX_HEALTH_PORT/readyz"
@@ -84,9 +97,12 @@ wait_for "Kratix manager /readyz" 60 curl -sf "http://127.0.0.1:$KRATIX_HEALTH_P
 # older than 60 s: go-git gets an error and Kratix retries the write.
 start_process git-watchdog "" bash -c "while sleep 10; do for p in \$(pgrep -f '^git-receive-pack $(GIT_REPO)'); do a=\$(ps -o etimes= -p \$p | tr -d ' '); [ \"\${a:-0}\" -gt 60 ] && kill \$p && echo \"\$(date -u +%FT%TZ) ended hung git-receive-pack \$p (\${a} s)\"; done; done"
 
-# --- real readiness: the Destinations' canary files are in the state store ----------------------
+# --- real readiness: the state store and Destinations as this generation reports them ------------
+if [ "$KRATIX_GENERATION" = current ]; then
+  wait_for "GitStateStore local Ready" 90 state_store_ready local
+fi
 for d in dev-1 dev-2 prod-1; do
-  wait_for "Destination $d ready (canary files in the state store)" 90 destination_ready "$d"
+  wait_for "Destination $d ready ($(destination_readiness_source))" 90 destination_ready "$d"
 done
-log "platform up in $(( $(date +%s) - T0 ))s"
+log "platform up in $(( $(date +%s) - T0 ))s (Kratix generation $KRATIX_GENERATION)"
 echo "KUBECONFIG=$KUBECONFIG"

@@ -1,4 +1,4 @@
-import { customObjects } from './platform';
+import { customObjects, platformGeneration } from './platform';
 import { removeDuplicateStaticDependencyWorks } from './staticDependencyRace';
 
 export const KRATIX = { group: 'platform.kratix.io', version: 'v1alpha1' } as const;
@@ -113,6 +113,15 @@ export function isMisplaced(wp: any): boolean {
   return l['kratix.io/misplaced'] === 'true' || l['kratix.io/misscheduled'] === 'true';
 }
 
+/**
+ * The `spec.path` that puts a Destination's files under destinations/<name>/ in the store:
+ * v0.125 appends the name itself (lib/writers/git.go), current uses the path as given
+ * (internal/controller/workplacement_controller.go getDir).
+ */
+export function destinationSpecPath(name: string): string {
+  return platformGeneration() === 'current' ? `destinations/${name}` : 'destinations';
+}
+
 export async function createDestination(
   name: string,
   labels: Record<string, string>,
@@ -125,7 +134,7 @@ export async function createDestination(
       apiVersion: 'platform.kratix.io/v1alpha1',
       kind: 'Destination',
       metadata: { name, labels },
-      spec: { path: 'destinations', stateStoreRef: { kind: 'GitStateStore', name: 'local' }, ...spec },
+      spec: { path: destinationSpecPath(name), stateStoreRef: { kind: 'GitStateStore', name: 'local' }, ...spec },
     },
   });
 }

@@ -1,6 +1,6 @@
 import { CustomObjectsApi, KubeConfig, CoreV1Api } from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** The checkout root: the nearest directory above the working directory with dev/platform. */
@@ -43,6 +43,21 @@ export function platformKubeconfigPath(): string {
 /** The directory holding the platform's kubeconfigs (admin, alice, admin-token). */
 export function platformStateDir(): string {
   return dirname(platformKubeconfigPath());
+}
+
+/** The Kratix generations the local platform can run (dev/platform/README.md). */
+export type PlatformGeneration = 'current' | 'v0.125';
+
+/**
+ * Which Kratix manager the running local platform runs, as `dev/platform/up.sh` recorded it
+ * (KRATIX_GENERATION: `current` = ae170e22 by default, or `v0.125`). Tests whose expected
+ * result depends on the generation branch on this.
+ */
+export function platformGeneration(): PlatformGeneration {
+  const file = resolve(platformStateDir(), 'generation');
+  const g = existsSync(file) ? readFileSync(file, 'utf8').trim() : 'v0.125';
+  if (g !== 'current' && g !== 'v0.125') throw new Error(`unknown platform generation '${g}' in ${file}`);
+  return g;
 }
 
 export function kubeConfigFromFile(file: string): KubeConfig {

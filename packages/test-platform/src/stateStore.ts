@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { customObjects } from './platform';
+import { customObjects, platformStateDir } from './platform';
 import { KRATIX } from './kratix';
 
 /**
- * Files on the main branch of the local GitStateStore `local` (a bare repository the store's
- * file:// URL points at), read with git itself.
+ * The bare repository behind the local GitStateStore `local`: its file:// URL (v0.125), or the
+ * repository its https:// URL is rewritten to for the current manager (`git/` in the platform's
+ * state directory, dev/platform/lib.sh), read with git itself.
  */
 async function stateStoreGitDir(): Promise<string> {
   const store: any = await customObjects().getClusterCustomObject({
@@ -17,7 +18,8 @@ async function stateStoreGitDir(): Promise<string> {
     name: 'local',
   });
   const url = String(store.spec.url);
-  return url.startsWith('file://') ? fileURLToPath(url) : url;
+  if (url.startsWith('file://')) return fileURLToPath(url);
+  return join(platformStateDir(), 'git', new URL(url).pathname.replace(/^\//, ''));
 }
 
 export async function stateStoreFiles(): Promise<string[]> {
@@ -28,7 +30,10 @@ export async function stateStoreFiles(): Promise<string[]> {
   return out.split('\n').filter(Boolean);
 }
 
-/** Files under a Destination's directory in the store (v0.125.0 layout: <path>/<name>/...). */
+/**
+ * Files under a Destination's directory in the store: destinations/<name>/ on both generations
+ * (the local platform's Destinations are laid out that way, dev/platform/lib.sh).
+ */
 export async function destinationFiles(destination: string, prefix = ''): Promise<string[]> {
   const files = await stateStoreFiles();
   return files.filter(f => f.startsWith(`destinations/${destination}/${prefix}`));

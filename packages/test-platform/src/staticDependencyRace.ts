@@ -9,7 +9,7 @@
  * creations under load. The test platform removes the extra Work as a platform engineer would.
  */
 import { KRATIX, listWorkPlacements, listWorks, updateKratixObject, waitFor } from './kratix';
-import { customObjects } from './platform';
+import { customObjects, platformGeneration } from './platform';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
@@ -83,9 +83,17 @@ export async function removeDuplicateStaticDependencyWorks(promise: string): Pro
     return !works.some(w => names.has(w.metadata.name)) && wps.length === 0;
   });
   const keptWps = await listWorkPlacements(`kratix.io/work=${kept.metadata.name}`);
+  const current = platformGeneration() === 'current';
   for (const wp of keptWps) {
     await updateKratixObject({ plural: 'workplacements', name: wp.metadata.name, namespace: wp.metadata.namespace }, obj => {
-      obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), 'test-platform.kratix.io/rewrite': String(Date.now()) };
+      if (current) {
+        // Current Kratix reconciles a WorkPlacement only when its generation changes
+        // (internal/controller/workplacement_controller.go workPlacementReconcilePredicate): change
+        // the Work generation it records; the scheduler sets it back on the Work's next reconcile.
+        obj.spec.generation = Number(obj.spec.generation ?? 0) + 1;
+      } else {
+        obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), 'test-platform.kratix.io/rewrite': String(Date.now()) };
+      }
     });
   }
   await waitFor(`Kratix to write the files of ${kept.metadata.name} again`, 60_000, async () => {

@@ -1,7 +1,7 @@
 /*
  * Reliability: nothing wrongly deleted. Against the real Kratix manager, WorkPlacements that
  * change between the cleanup preflight and the delete are never deleted, when the cleanup carries
- * the uid/resourceVersion the preflight showed:
+ * the uid and spec generation the preflight showed (as the UI sends them):
  *  - moved back: the Promise's selectors go back, Kratix un-marks them;
  *  - replaced: deleted and recreated by Kratix (new uid), then misplaced again;
  *  - Destination back: the Destination is relabelled so that it matches again (v0.125.0).
@@ -25,7 +25,7 @@ import {
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import request from 'supertest';
-import { ofPromise, snapshotKratix, waitSettled } from './__testUtils__/cluster';
+import { kratixStateOf, ofPromise, snapshotKratix, waitSettled } from './__testUtils__/cluster';
 import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
 import { reportCategory } from './__testUtils__/report';
 
@@ -37,7 +37,7 @@ interface Item {
   namespace: string;
   name: string;
   uid: string;
-  resourceVersion: string;
+  generation: number;
 }
 
 interface RunResult {
@@ -97,7 +97,8 @@ describe('reliability: cleanup races against the real Kratix', () => {
   async function preflightItems(promise: string): Promise<Item[]> {
     const res = await api().post('/api/kratix/platforms/local/cleanup/preflight').send({ all: true, promise });
     expect(res.status).toBe(200);
-    return res.body.items.map((i: any) => ({ namespace: i.namespace, name: i.name, uid: i.uid, resourceVersion: i.resourceVersion }));
+    // As the UI sends them: uid + spec generation (current Kratix re-stamps annotations every few seconds).
+    return res.body.items.map((i: any) => ({ namespace: i.namespace, name: i.name, uid: i.uid, generation: i.generation }));
   }
 
   /** The raced cleanup, then proof that none of the items' current objects was deleted. */
@@ -125,7 +126,7 @@ describe('reliability: cleanup races against the real Kratix', () => {
   /** Positive control: once Kratix has settled, a fresh preflight + cleanup deletes what is misplaced. */
   async function control(promise: string, expected: number): Promise<number> {
     await waitFor(`${expected} misplaced of ${promise} in the cache`, 90_000, () => misplacedInCache(promise) === expected);
-    await waitSettled(() => snapshotKratix(undefined, ofPromise(promise)));
+    await waitSettled(() => snapshotKratix(undefined, ofPromise(promise), kratixStateOf));
     const items = await preflightItems(promise);
     const res = await api().post('/api/kratix/platforms/local/cleanup').send({ items });
     if (res.body.summary?.deleted !== expected) {

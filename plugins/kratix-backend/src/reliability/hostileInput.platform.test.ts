@@ -29,7 +29,7 @@ import {
 import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MAX_BODY_SIZE } from '../router';
-import { backendVisibleOf, diffSnapshots, ofPromise, snapshotKratix, snapshotOwned, stableDiff, waitSettled } from './__testUtils__/cluster';
+import { backendVisibleOf, diffSnapshots, kratixStateOf, ofPromise, snapshotKratix, snapshotOwned, stableDiff, waitSettled } from './__testUtils__/cluster';
 import { FuzzCase, FuzzGenerator } from './__testUtils__/fuzzCases';
 import { Prng } from './__testUtils__/prng';
 import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
@@ -161,7 +161,7 @@ describe('reliability: hostile input', () => {
     cases.forEach(assertSafe);
 
     const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-    await waitSettled(() => snapshotKratix(undefined, ofPromise(canary)));
+    await waitSettled(() => snapshotKratix(undefined, ofPromise(canary), kratixStateOf));
     // Kratix re-writes every dependency WorkPlacement (new status.versionID) when any Destination
     // changes, and other tests may add Destinations meanwhile: compare what the backend could
     // change — the canary Promise's resourceVersion, and each WorkPlacement's uid and deletion.

@@ -31,7 +31,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import scaffolderModuleKratix from '@kratix-backstage/plugin-scaffolder-backend-module-kratix';
 import request from 'supertest';
-import { backendVisibleOf, diffSnapshots, ofPromise, snapshotKratix, waitSettled } from './__testUtils__/cluster';
+import { backendVisibleOf, diffSnapshots, kratixStateOf, ofPromise, snapshotKratix, waitSettled } from './__testUtils__/cluster';
 import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
 import { Tally, reportCategory } from './__testUtils__/report';
 
@@ -71,7 +71,7 @@ describe('reliability: permission matrix', () => {
   const promise = uniqueName('rel-perm');
   let backend: ReliabilityBackend;
   const denied = new Set<string>();
-  let items: Array<{ namespace: string; name: string; uid: string; resourceVersion: string }> = [];
+  let items: Array<{ namespace: string; name: string; uid: string; generation: number }> = [];
   let loaded: { resourceVersion: string; generation: number };
 
   beforeAll(async () => {
@@ -102,13 +102,13 @@ describe('reliability: permission matrix', () => {
         ),
       ),
     );
-    await waitSettled(() => snapshotKratix(undefined, ofPromise(promise)));
+    await waitSettled(() => snapshotKratix(undefined, ofPromise(promise), kratixStateOf));
     await refreshItems();
     const p = await getPromise(promise);
     loaded = { resourceVersion: p.metadata.resourceVersion, generation: p.metadata.generation };
   }, 240_000);
 
-  /** The misplaced items as a preflight shows them now (uid + resourceVersion). */
+  /** The misplaced items as a preflight shows them now (uid + spec generation, as the UI sends them). */
   async function refreshItems() {
     const pre = await request(backend.server)
       .post('/api/kratix/platforms/local/cleanup/preflight')
@@ -118,7 +118,7 @@ describe('reliability: permission matrix', () => {
       namespace: i.namespace,
       name: i.name,
       uid: i.uid,
-      resourceVersion: i.resourceVersion,
+      generation: i.generation,
     }));
   }
 

@@ -7,6 +7,7 @@ import {
   deletePromise,
   getPromise,
   isMisplaced,
+  platformGeneration,
   promiseManifest,
   uniqueName,
   waitFor,
@@ -35,7 +36,7 @@ describe('preview API on the real platform', () => {
         .send({ specPatch: { destinationSelectors: [{ matchLabels: { environment: 'prod' } }] } });
       expect(res.status).toBe(200);
       const preview = res.body;
-      expect(preview).toMatchObject({ kind: 'promise', promise: name, changed: true, generation: 'v0.125' });
+      expect(preview).toMatchObject({ kind: 'promise', promise: name, changed: true, generation: platformGeneration() });
       const group = preview.groups[0];
       expect(group.workPlacementsCreated).toEqual(['prod-1']);
       expect(group.workPlacementsMisplaced.map((w: any) => w.destination).sort()).toEqual(['dev-1', 'dev-2']);

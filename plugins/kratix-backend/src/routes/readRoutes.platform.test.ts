@@ -1,6 +1,6 @@
 /*
- * The read API against the real local platform (real kube-apiserver, real Kratix v0.125.0
- * manager): scenario of the Kratix Updates docs, targeting reasons, watch-fed updates.
+ * The read API against the real local platform (real kube-apiserver, the real Kratix manager of
+ * the platform's generation, current by default): scenario of the Kratix Updates docs, targeting reasons, watch-fed updates.
  */
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -8,6 +8,7 @@ import {
   createDestination,
   deleteDestination,
   deletePromise,
+  platformGeneration,
   promiseManifest,
   uniqueName,
   waitFor,
@@ -54,7 +55,10 @@ describe('read API on the real platform', () => {
       expect(misplaced.items.map((i: any) => i.destination).sort()).toEqual(['dev-1', 'dev-2']);
       for (const item of misplaced.items) {
         expect(item.misplaced).toBe(true);
-        expect(item.misplacedLabel).toBe('kratix.io/misscheduled'); // v0.125.0: the legacy label
+        // Current Kratix labels kratix.io/misplaced; v0.125.0 the legacy kratix.io/misscheduled.
+        expect(item.misplacedLabel).toBe(
+          platformGeneration() === 'current' ? 'kratix.io/misplaced' : 'kratix.io/misscheduled',
+        );
         expect(item.destinationStillMatches).toBe(false);
         expect(item.destinationExists).toBe(true);
         expect(item.kind).toBe('dependency');

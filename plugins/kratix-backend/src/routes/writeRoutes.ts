@@ -189,7 +189,7 @@ export function registerWriteRoutes(router: express.Router, deps: WriteRouteDeps
       res.flushHeaders();
       results.forEach(r => res.write(`${JSON.stringify(r)}\n`));
     }
-    const expected = new Map((body.items ?? []).map(i => [nsKey(i.namespace, i.name), { uid: i.uid, resourceVersion: i.resourceVersion }]));
+    const expected = new Map((body.items ?? []).map(i => [nsKey(i.namespace, i.name), { uid: i.uid, generation: i.generation, resourceVersion: i.resourceVersion }]));
     try {
       await cleanupWorkPlacements(
         platform,

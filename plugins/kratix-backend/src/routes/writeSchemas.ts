@@ -7,6 +7,7 @@ const itemRef = z
     namespace: labelName,
     name: objectName,
     uid: z.string().max(64).optional(),
+    generation: z.number().int().min(1).optional(),
     resourceVersion: z.string().max(64).optional(),
   })
   .strict();

@@ -67,7 +67,8 @@ export function aWorkPlacement(
     name: `${work.name}.${destination}-5058f`,
     uid: `uid-${work.name}-${destination}`,
     resourceVersion: '7',
-    labels: { 'kratix.io/work': work.name },
+    // Current Kratix labels every WorkPlacement it schedules with its Destination.
+    labels: { 'kratix.io/work': work.name, 'kratix.io/targetDestinationName': destination },
     namespace: work.namespace,
     workName: work.name,
     workloadGroupId: DEFAULT_GROUP_ID,

@@ -55,7 +55,13 @@ export interface PromiseUpdateResponse {
 
 /** Which WorkPlacements a cleanup call is about: explicit items, or all misplaced of a scope. */
 export interface CleanupSelection {
-  items?: Array<{ namespace: string; name: string }>;
+  /**
+   * Named WorkPlacements. `uid` and `generation` (from the preflight) make the cleanup refuse one
+   * that was replaced or whose spec changed since; `resourceVersion` refuses any change at all,
+   * which on current Kratix (it rewrites WorkPlacement annotations every few seconds) is rarely
+   * what a client wants.
+   */
+  items?: Array<{ namespace: string; name: string; uid?: string; generation?: number; resourceVersion?: string }>;
   /** With `all: true`: every misplaced WorkPlacement of this Promise and/or Destination. */
   promise?: string;
   destination?: string;

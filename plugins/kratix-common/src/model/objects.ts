@@ -36,6 +36,12 @@ export interface ObjectMeta {
   /** Set when the object is being deleted (finalizers pending). */
   deletionTimestamp?: string;
   labels: Labels;
+  /**
+   * metadata.generation: changes with the spec only. Current Kratix re-stamps static-dependency
+   * Works and their WorkPlacements (annotations) every few seconds, a new resourceVersion each
+   * time, so "did this change" is judged by generation (and labels), not resourceVersion.
+   */
+  generation?: number;
 }
 
 export interface SlimPromise extends ObjectMeta {

@@ -1,5 +1,5 @@
 import { aDestination, aStateStore, aWork, aWorkPlacement } from '../__testUtils__/fixtures';
-import { deletionPreflight } from './deletionPreflight';
+import { deletionPreflight, sharesFilesWith } from './deletionPreflight';
 
 const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };
 
@@ -103,5 +103,75 @@ describe('deletionPreflight', () => {
       generation: 'current',
     });
     expect(r.misplaced).toBe(false);
+  });
+
+  it('WorkPlacement without its repo-cleanup finalizer: removed at once, files stay', () => {
+    const wp = aWorkPlacement(depWork, 'dev-1', { ...misplaced, finalizers: [] });
+    for (const generation of ['current', 'v0.125'] as const) {
+      const r = deletionPreflight(wp, {
+        work: depWork,
+        destination: dev1,
+        stateStore: aStateStore({ ready: 'False' }),
+        destinations: all,
+        generation,
+      });
+      expect(r.blocked).toBe(false);
+      expect(r.files.kind).toBe('stay');
+      expect(r.notes.join(' ')).toContain('removes the object at once and leaves its files');
+    }
+  });
+
+  it('filepath mode none, never written: the delete cannot finish (current)', () => {
+    const none = aDestination('dev-1', { environment: 'dev' }, { filepathMode: 'none' });
+    const ctx = { work: depWork, destination: none, stateStore: aStateStore(), destinations: all };
+    const unwritten = aWorkPlacement(depWork, 'dev-1', misplaced);
+    const r = deletionPreflight(unwritten, { ...ctx, generation: 'current' });
+    expect(r.blocked).toBe(true);
+    expect(r.files.kind).toBe('pending');
+    expect(r.blockReason).toContain('never written');
+    const written = aWorkPlacement(depWork, 'dev-1', { ...misplaced, versionID: 'abc' });
+    expect(deletionPreflight(written, { ...ctx, generation: 'current' }).blocked).toBe(false);
+  });
+
+  it('resource WorkPlacement with a sibling left in its group: not scheduled again', () => {
+    const rwork = aWork('redis-example-x', [{ matchLabels: { environment: 'prod' }, source: 'promise' }], {
+      namespace: 'default',
+      resourceName: 'example',
+      pipelineName: 'instance-configure',
+    });
+    const wp = aWorkPlacement(rwork, 'dev-1', misplaced);
+    const sibling = aWorkPlacement(rwork, 'prod-1');
+    const r = deletionPreflight(wp, {
+      work: rwork,
+      destination: dev1,
+      stateStore: aStateStore(),
+      destinations: all,
+      groupSiblings: [sibling, wp],
+      generation: 'current',
+    });
+    expect(r.afterDelete).toEqual({ kind: 'sibling-remains', siblings: [sibling.name] });
+    expect(r.notes.join(' ')).toContain(`while ${sibling.name} of the same workload group remains`);
+  });
+
+  it('refuses when another Destination keeps live files in the same directory', () => {
+    const a = aDestination('a', { environment: 'dev' }, { path: '.' });
+    const b = aDestination('b', { environment: 'prod' }, { path: '/' });
+    expect(sharesFilesWith(a, b, aStateStore(), 'current')).toBe(true);
+    expect(sharesFilesWith(a, { ...b, path: 'other' }, aStateStore(), 'current')).toBe(false);
+    // v0.125 appends each Destination's name: different names never share.
+    expect(sharesFilesWith(a, b, aStateStore(), 'v0.125')).toBe(false);
+    const wp = aWorkPlacement(depWork, 'a', misplaced);
+    const live = aWorkPlacement(depWork, 'b');
+    const r = deletionPreflight(wp, {
+      work: depWork,
+      destination: a,
+      stateStore: aStateStore(),
+      destinations: [a, b],
+      sharedDirectoryWorkPlacements: [live],
+      generation: 'current',
+    });
+    expect(r.blocked).toBe(true);
+    expect(r.destroysFilesOf).toEqual([`${live.namespace}/${live.name}`]);
+    expect(r.blockReason).toContain('shares its state-store directory with b');
   });
 });

@@ -2,7 +2,7 @@ import { KratixGeneration } from '../model/kratixVersion';
 import { SlimDestination, SlimStateStore, SlimWork, SlimWorkPlacement } from '../model/objects';
 import { matchDestination } from './matching';
 import { assessWorkPlacement, findWorkloadGroup } from './misplacement';
-import { mergeWorkloadGroupSelectors } from './selectors';
+import { schedulingSelector } from './selectors';
 import { destinationRoot, joinStorePath, workPlacementDirectory } from './stateStorePaths';
 
 export type FilesOutcome =
@@ -19,13 +19,20 @@ export type AfterDelete =
   /** Kratix schedules the resource again to one random Destination among these. */
   | { kind: 'rescheduled'; candidates: string[] }
   /** No Destination matches: the resource stays unscheduled (Work Pending) until one does. */
-  | { kind: 'unscheduled' };
+  | { kind: 'unscheduled' }
+  /**
+   * Other WorkPlacements of the same workload group remain: Kratix schedules a resource group only
+   * when it has no WorkPlacement at all, so nothing is created.
+   */
+  | { kind: 'sibling-remains'; siblings: string[] };
 
 export interface DeletionPreflight {
   namespace: string;
   name: string;
   uid: string;
   resourceVersion: string;
+  /** The WorkPlacement's metadata.generation the preflight saw (send it back with the cleanup). */
+  generation?: number;
   destination: string;
   /** Cleanup only deletes misplaced WorkPlacements; anything else is refused. */
   misplaced: boolean;
@@ -33,6 +40,11 @@ export interface DeletionPreflight {
   blocked: boolean;
   blockReason?: string;
   files: FilesOutcome;
+  /**
+   * WorkPlacements (namespace/name) on other Destinations whose live files this delete would
+   * remove too (shared directory). Never deleted, not even when forced.
+   */
+  destroysFilesOf: string[];
   afterDelete: AfterDelete;
   notes: string[];
 }
@@ -43,8 +55,41 @@ export interface PreflightContext {
   stateStore?: SlimStateStore;
   /** All Destinations, to find re-scheduling candidates for resource WorkPlacements. */
   destinations: readonly SlimDestination[];
+  /**
+   * The other WorkPlacements of the same Work and workload group (Kratix finds them by the labels
+   * kratix.io/work and kratix.io/workload-group-id), without the one being deleted.
+   */
+  groupSiblings?: readonly SlimWorkPlacement[];
+  /**
+   * WorkPlacements of the same Work and group on OTHER Destinations whose files resolve to the same
+   * directory of the same state store (e.g. Destinations with paths "." and "/"): deleting this one
+   * deletes their live files too. See sharesFilesWith.
+   */
+  sharedDirectoryWorkPlacements?: readonly SlimWorkPlacement[];
   generation: KratixGeneration;
 }
+
+/**
+ * Whether two Destinations write a workload group's files to the same directory: same state store
+ * and the same root after path normalisation (Kratix joins paths like Go's filepath.Join, so "." ,
+ * "/" and "" are one directory; ae170e22 lib/writers/git.go NewGitWriter; v0.125 appends each
+ * Destination's name, so there only equal paths and names collide).
+ */
+export function sharesFilesWith(
+  a: Pick<SlimDestination, 'name' | 'path' | 'stateStoreRef'>,
+  b: Pick<SlimDestination, 'name' | 'path' | 'stateStoreRef'>,
+  store: Pick<SlimStateStore, 'path'> | undefined,
+  generation: KratixGeneration,
+): boolean {
+  if (a.name === b.name) return false;
+  if (a.stateStoreRef?.kind !== b.stateStoreRef?.kind || a.stateStoreRef?.name !== b.stateStoreRef?.name) {
+    return false;
+  }
+  return destinationRoot(a, store, generation) === destinationRoot(b, store, generation);
+}
+
+/** The finalizer whose handler deletes a WorkPlacement's files (same name in both generations). */
+export const REPO_CLEANUP_FINALIZER = 'finalizers.workplacement.kratix.io/repo-cleanup';
 
 function filesPath(wp: SlimWorkPlacement, ctx: PreflightContext): string {
   if (!ctx.destination) {
@@ -70,11 +115,16 @@ function filesPath(wp: SlimWorkPlacement, ctx: PreflightContext): string {
 
 function afterDelete(wp: SlimWorkPlacement, ctx: PreflightContext): AfterDelete {
   if (!wp.resourceName) return { kind: 'not-recreated' };
+  // A resource group with a WorkPlacement left is only updated, never scheduled again
+  // (ae170e22 internal/controller/scheduler.go reconcileWorkloadGroup: existing WorkPlacements
+  // short-cut the scheduling; same at v0.125.0 controllers/scheduler.go).
+  const siblings = (ctx.groupSiblings ?? []).filter(s => s.uid !== wp.uid).map(s => s.name).sort();
+  if (siblings.length > 0) return { kind: 'sibling-remains', siblings };
   // A resource Work whose group has no WorkPlacement is scheduled again to one random match
   // (ae170e22 scheduler.go:489; v0.125.0 controllers/scheduler.go:391-417).
   const group = findWorkloadGroup(ctx.work, wp.workloadGroupId);
   if (!group) return { kind: 'unscheduled' };
-  const { matchLabels } = mergeWorkloadGroupSelectors(group.destinationSelectors);
+  const { matchLabels } = schedulingSelector(ctx.work, group.destinationSelectors, ctx.generation);
   const candidates = ctx.destinations
     .filter(d => matchDestination(matchLabels, d, { generation: ctx.generation }).matched)
     .map(d => d.name)
@@ -98,7 +148,17 @@ export function deletionPreflight(
   let blockReason: string | undefined;
   let files: FilesOutcome = { kind: 'removed', path };
 
-  if (!ctx.destination) {
+  if (!wp.finalizers.includes(REPO_CLEANUP_FINALIZER)) {
+    // No repo-cleanup finalizer: the apiserver removes the object at once and nothing deletes the
+    // files, whatever the Destination and store. Current Kratix strips the finalizers of a
+    // WorkPlacement that reconciles while its Destination is missing, and only a later reconcile
+    // with the Destination present adds them back (ae170e22
+    // internal/controller/workplacement_controller.go newReconcileContext, Reconcile).
+    files = { kind: 'stay', path };
+    notes.push(
+      `The WorkPlacement has no ${REPO_CLEANUP_FINALIZER} finalizer (Kratix removes it when the WorkPlacement reconciles while its Destination is missing): deleting it removes the object at once and leaves its files in the state store at ${path}.`,
+    );
+  } else if (!ctx.destination) {
     if (ctx.generation === 'current') {
       // Destination not found: both finalizers are stripped, no files removed (fix for #382).
       files = { kind: 'stay', path };
@@ -128,8 +188,39 @@ export function deletionPreflight(
     );
   }
 
+  const shared = (ctx.sharedDirectoryWorkPlacements ?? []).filter(o => !o.deletionTimestamp);
+  if (files.kind !== 'stay' && shared.length > 0) {
+    // The finalizer deletes the whole directory (nestedByMetadata) or the listed files, which are
+    // the same ones the other Destination's WorkPlacement keeps there.
+    blocked = true;
+    blockReason = `Destination ${wp.targetDestinationName} shares its state-store directory with ${shared
+      .map(o => o.targetDestinationName)
+      .sort()
+      .join(', ')}: deleting this WorkPlacement deletes ${path}, which also holds the live files of ${shared
+      .map(o => `${o.namespace}/${o.name}`)
+      .sort()
+      .join(', ')}.`;
+  } else if (
+    ctx.destination &&
+    files.kind === 'removed' &&
+    ctx.generation === 'current' &&
+    ctx.destination.filepathMode === 'none' &&
+    !wp.versionID
+  ) {
+    // Mode none deletes the files listed in the WorkPlacement's .kratix state file; one never
+    // written has none, and the delete retries reading it forever (ae170e22
+    // internal/controller/workplacement_controller.go deleteWorkPlacement, readKratixStateFile).
+    blocked = true;
+    files = { kind: 'pending', path };
+    blockReason = `The Destination uses filepath mode "none" and this WorkPlacement was never written (no state file at ${path}): Kratix cannot finish deleting it and retries for ever.`;
+  }
+
   const next = afterDelete(wp, ctx);
-  if (next.kind === 'rescheduled') {
+  if (next.kind === 'sibling-remains') {
+    notes.push(
+      `Kratix will not schedule resource ${wp.namespace}/${wp.resourceName} again while ${next.siblings.join(', ')} of the same workload group remain${next.siblings.length > 1 ? '' : 's'}.`,
+    );
+  } else if (next.kind === 'rescheduled') {
     notes.push(
       `Kratix will schedule resource ${wp.namespace}/${wp.resourceName} again, to one of: ${next.candidates.join(', ')}.`,
     );
@@ -148,11 +239,13 @@ export function deletionPreflight(
     name: wp.name,
     uid: wp.uid,
     resourceVersion: wp.resourceVersion,
+    generation: wp.generation,
     destination: wp.targetDestinationName,
     misplaced: assessment.misplaced,
     blocked,
     blockReason,
     files,
+    destroysFilesOf: files.kind === 'stay' ? [] : shared.map(o => `${o.namespace}/${o.name}`).sort(),
     afterDelete: next,
     notes,
   };

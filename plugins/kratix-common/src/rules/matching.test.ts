@@ -59,9 +59,8 @@ describe('matchDestination', () => {
     expect(matchDestination({ a: 'b' }, dryRun, current).reasons).toEqual([
       { type: 'dry-run-destination' },
     ]);
-    expect(matchDestination({ a: 'b' }, dryRun, { ...current, dryRunWork: true }).matched).toBe(
-      true,
-    );
+    // The dry-run selector itself opens dry-run Destinations (a dry-run Work is scheduled with it).
+    expect(matchDestination({ 'kratix.io/dry-run': 'true' }, dryRun, current).matched).toBe(true);
     expect(matchDestination({ a: 'b' }, dryRun, { generation: 'v0.125' }).matched).toBe(true);
   });
 });

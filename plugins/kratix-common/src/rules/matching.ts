@@ -25,8 +25,6 @@ export type MatchableDestination = Pick<
 
 export interface MatchOptions {
   generation: KratixGeneration;
-  /** True for a dry-run Work (the dry-run feature); such Works may use dry-run Destinations. */
-  dryRunWork?: boolean;
 }
 
 /**
@@ -38,9 +36,10 @@ export interface MatchOptions {
  * - Empty selector: every Destination matches except those with `strictMatchLabels: true` and at
  *   least one label (api/v1alpha1/destination_types.go, StrictMatchLabels comment). strictMatchLabels
  *   has no effect when the selector is non-empty.
- * - Current generation only: Destinations being deleted and, for non-dry-run Works, Destinations
- *   labelled kratix.io/dry-run=true are excluded. v0.125.0 has neither check (no Destination
- *   finalizer, no dry-run feature).
+ * - Current generation only: Destinations being deleted are excluded, and so are Destinations
+ *   labelled kratix.io/dry-run=true unless the selector itself asks for kratix.io/dry-run=true
+ *   (the check reads the selector, not the Work: a dry-run Work is scheduled with that selector,
+ *   see schedulingSelector). v0.125.0 has neither check (no Destination finalizer, no dry-run).
  * Readiness is never consulted: Kratix schedules to a Destination whose store is down.
  */
 export function matchDestination(
@@ -52,7 +51,7 @@ export function matchDestination(
   const labels = destination.labels ?? {};
   if (options.generation === 'current') {
     if (destination.deletionTimestamp) reasons.push({ type: 'being-deleted' });
-    if (!options.dryRunWork && labels[DRY_RUN_LABEL] === 'true') {
+    if (selector[DRY_RUN_LABEL] !== 'true' && labels[DRY_RUN_LABEL] === 'true') {
       reasons.push({ type: 'dry-run-destination' });
     }
   }

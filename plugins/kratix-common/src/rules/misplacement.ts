@@ -2,7 +2,7 @@ import { MISPLACEMENT_LABELS, MisplacementLabel } from '../model/labels';
 import { KratixGeneration } from '../model/kratixVersion';
 import { Condition, Labels, SlimDestination, SlimWork, SlimWorkPlacement } from '../model/objects';
 import { MismatchReason, matchDestination } from './matching';
-import { mergeWorkloadGroupSelectors } from './selectors';
+import { schedulingSelector } from './selectors';
 
 /**
  * The misplacement label a WorkPlacement carries, if any: `kratix.io/misplaced=true` (current) or
@@ -68,7 +68,7 @@ export function assessWorkPlacement(
   let destinationStillMatches: boolean | null = null;
   let reasons: MismatchReason[] = [];
   if (group && destination) {
-    const merged = mergeWorkloadGroupSelectors(group.destinationSelectors);
+    const merged = schedulingSelector(work, group.destinationSelectors, generation);
     const result = matchDestination(merged.matchLabels, destination, { generation });
     destinationStillMatches = result.matched;
     reasons = result.reasons;

@@ -1,4 +1,5 @@
 import {
+  schedulingSelector,
   mergeWorkloadGroupSelectors,
   promiseDependencySelectors,
   squashPromiseScheduling,
@@ -81,5 +82,21 @@ describe('promiseDependencySelectors', () => {
 
   it('gives no selector when the spec has none', () => {
     expect(promiseDependencySelectors([])).toEqual([]);
+  });
+});
+
+describe('schedulingSelector', () => {
+  const groupSelectors = [{ matchLabels: { environment: 'dev' }, source: 'promise' }];
+  const dryRunWork = { labels: { 'kratix.io/dry-run': 'true' } };
+
+  it('schedules a dry-run Work with the dry-run selector on current Kratix', () => {
+    expect(schedulingSelector(dryRunWork, groupSelectors, 'current').matchLabels).toEqual({
+      'kratix.io/dry-run': 'true',
+    });
+  });
+
+  it('uses the merged group selectors for other Works and on v0.125', () => {
+    expect(schedulingSelector({ labels: {} }, groupSelectors, 'current').matchLabels).toEqual({ environment: 'dev' });
+    expect(schedulingSelector(dryRunWork, groupSelectors, 'v0.125').matchLabels).toEqual({ environment: 'dev' });
   });
 });

@@ -4,6 +4,8 @@ import {
   SelectorSource,
   WorkloadGroupSelector,
 } from '../model/objects';
+import { DRY_RUN_LABEL } from '../model/labels';
+import { KratixGeneration } from '../model/kratixVersion';
 
 /** A key of one selector entry that another entry overrode. */
 export interface SelectorConflict {
@@ -124,4 +126,22 @@ export function promiseDependencySelectors(
   const { matchLabels } = squashPromiseScheduling(entries);
   if (Object.keys(matchLabels).length === 0) return [];
   return [{ matchLabels, source: 'promise' satisfies SelectorSource }];
+}
+
+/**
+ * The selector Kratix schedules one workload group of a Work with. A dry-run Work (current
+ * generation: the Work carries `kratix.io/dry-run=true`) is scheduled with `kratix.io/dry-run=true`
+ * instead of its groups' selectors (ae170e22 internal/controller/scheduler.go reconcileWorkloadGroup
+ * and updateWorkPlacement); every other Work with its merged group selectors. v0.125.0 has no
+ * dry-run feature.
+ */
+export function schedulingSelector(
+  work: { labels?: Labels } | undefined,
+  groupSelectors: readonly WorkloadGroupSelector[],
+  generation: KratixGeneration,
+): MergedSelectors {
+  if (generation === 'current' && work?.labels?.[DRY_RUN_LABEL] === 'true') {
+    return { matchLabels: { [DRY_RUN_LABEL]: 'true' }, sourceOf: { [DRY_RUN_LABEL]: 'dry-run' }, conflicts: [] };
+  }
+  return mergeWorkloadGroupSelectors(groupSelectors);
 }

@@ -165,6 +165,27 @@ describe('whatIfDestinationChange', () => {
       expect(r.markdown).toContain('Resources re-scheduled');
     });
 
+    it('current, cleanup all: a WorkPlacement without the targetDestinationName label is not found and stays', () => {
+      const base = twoPromises();
+      const p = {
+        ...base,
+        destinations: base.destinations.map(d =>
+          d.name === 'dev-2' ? { ...d, cleanup: 'all' } : d,
+        ),
+        // r2's WorkPlacement predates the label (Kratix never rebuilds a resource WorkPlacement's labels).
+        workPlacements: base.workPlacements.map(wp =>
+          wp.resourceName === 'r2' ? { ...wp, labels: { 'kratix.io/work': wp.workName! } } : wp,
+        ),
+      };
+      const r = whatIfDestinationChange(p, { changes: [{ name: 'dev-2', remove: true }] });
+      expect(r.summary).toMatchObject({
+        workPlacementsDeleted: 1,
+        resourcesRescheduled: 0,
+        resourcesOnExcludedDestinations: 1,
+      });
+      expect(r.notes.join(' ')).toContain('carry no kratix.io/targetDestinationName label');
+    });
+
     it('v0.125: nothing triggers a re-schedule: all deferred, and the #382 note', () => {
       const r = whatIfDestinationChange(twoPromises('v0.125'), {
         changes: [{ name: 'dev-2', remove: true }],

@@ -3,6 +3,7 @@ import {
   WhatIfResponse,
 } from '../api/whatIfTypes';
 import { SlimDestination } from '../model/objects';
+import { TARGET_DESTINATION_LABEL } from '../model/labels';
 import { isResourceWorkload, misplacementLabelOf } from '../rules/misplacement';
 import { squashPromiseScheduling } from '../rules/selectors';
 import {
@@ -110,6 +111,7 @@ export function whatIfDestinationChange(
   const unparseable = new Map<string, string>();
   const targets = new Set<string>();
   let staleResourceLabels = 0;
+  let unlabelledOnCleanup = 0;
 
   for (const w of picture.works) {
     if (isDryRunWork(w, generation)) continue;
@@ -164,16 +166,22 @@ export function whatIfDestinationChange(
         const c = changed.get(wp.targetDestinationName)!;
         const labelled = misplacementLabelOf(wp.labels) !== undefined;
         if (c.change === 'remove' && generation === 'current' && c.before?.cleanup === 'all') {
-          // cleanup: all deletes the Destination's WorkPlacements, whose finalizers remove the
-          // files (ae170e22 internal/controller/destination_controller.go:293 handleDeletion). A
-          // resource group left without WorkPlacement is scheduled again to one random match
-          // (shared doc §5, inferred); a dependency WorkPlacement is not recreated.
-          effect.workPlacementsDeleted.push(wpRef(wp));
-          if (resource && !frozen) {
-            effect.resourcesRescheduled.push(wpRef(wp));
-            b.needCandidates(mc, () => afterMatch(sel).names);
+          // cleanup: all deletes the WorkPlacements labelled kratix.io/targetDestinationName=<name>
+          // (ae170e22 internal/controller/destination_controller.go deleteDestinationWorkplacements),
+          // whose finalizers remove the files. Kratix never adds that label to a resource
+          // WorkPlacement made before the label existed, so those are not found and stay.
+          if (wp.labels?.[TARGET_DESTINATION_LABEL] !== c.name) {
+            unlabelledOnCleanup++;
+          } else {
+            // A resource group left without WorkPlacement is scheduled again to one random match;
+            // a dependency WorkPlacement is not recreated.
+            effect.workPlacementsDeleted.push(wpRef(wp));
+            if (resource && !frozen) {
+              effect.resourcesRescheduled.push(wpRef(wp));
+              b.needCandidates(mc, () => afterMatch(sel).names);
+            }
+            continue;
           }
-          continue;
         }
         if (frozen) continue;
         const matches = delta.after.get(c.name) ?? false;
@@ -299,6 +307,11 @@ export function whatIfDestinationChange(
         );
       }
     }
+  }
+  if (unlabelledOnCleanup > 0) {
+    b.note(
+      `${unlabelledOnCleanup} WorkPlacement(s) on a removed Destination with cleanup: all carry no ${TARGET_DESTINATION_LABEL} label (made before Kratix added it): the cleanup does not find them, so they and their files stay, labelled misplaced on their Work's next reconcile.`,
+    );
   }
   if (staleResourceLabels > 0) {
     b.note(

@@ -29,6 +29,7 @@ function meta(obj: any): ObjectMeta {
     creationTimestamp: m.creationTimestamp,
     deletionTimestamp: m.deletionTimestamp,
     labels: { ...(m.labels ?? {}) },
+    generation: Number(m.generation ?? 0) || undefined,
   };
 }
 

@@ -28,3 +28,25 @@ describe('toBackstageError', () => {
     );
   });
 });
+
+describe('toBackstageError for an apiserver that stops or is overloaded', () => {
+  const apiError = (code: number, message: string) =>
+    Object.assign(new Error(`HTTP-Code: ${code}`), { code, body: JSON.stringify({ kind: 'Status', message }) });
+
+  it('says "cannot reach" for 502/503/504 and for a shutting-down apiserver', () => {
+    for (const [code, message] of [
+      [503, 'service unavailable'],
+      [500, 'apiserver is shutting down'],
+    ] as const) {
+      const e = toBackstageError(apiError(code, message), 'delete WorkPlacement ns/x on platform faults');
+      expect(e.name).toBe('ServiceUnavailableError');
+      expect(e.message).toBe(`cannot reach the Kubernetes API to delete WorkPlacement ns/x on platform faults: ${message}`);
+    }
+  });
+
+  it('keeps other 5xx answers as they are', () => {
+    const e = toBackstageError(apiError(500, 'etcdserver: request timed out'), 'get Promise p on platform local');
+    expect(e.name).toBe('ServiceUnavailableError');
+    expect(e.message).toBe('get Promise p on platform local: etcdserver: request timed out');
+  });
+});

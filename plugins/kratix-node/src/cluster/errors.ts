@@ -83,7 +83,15 @@ function mapError(error: unknown, what: string): Error {
       return new InputError(text);
     case undefined:
       return new ServiceUnavailableError(`cannot reach the Kubernetes API to ${text}`);
+    case 502:
+    case 503:
+    case 504:
+      return new ServiceUnavailableError(`cannot reach the Kubernetes API to ${text}`);
     default:
+      // A stopping apiserver answers what it still accepts with this message (any 5xx).
+      if (status >= 500 && /apiserver is shutting down/i.test(message)) {
+        return new ServiceUnavailableError(`cannot reach the Kubernetes API to ${text}`);
+      }
       if (status >= 500) return new ServiceUnavailableError(text);
       return new Error(text);
   }

@@ -14,8 +14,8 @@ const describeItem = (r: CleanupItemResult) =>
 /**
  * kratix:workplacements:cleanup: deletes the misplaced WorkPlacements of a Promise (optionally of
  * one Destination) through the Kratix backend, as the user running the template. The preflight
- * comes first; the cleanup then names exactly the WorkPlacements the preflight saw (uid and
- * resourceVersion), so anything that changed in between is refused, not deleted. Fails when an
+ * comes first; the cleanup then names exactly the WorkPlacements the preflight saw (uid and spec
+ * generation), so anything replaced or changed in between is refused, not deleted. Fails when an
  * item failed; refused items (no longer misplaced, changed, blocked) do not fail the task.
  */
 export function createWorkPlacementsCleanupAction(options: {
@@ -140,7 +140,7 @@ export function createWorkPlacementsCleanupAction(options: {
           namespace: i.namespace,
           name: i.name,
           uid: i.uid,
-          resourceVersion: i.resourceVersion,
+          generation: i.generation,
         }));
       if (items.length === 0) {
         ctx.logger.info(`Nothing to clean up for ${scope}.`);

@@ -23,11 +23,29 @@ export const BASE_DESTINATIONS = ['dev-1', 'dev-2', 'prod-1'];
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-type Versioned = { namespace?: string; name: string; resourceVersion: string };
-const apiVersions = (items: any[]) =>
-  items.map(o => `${o.metadata.namespace ?? ''}/${o.metadata.name}@${o.metadata.resourceVersion}`).sort().join(',');
-const cacheVersions = (items: Versioned[]) =>
-  items.map(o => `${o.namespace ?? ''}/${o.name}@${o.resourceVersion}`).sort().join(',');
+/*
+ * What Kratix decided about an object: uid, spec generation, labels, deletion. Not the
+ * resourceVersion: current Kratix re-stamps static-dependency Works and their WorkPlacements
+ * (annotations) every few seconds, so versions never stand still (docs/kratix-generations.md).
+ */
+type Slim = { namespace?: string; name: string; uid: string; generation?: number; labels: Record<string, string>; deletionTimestamp?: string };
+const stateKey = (o: Slim) =>
+  `${o.namespace ?? ''}/${o.name}@${o.uid}/g${o.generation ?? 0}/${Object.entries(o.labels ?? {}).sort().join(';')}${o.deletionTimestamp ? '/deleting' : ''}`;
+const apiStates = (items: any[]) =>
+  items
+    .map(o =>
+      stateKey({
+        namespace: o.metadata.namespace,
+        name: o.metadata.name,
+        uid: o.metadata.uid,
+        generation: o.metadata.generation,
+        labels: o.metadata.labels ?? {},
+        deletionTimestamp: o.metadata.deletionTimestamp,
+      }),
+    )
+    .sort()
+    .join(',');
+const cacheStates = (items: Slim[]) => items.map(stateKey).sort().join(',');
 
 export class ScenarioObserver {
   constructor(
@@ -68,14 +86,14 @@ export class ScenarioObserver {
     const promise = ctx.plan.promise;
     const caughtUp = async () => {
       const wps = await this.observe(ctx);
-      if (apiVersions(wps) !== cacheVersions(this.cache.workPlacements.byIndex('promise', promise))) return false;
+      if (apiStates(wps) !== cacheStates(this.cache.workPlacements.byIndex('promise', promise))) return false;
       const works = (await listWorks()).filter(w => w.spec?.promiseName === promise);
-      if (apiVersions(works) !== cacheVersions(this.cache.works.byIndex('promise', promise))) return false;
+      if (apiStates(works) !== cacheStates(this.cache.works.byIndex('promise', promise))) return false;
       const names = new Set([...BASE_DESTINATIONS, ...ctx.created]);
       const dests: any = await customObjects().listClusterCustomObject({ ...KRATIX, plural: 'destinations' });
       const apiDests = dests.items.filter((d: any) => names.has(d.metadata.name));
       const cacheDests = this.cache.destinations.all().filter(d => names.has(d.name));
-      return apiVersions(apiDests) === cacheVersions(cacheDests);
+      return apiStates(apiDests) === cacheStates(cacheDests);
     };
     try {
       await waitFor(`backend cache caught up with ${promise}`, 30_000, caughtUp);
@@ -113,7 +131,7 @@ export class ScenarioObserver {
     let stableSince = started;
     for (;;) {
       const raw = await this.observe(ctx);
-      const fingerprint = raw.map(wp => `${wp.metadata.name}@${wp.metadata.resourceVersion}`).sort().join(',');
+      const fingerprint = `${apiStates(raw)}|${raw.map(wp => wp.status?.versionID ?? '').sort().join(',')}`;
       const now = Date.now();
       if (fingerprint !== lastFingerprint) {
         lastFingerprint = fingerprint;

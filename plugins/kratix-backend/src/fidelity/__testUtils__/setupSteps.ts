@@ -4,12 +4,11 @@
  * Destination, each compared with what the real Kratix does.
  */
 import {
-  DEFAULT_WORKLOAD_GROUP_ID,
   SlimPromise,
   WhatIfPicture,
   whatIfPromiseChange,
 } from '@kratix-backstage/plugin-kratix-common';
-import { KRATIX, applyPromise, customObjects } from '@kratix-backstage/test-platform';
+import { applyPromise, createResourceWork } from '@kratix-backstage/test-platform';
 import { expectedState, groupsOf, workKeyOf } from '../compare';
 import { effectRules, resourceRules, selectorRules } from '../coverage';
 import { resourceWorkSelectors } from '../scenario';
@@ -84,41 +83,18 @@ export async function resourceSetupStep(kit: StepKit, ctx: Ctx): Promise<StepRes
   const before = kit.observer.cacheViews(ctx);
   const selectors = resourceWorkSelectors(res.workflowSelector, ctx.selectors);
   const name = `${plan.promise}-${res.resourceName}-w0rk1`;
-  await customObjects().createNamespacedCustomObject({
-    ...KRATIX,
-    plural: 'works',
+  await createResourceWork({
+    name,
     namespace: RESOURCE_NAMESPACE,
-    body: {
-      apiVersion: 'platform.kratix.io/v1alpha1',
-      kind: 'Work',
-      metadata: {
-        name,
-        namespace: RESOURCE_NAMESPACE,
-        labels: {
-          'kratix.io/promise-name': plan.promise,
-          'kratix.io/resource-name': res.resourceName,
-          'kratix.io/work-type': 'resource',
-          'kratix.io/pipeline-name': 'instance-configure',
-        },
+    promise: plan.promise,
+    resource: res.resourceName,
+    selectors,
+    files: [
+      {
+        filepath: 'resource.yaml',
+        content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${plan.promise}-${res.resourceName}\n  namespace: default\ndata:\n  seed: "${plan.seed}"\n`,
       },
-      spec: {
-        promiseName: plan.promise,
-        resourceName: res.resourceName,
-        workloadGroups: [
-          {
-            id: DEFAULT_WORKLOAD_GROUP_ID,
-            directory: '.',
-            workloads: [
-              {
-                filepath: 'resource.yaml',
-                content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${plan.promise}-${res.resourceName}\n  namespace: default\ndata:\n  seed: "${plan.seed}"\n`,
-              },
-            ],
-            destinationSelectors: selectors,
-          },
-        ],
-      },
-    },
+    ],
   });
   ctx.resourceWorkName = name;
   ctx.resourceSelectors = selectors;

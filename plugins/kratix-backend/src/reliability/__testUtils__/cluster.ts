@@ -35,6 +35,25 @@ export function versionOf(_plural: string, obj: any): string {
 }
 
 /**
+ * What Kratix's reconciles decide about an object: uid, spec generation, labels, finalizers,
+ * deletion and status; not annotations or resourceVersion. Current Kratix re-stamps every
+ * static-dependency Work (annotation kratix.io/last-updated-at) on each Promise reconcile, which
+ * the Work change itself triggers again, and copies it to the Work's WorkPlacements: with
+ * versionOf such objects never settle.
+ */
+export function kratixStateOf(_plural: string, obj: any): string {
+  const m = obj.metadata ?? {};
+  return JSON.stringify([
+    m.uid,
+    m.generation,
+    Object.entries(m.labels ?? {}).sort(),
+    m.finalizers ?? [],
+    Boolean(m.deletionTimestamp),
+    obj.status ?? null,
+  ]);
+}
+
+/**
  * What the backend could change: a Promise's version (its only Promise write is an update), a
  * WorkPlacement's existence and deletion (its only other write is a delete). Unlike versionOf, it
  * ignores Kratix's own status writes (e.g. a new versionID after a Destination elsewhere changed).

@@ -11,7 +11,7 @@ import {
   compareNamespacedNames,
   describeMismatch,
   matchDestination,
-  mergeWorkloadGroupSelectors,
+  schedulingSelector,
   misplacementLabelOf,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
@@ -156,7 +156,7 @@ export function promiseTargeting(
       skip,
       skip + page.limit - workloadGroups.length,
     )) {
-      const merged = mergeWorkloadGroupSelectors(group.destinationSelectors);
+      const merged = schedulingSelector(work, group.destinationSelectors, cache.generation);
       workloadGroups.push({
         work: { namespace: work.namespace, name: work.name },
         kind: work.resourceName ? 'resource' : 'dependency',

@@ -4,7 +4,7 @@ import {
   WorkView,
   compareNames,
   compareNamespacedNames,
-  mergeWorkloadGroupSelectors,
+  schedulingSelector,
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise } from './promiseSummary';
@@ -36,7 +36,7 @@ export function promiseWorks(
         pipelineName: work.pipelineName,
         conditions: work.conditions,
         groups: work.workloadGroups.map(g => {
-          const merged = mergeWorkloadGroupSelectors(g.destinationSelectors);
+          const merged = schedulingSelector(work, g.destinationSelectors, cache.generation);
           return { id: g.id, directory: g.directory, matchLabels: merged.matchLabels, sourceOf: merged.sourceOf };
         }),
         workPlacements: wps.map(wp => workPlacementView(cache, wp)),

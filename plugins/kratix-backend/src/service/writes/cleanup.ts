@@ -34,7 +34,7 @@ export interface CleanupOptions {
   /** Promises the caller may delete WorkPlacements of (kratix.workplacement.delete). */
   allowedPromises: ReadonlySet<string>;
   /** Expected uid/resourceVersion per `namespace/name` (from the client's preflight). */
-  expected: ReadonlyMap<string, { uid?: string; resourceVersion?: string }>;
+  expected: ReadonlyMap<string, { uid?: string; generation?: number; resourceVersion?: string }>;
   signal?: AbortSignal;
 }
 
@@ -93,6 +93,9 @@ function refusalOf(
   const cache = platform.cache;
   const expected = o.expected.get(nsKey(wp.namespace, wp.name));
   if (now.uid !== (expected?.uid ?? wp.uid)) return refused(wp, 'replaced by a new object (uid changed)');
+  if (expected?.generation !== undefined && now.generation !== expected.generation) {
+    return refused(wp, `changed since preflight (spec generation ${expected.generation} → ${now.generation ?? 'unknown'})`);
+  }
   if (expected?.resourceVersion && now.resourceVersion !== expected.resourceVersion) {
     return refused(wp, `changed since preflight (resourceVersion ${expected.resourceVersion} → ${now.resourceVersion})`);
   }
@@ -170,7 +173,10 @@ async function cleanupOne(
     return refused(wp, `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`);
   }
   const pre = preflightOf(cache, wp);
-  if (pre.found && pre.blocked && !o.force) return refused(wp, `blocked: ${pre.blockReason}`);
+  // A shared directory is never forced: the delete would remove another WorkPlacement's live files.
+  if (pre.found && pre.blocked && (!o.force || pre.destroysFilesOf.length > 0)) {
+    return refused(wp, `blocked: ${pre.blockReason}`);
+  }
 
   // The fast path trusts the watch cache only to say yes. Any refusal of the cached version (e.g.
   // "not misplaced", when the cache lags behind Kratix's label write) leads to a re-read below.
@@ -181,21 +187,32 @@ async function cleanupOne(
     // The cache is behind the apiserver: re-read below.
   }
 
-  let fresh: any;
-  try {
-    await requestSlot();
-    fresh = await platform.client.getWorkPlacement(wp.namespace, wp.name, o.as);
-  } catch (e) {
-    if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError') return refused(wp, 'no longer exists');
-    if ((e as Error).name === 'NotAllowedError') return refused(wp, (e as Error).message);
-    return { ...refused(wp, (e as Error).message), outcome: 'failed' };
+  // Re-read, re-check and delete with the new preconditions. Current Kratix rewrites WorkPlacement
+  // annotations every few seconds (each Promise reconcile re-stamps its Works, which are copied to
+  // their WorkPlacements), so a conflict is retried a few times, each time on a re-checked version.
+  for (let attempt = 1; ; attempt++) {
+    let fresh: any;
+    try {
+      await requestSlot();
+      fresh = await platform.client.getWorkPlacement(wp.namespace, wp.name, o.as);
+    } catch (e) {
+      if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError') return refused(wp, 'no longer exists');
+      if ((e as Error).name === 'NotAllowedError') return refused(wp, (e as Error).message);
+      return { ...refused(wp, (e as Error).message), outcome: 'failed' };
+    }
+    const now = slimWorkPlacement(fresh);
+    const refusal = refusalOf(platform, wp, now, o, promisesAtStart);
+    if (refusal) return refusal;
+    const result = await deleteExactly(platform, wp, now, o, requestSlot);
+    if (result !== 'conflict') return result;
+    if (attempt >= MAX_CONFLICT_RETRIES) {
+      return refused(wp, `changed right before the delete ${attempt} times in a row (resourceVersion precondition failed)`);
+    }
   }
-  const now = slimWorkPlacement(fresh);
-  const refusal = refusalOf(platform, wp, now, o, promisesAtStart);
-  if (refusal) return refusal;
-  const attempt = await deleteExactly(platform, wp, now, o, requestSlot);
-  return attempt === 'conflict' ? refused(wp, 'changed right before the delete (resourceVersion precondition failed)') : attempt;
 }
+
+/** Re-read + re-check + delete rounds for one item before it is refused as changing too often. */
+export const MAX_CONFLICT_RETRIES = 5;
 
 /** Cleans up the given WorkPlacements with bounded concurrency, reporting each result as it comes. */
 export async function cleanupWorkPlacements(

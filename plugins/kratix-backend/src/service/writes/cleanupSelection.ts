@@ -5,6 +5,7 @@ import {
   SlimWorkPlacement,
   compareNamespacedNames,
   deletionPreflight,
+  sharesFilesWith,
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
 
@@ -52,13 +53,27 @@ export function resolveSelection(cache: PlatformCache, s: CleanupSelection): Res
 /** What deleting each WorkPlacement would do, from the cache and Kratix's deletion rules. */
 export function preflightOf(cache: PlatformCache, wp: SlimWorkPlacement): CleanupPreflightItem {
   const destination = cache.destinations.get(wp.targetDestinationName);
+  const stateStore = cache.stateStoreOf(destination);
+  const sameGroup = wp.workName
+    ? cache.workPlacements
+        .byIndex('work', nsKey(wp.namespace, wp.workName))
+        .filter(o => o.workloadGroupId === wp.workloadGroupId && o.uid !== wp.uid)
+    : [];
+  const sharedDirectoryWorkPlacements = destination
+    ? sameGroup.filter(o => {
+        const other = cache.destinations.get(o.targetDestinationName);
+        return other !== undefined && sharesFilesWith(destination, other, stateStore, cache.generation);
+      })
+    : [];
   return {
     found: true,
     ...deletionPreflight(wp, {
       work: wp.workName ? cache.works.get(nsKey(wp.namespace, wp.workName)) : undefined,
       destination,
-      stateStore: cache.stateStoreOf(destination),
+      stateStore,
       destinations: cache.destinations.all(),
+      groupSiblings: sameGroup,
+      sharedDirectoryWorkPlacements,
       generation: cache.generation,
     }),
   };

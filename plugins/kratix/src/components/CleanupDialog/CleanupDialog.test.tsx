@@ -98,7 +98,7 @@ describe('CleanupDialog', () => {
     expect(api.cleanupWithProgress).toHaveBeenCalledWith(
       'prod',
       {
-        items: [{ ...items[0], uid: 'uid-wp-a', resourceVersion: '7' }],
+        items: [{ ...items[0], uid: 'uid-wp-a', generation: 2 }],
         force: true,
       },
       expect.any(Function),

@@ -37,8 +37,9 @@ export interface CleanupDialogProps {
 }
 
 /**
- * Explicit items carry the uid and resourceVersion the preflight saw, so the backend refuses a
- * WorkPlacement that was replaced or changed since the user reviewed it.
+ * Explicit items carry the uid and spec generation the preflight saw, so the backend refuses a
+ * WorkPlacement that was replaced or whose spec changed since the user reviewed it (not the
+ * resourceVersion: current Kratix re-stamps WorkPlacement annotations every few seconds).
  */
 function withExpectedVersions(
   selection: CleanupSelection,
@@ -51,7 +52,7 @@ function withExpectedVersions(
         ? [
             [
               `${i.namespace}/${i.name}`,
-              { uid: i.uid, resourceVersion: i.resourceVersion },
+              { uid: i.uid, generation: i.generation },
             ] as const,
           ]
         : [],

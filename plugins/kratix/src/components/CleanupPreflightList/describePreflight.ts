@@ -41,6 +41,13 @@ export function describePreflight(
     case 'unscheduled':
       lines.push('not re-scheduled: no Destination matches it now');
       break;
+    case 'sibling-remains':
+      lines.push(
+        `not re-scheduled: ${item.afterDelete.siblings.join(
+          ', ',
+        )} of the same workload group remain`,
+      );
+      break;
     default:
       lines.push('not recreated');
   }
