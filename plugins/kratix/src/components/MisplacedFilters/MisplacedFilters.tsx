@@ -140,7 +140,7 @@ export const MisplacedFilters = (props: {
         label="Sort by"
         value={value.sort}
         options={[
-          ['age', 'oldest first'],
+          ['age', 'misplaced longest first'],
           ['name', 'name'],
         ]}
         onChange={v => set({ sort: v as MisplacedFilterValues['sort'] })}
