@@ -91,6 +91,7 @@ spec:
             - |
               team=$(sed -n 's/^ *team: *//p' /kratix/input/object.yaml)
               name=$(sed -n 's/^  name: *//p' /kratix/input/object.yaml | head -1)
+              if [ "$team" = broken ]; then echo "resource workflow: no namespace template for team $team" >&2; exit 4; fi
               echo "resource workflow: rendering namespace for team $team ($name)"
               printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-%s\n' "$team" > /kratix/output/namespace.yaml
 YAML
@@ -119,3 +120,35 @@ for j in $($K -n default get jobs -o name); do
   echo "--- logs of default/$j (all containers)"
   $K -n default logs "$j" --all-containers --prefix --tail=5 2>&1 | cut -c1-240
 done
+
+# A failing resource workflow: what Kratix and Kubernetes report, and the log.
+$K apply -f - >/dev/null <<'YAML'
+apiVersion: spike.kratix.io/v1alpha1
+kind: Spike
+metadata: {name: broken, namespace: default}
+spec: {team: broken}
+YAML
+T3=$(date +%s)
+# Kratix's pipeline Jobs restart failing containers in place (restartPolicy OnFailure, backoffLimit 6)
+# and the Job controller deletes the pod when the Job fails: the log is readable only while the
+# Job retries. Read it then.
+broken_pod() { $K -n default get pods -l kratix.io/resource-name=broken -o name 2>/dev/null | head -1; }
+render_failed() {
+  local p; p=$(broken_pod); [ -n "$p" ] || return 1
+  $K -n default get "$p" -o jsonpath='{.status.initContainerStatuses[?(@.name=="render")].state.terminated.exitCode}{.status.initContainerStatuses[?(@.name=="render")].lastState.terminated.exitCode}' | grep -q 4
+}
+wait_for "render container of default/broken failed once" 120 render_failed
+log "failing resource workflow: first container failure $(( $(date +%s) - T3 ))s after the request"
+p=$(broken_pod)
+echo "--- $p (while the Job retries): init containers name=exit/restarts"
+$K -n default get "$p" -o jsonpath='{range .status.initContainerStatuses[*]}{.name}={.state.terminated.exitCode}{.lastState.terminated.exitCode}/{.restartCount} {end}{"\n"}'
+echo "--- log of its render container"
+$K -n default logs "$p" -c render 2>/dev/null || $K -n default logs "$p" -c render --previous
+failed_job() { $K -n default get jobs -l kratix.io/resource-name=broken -o jsonpath='{range .items[*]}{range .status.conditions[?(@.type=="Failed")]}{.status}{end}{end}' | grep -q True; }
+wait_for "resource workflow of default/broken Failed" 240 failed_job
+log "failing resource workflow: Job Failed $(( $(date +%s) - T3 ))s after the request"
+$K -n default get jobs -l kratix.io/resource-name=broken
+echo "pods of the failed Job left: $($K -n default get pods -l kratix.io/resource-name=broken -o name | wc -l)"
+sleep 2
+echo "--- status of default/broken"
+$K -n default get spike broken -o jsonpath='{range .status.conditions[*]}{.type}={.status} ({.reason}: {.message}){"\n"}{end}{.status.kratix.workflows.pipelines}{"\n"}'

@@ -137,6 +137,11 @@ evictionHard: {memory.available: "100Mi", nodefs.available: "1%", imagefs.availa
 imageGCHighThresholdPercent: 100
 maxPods: 50
 oomScoreAdj: 0
+# Kratix's pipeline Jobs use restartPolicy OnFailure and backoffLimit 6: a failing workflow
+# container restarts in place 6 times before the Job fails. With the default back-off
+# (10 s doubling to 300 s) that takes about 10 minutes; capped at 2 s (KubeletCrashLoopBackOffMax,
+# beta and on in 1.36) the Job fails within seconds.
+crashLoopBackOff: {maxContainerRestartPeriod: 2s}
 YAML
 T_KUBELET=$(date +%s.%N)
 node_start kubelet "$KUBELET_PORT $KUBELET_HEALTHZ_PORT" "$NODE_BIN/kubelet" --config="$NODE_STATE/kubelet.yaml" \
