@@ -238,7 +238,16 @@ export const MisplacedTable = (props: MisplacedTableProps) => {
                   <Typography variant="srOnly">Details</Typography>
                 </TableCell>
                 {columns.map(c => (
-                  <TableCell key={c.title}>{c.title}</TableCell>
+                  <TableCell
+                    key={c.title}
+                    style={
+                      c.nowrap || c.nowrapTitle
+                        ? { whiteSpace: 'nowrap' }
+                        : undefined
+                    }
+                  >
+                    {c.title}
+                  </TableCell>
                 ))}
               </TableRow>
             </TableHead>

@@ -16,8 +16,10 @@ export const STALE_LABEL_TEXT =
 
 export interface MisplacedColumn {
   title: string;
-  /** Keep on one line (short values). */
+  /** Keep on one line (short values), title included. */
   nowrap?: boolean;
+  /** Keep only the title on one line. */
+  nowrapTitle?: boolean;
   render: (wp: WorkPlacementView, links: KratixEntityLinks) => ReactNode;
 }
 
@@ -75,6 +77,7 @@ export const LinkedName = (props: { name: string; to?: string }) =>
 
 export const promiseColumn: MisplacedColumn = {
   title: 'Promise',
+  nowrap: true,
   render: (wp, links) => (
     <LinkedName name={wp.promiseName} to={links.promise(wp.promiseName)} />
   ),
@@ -84,6 +87,7 @@ export const promiseColumn: MisplacedColumn = {
 export const misplacedColumns: MisplacedColumn[] = [
   {
     title: 'Destination',
+    nowrap: true,
     render: (wp, links) => (
       <LinkedName
         name={wp.destination}
@@ -93,6 +97,7 @@ export const misplacedColumns: MisplacedColumn[] = [
   },
   {
     title: 'WorkPlacement',
+    nowrapTitle: true,
     render: wp => (
       <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
         {wp.name}
@@ -107,6 +112,7 @@ export const misplacedColumns: MisplacedColumn[] = [
   },
   {
     title: 'Label',
+    nowrapTitle: true,
     render: wp =>
       wp.misplacedLabel === LEGACY_MISSCHEDULED_LABEL ? (
         <Chip
