@@ -17,12 +17,25 @@ import {
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import { Browser, Page } from 'playwright-core';
-import { APP_URL, goto, launchBrowser, newPage, openApp, reloadUntil, screenshot } from './browser';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { APP_URL, ARTIFACTS_DIR, goto, launchBrowser, newPage, openApp, reloadUntil, screenshot } from './browser';
 
 const entity = (name: string, tab?: string) => `/catalog/default/component/${name}${tab ? `/${tab}` : ''}`;
 
 /** The Misplaced table's header cells that justify a deletion. */
 const JUSTIFYING = ['Destination', 'WorkPlacement', 'Age', 'Label', 'Destination still matches', 'Destination exists'];
+
+/** Browser console warnings and errors seen by the tests (kept as an artifact). */
+const consoleMessages: string[] = [];
+function watchConsole(page: Page): Page {
+  page.on('console', m => {
+    if (m.type() === 'warning' || m.type() === 'error') consoleMessages.push(`[${m.type()}] ${m.text()}`);
+  });
+  return page;
+}
+/** Warnings our own code would cause: rows without ids or keys, invalid nesting. */
+const OUR_WARNINGS = /unique id property|unique "key" prop|validateDOMNesting|Failed prop type/;
 
 async function misplacedRows(page: Page): Promise<number> {
   return page.getByRole('table', { name: 'Misplaced WorkPlacements' }).locator('tbody tr').count();
@@ -47,10 +60,13 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
   afterAll(async () => {
     await browser?.close();
     await deletePromise(name);
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    writeFileSync(resolve(ARTIFACTS_DIR, 'ux-console.log'), `${consoleMessages.join('\n')}\n`);
   });
 
+
   it('/ leads to the Kratix page', async () => {
-    const page = await openApp(browser, '/');
+    const page = watchConsole(await openApp(browser, '/'));
     await page.waitForURL(`${APP_URL}/kratix`);
     await page.getByText('Promises × Destinations').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/kratix');
@@ -59,7 +75,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
   });
 
   it('the Misplaced tab fills live after a change made elsewhere, without a reload', async () => {
-    const page = await openApp(browser, entity(name, 'kratix-misplaced'));
+    const page = watchConsole(await openApp(browser, entity(name, 'kratix-misplaced')));
     // The catalog provider gives the new Promise its page within seconds.
     await reloadUntil(page, () => page.getByText('Nothing misplaced').isVisible(), 120_000);
     await page.getByText(/Updated \d+ s ago/).waitFor();
@@ -82,7 +98,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
   });
 
   it('finds, explains and cleans up the misplaced WorkPlacements in at most 3 clicks at 1,280 px', async () => {
-    const page = await newPage(browser);
+    const page = watchConsole(await newPage(browser));
     await page.setViewportSize({ width: 1280, height: 900 });
     await goto(page, entity(name));
     await page.getByText('Misplaced', { exact: true }).first().waitFor();
@@ -120,7 +136,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
   });
 
   it('applies only after a preview, behind a confirmation naming the cost, then links to Misplaced', async () => {
-    const page = await openApp(browser, entity(name, 'kratix-update'));
+    const page = watchConsole(await openApp(browser, entity(name, 'kratix-update')));
     const value = page.getByLabel('Entry 0 value 0');
     await value.waitFor();
     expect(await value.inputValue()).toBe('prod');
@@ -156,7 +172,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
   });
 
   it('links Destination names to their pages and matrix cells to the filtered Misplaced tab', async () => {
-    const page = await openApp(browser, '/kratix');
+    const page = watchConsole(await openApp(browser, '/kratix'));
     const cell = page.locator(`td[aria-label^="${name} on prod-1:"] a`);
     await cell.waitFor();
     await cell.click();
@@ -187,7 +203,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
   });
 
   it('the History tab has one line per action, details as diff and per-item results', async () => {
-    const page = await openApp(browser, entity(name, 'kratix-history'));
+    const page = watchConsole(await openApp(browser, entity(name, 'kratix-history')));
     await reloadUntil(page, async () => (await page.getByText('user:development/guest').count()) >= 2, 60_000);
     await page.getByText('Promise updated').first().waitFor();
     await page.getByText('Misplaced WorkPlacements cleaned up').first().waitFor();
@@ -199,5 +215,10 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
     await page.getByRole('list', { name: 'Cleanup results' }).getByText('deleted').first().waitFor();
     await screenshot(page, 'ux-09-history-tab');
     await page.close();
+  });
+
+  it('causes no row-id, key or nesting warnings in the browser console', () => {
+    // Runs last (tests run in order): every page the tests above opened was watched.
+    expect(consoleMessages.filter(m => OUR_WARNINGS.test(m))).toEqual([]);
   });
 });
