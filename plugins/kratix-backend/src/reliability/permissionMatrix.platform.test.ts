@@ -316,7 +316,15 @@ describe('reliability: permission matrix', () => {
   async function writtenProblems(r: RouteCase, res: request.Response): Promise<string[]> {
     if (r.route === 'POST cleanup') {
       if (res.body?.summary?.deleted !== 2) return [`the allowed cleanup deleted ${res.body?.summary?.deleted}: ${res.text.slice(0, 400)}`];
-      await waitFor('cleaned up WorkPlacements gone', 60_000, async () => (await workPlacementsOf(promise)).length === 1);
+      try {
+        await waitFor('cleaned up WorkPlacements gone', 60_000, async () => (await workPlacementsOf(promise)).length === 1);
+      } catch (e) {
+        const now = await workPlacementsOf(promise);
+        const state = now.map(
+          wp => `${wp.metadata.name} uid=${wp.metadata.uid} deleting=${Boolean(wp.metadata.deletionTimestamp)} finalizers=${(wp.metadata.finalizers ?? []).join('|')} misplaced=${isMisplaced(wp)}`,
+        );
+        return [`${(e as Error).message}; WorkPlacements now: ${state.join('; ')}`];
+      }
       const left = await workPlacementsOf(promise);
       const ok = left.length === 1 && left[0].spec.targetDestinationName === 'prod-1' && !isMisplaced(left[0]);
       return ok ? [] : ['expected only the prod-1 WorkPlacement to remain'];

@@ -25,7 +25,9 @@ import request from 'supertest';
 import { PlatformTestBackend, startPlatformTestBackend } from '../__testUtils__/platformTestBackend';
 
 const generation = platformGeneration();
-const onCurrent = generation === 'current' ? it : it.skip;
+/** Tests whose Kratix behaviour exists (or differs) in one generation only. */
+const onCurrent = generation === 'current' ? describe : describe.skip;
+const onV0125 = generation === 'v0.125' ? describe : describe.skip;
 const REPO_CLEANUP = 'finalizers.workplacement.kratix.io/repo-cleanup';
 const NS = 'default';
 
@@ -78,139 +80,275 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
   async function preflight(wp: any): Promise<any> {
     await waitFor('the WorkPlacement as it is now, in the cache', 30_000, () => {
       const cached = backend.cache.workPlacements.get(`${wp.metadata.namespace}/${wp.metadata.name}`);
-      return cached?.resourceVersion === wp.metadata.resourceVersion || Number(cached?.resourceVersion) > Number(wp.metadata.resourceVersion);
+      return Number(cached?.resourceVersion ?? 0) >= Number(wp.metadata.resourceVersion);
     });
     const res = await api().post('/api/kratix/platforms/local/cleanup/preflight').send({ items: [ref(wp)] });
     expect(res.status).toBe(200);
     return res.body.items[0];
   }
+  const cleanup = (wp: any, force = false) =>
+    api().post('/api/kratix/platforms/local/cleanup').send({ items: [ref(wp)], force });
+  const filesIn = async (dir: string) => (await stateStoreFiles()).filter(f => f.startsWith(dir));
 
-  it('Destinations sharing one state-store directory: the cleanup refuses to delete the other one\'s live files', async () => {
-    const t = uniqueName('shared');
+  /**
+   * Two Destinations with the same spec.path, a Promise on both, then moved to b only: the
+   * WorkPlacement on a is misplaced. On current both write one directory; v0.125 appends each name.
+   */
+  async function sharedPathScenario(t: string) {
     const [a, b] = [`${t}-a`, `${t}-b`];
-    // Same spec.path: on current both Destinations write to that directory; v0.125 appends each name.
     const path = `destinations/${t}`;
-    const promise = uniqueName('sharedp');
-    try {
-      await createDestination(a, { rulegroup: t, side: 'a' }, { path });
-      await createDestination(b, { rulegroup: t, side: 'b' }, { path });
-      const depsDir = (d: string) =>
-        generation === 'current' ? `${path}/dependencies/${promise}/` : `${path}/${d}/dependencies/${promise}/`;
-      const filesIn = async (dir: string) => (await stateStoreFiles()).filter(f => f.startsWith(dir));
-      await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
-      // (Where both write the same file, the second write changes nothing: no commit, no versionID.)
-      await waitFor('a WorkPlacement on each Destination, its files written', 60_000, async () => {
-        const wps = await workPlacementsOf(promise);
-        return wps.length === 2 && (await filesIn(depsDir(a))).length > 0 && (await filesIn(depsDir(b))).length > 0;
-      });
-      await applyPromise(promiseManifest(promise, [{ rulegroup: t, side: 'b' }]));
-      await waitFor(`the WorkPlacement on ${a} misplaced`, 60_000, async () =>
-        (await workPlacementsOf(promise)).some(wp => wp.spec.targetDestinationName === a && isLabelledMisplaced(wp)),
-      );
+    const promise = `${t}-p`;
+    const depsDir = (d: string) =>
+      generation === 'current' ? `${path}/dependencies/${promise}/` : `${path}/${d}/dependencies/${promise}/`;
+    await createDestination(a, { rulegroup: t, side: 'a' }, { path });
+    await createDestination(b, { rulegroup: t, side: 'b' }, { path });
+    await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
+    // (Where both write the same file, the second write changes nothing: no commit, no versionID.)
+    await waitFor('a WorkPlacement on each Destination, its files written', 60_000, async () => {
       const wps = await workPlacementsOf(promise);
-      const onA = wps.find(wp => wp.spec.targetDestinationName === a)!;
-      const onB = wps.find(wp => wp.spec.targetDestinationName === b)!;
-      expect(await filesIn(depsDir(b))).toHaveLength(1);
+      return wps.length === 2 && (await filesIn(depsDir(a))).length > 0 && (await filesIn(depsDir(b))).length > 0;
+    });
+    await applyPromise(promiseManifest(promise, [{ rulegroup: t, side: 'b' }]));
+    await waitFor(`the WorkPlacement on ${a} misplaced`, 60_000, async () =>
+      (await workPlacementsOf(promise)).some(wp => wp.spec.targetDestinationName === a && isLabelledMisplaced(wp)),
+    );
+    const wps = await workPlacementsOf(promise);
+    return {
+      a,
+      b,
+      promise,
+      depsDir,
+      onA: wps.find(wp => wp.spec.targetDestinationName === a)!,
+      onB: wps.find(wp => wp.spec.targetDestinationName === b)!,
+      teardown: async () => {
+        await deletePromise(promise);
+        await deleteDestination(a);
+        await deleteDestination(b);
+      },
+    };
+  }
 
-      const item = await preflight(onA);
-      const cleanup = () => api().post('/api/kratix/platforms/local/cleanup').send({ items: [ref(onA)], force: true });
-      if (generation === 'v0.125') {
-        expect(item.blocked).toBe(false);
-        expect(item.destroysFilesOf).toEqual([]);
-        const res = await cleanup();
-        expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
-        await waitFor('the misplaced WorkPlacement gone', 60_000, async () => !(await getWp(onA.metadata.namespace, onA.metadata.name)));
-        expect(await filesIn(depsDir(a))).toEqual([]);
-        expect(await filesIn(depsDir(b))).toHaveLength(1);
-        return;
-      }
-      expect(item.blocked).toBe(true);
-      expect(item.destroysFilesOf).toEqual([`${onB.metadata.namespace}/${onB.metadata.name}`]);
-      expect(item.blockReason).toContain(`shares its state-store directory with ${b}`);
-      const res = await cleanup();
-      expect(res.status).toBe(200);
-      expect(res.body.summary).toEqual({ deleted: 0, refused: 1, failed: 0 });
-      expect(await getWp(onA.metadata.namespace, onA.metadata.name)).toBeDefined();
-
-      // What the refusal prevents, done by hand: Kratix deletes the shared directory, and with it
-      // the live files of the WorkPlacement on the other Destination, which stays and never rewrites them.
-      await customObjects().deleteNamespacedCustomObject({ ...KRATIX, plural: 'workplacements', ...ref(onA) });
-      await waitFor('the misplaced WorkPlacement gone', 60_000, async () => !(await getWp(onA.metadata.namespace, onA.metadata.name)));
-      expect(await getWp(onB.metadata.namespace, onB.metadata.name)).toBeDefined();
-      expect(await filesIn(depsDir(b))).toEqual([]);
-    } finally {
-      await deletePromise(promise);
-      await deleteDestination(a);
-      await deleteDestination(b);
-    }
-  });
-
-  it('a resource WorkPlacement that reconciled while its Destination was missing', async () => {
-    const t = uniqueName('fin');
+  /**
+   * A resource WorkPlacement on its own Destination, written; then the Destination is deleted and
+   * the Work changes, so the WorkPlacement reconciles while its Destination is missing.
+   */
+  async function missingDestinationScenario(t: string) {
     const dest = t;
-    const promise = uniqueName('finp');
+    const promise = `${t}-p`;
     const work = `${promise}-res-w0rk1`;
     const findWp = async () => (await listWorkPlacements(`kratix.io/work=${work}`))[0];
-    try {
-      await createDestination(dest, { rulegroup: t });
-      await applyPromise(promiseManifest(promise, [{ rulegroup: t }], []));
-      await createResourceWork({
-        name: work,
-        namespace: NS,
-        promise,
-        resource: 'res',
-        selectors: [{ matchLabels: { rulegroup: t }, source: 'promise' }],
-        files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
-      });
-      await waitFor('the resource WorkPlacement written', 60_000, async () => Boolean((await findWp())?.status?.versionID));
-      const wp = await findWp();
-      expect(wp.metadata.finalizers).toContain(REPO_CLEANUP);
-      const filesDir = `destinations/${dest}/resources/${NS}/${promise}/res/`;
-      const files = async () => (await stateStoreFiles()).filter(f => f.startsWith(filesDir));
-      expect(await files()).toHaveLength(1);
+    await createDestination(dest, { rulegroup: t });
+    await applyPromise(promiseManifest(promise, [{ rulegroup: t }], []));
+    await createResourceWork({
+      name: work,
+      namespace: NS,
+      promise,
+      resource: 'res',
+      selectors: [{ matchLabels: { rulegroup: t }, source: 'promise' }],
+      files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
+    });
+    await waitFor('the resource WorkPlacement written', 60_000, async () => Boolean((await findWp())?.status?.versionID));
+    const written = await findWp();
+    const filesDir = `destinations/${dest}/resources/${NS}/${promise}/res/`;
+    const filesBefore = await filesIn(filesDir);
+    await deleteDestination(dest);
+    const touched = await touchWork(work);
+    return {
+      dest,
+      written,
+      filesBefore,
+      files: () => filesIn(filesDir),
+      findWp,
+      touched,
+      teardown: async () => {
+        await deleteWork(work);
+        await deletePromise(promise);
+        await deleteDestination(dest);
+      },
+    };
+  }
 
-      await deleteDestination(dest);
-      const touched = await touchWork(work);
-      if (generation === 'v0.125') {
-        // v0.125 keeps the finalizer, and the preflight says the delete cannot finish (#382).
-        await waitFor('the WorkPlacement updated and labelled', 60_000, async () => {
-          const now = await findWp();
-          return hasWorkload(now, touched) && isLabelledMisplaced(now);
+  onCurrent('current Kratix', () => {
+    it("Destinations sharing one directory: the cleanup refuses to delete the other one's live files", async () => {
+      const s = await sharedPathScenario(uniqueName('shared'));
+      try {
+        expect(await filesIn(s.depsDir(s.b))).toHaveLength(1);
+        const item = await preflight(s.onA);
+        expect(item.blocked).toBe(true);
+        expect(item.destroysFilesOf).toEqual([`${s.onB.metadata.namespace}/${s.onB.metadata.name}`]);
+        expect(item.blockReason).toContain(`shares its state-store directory with ${s.b}`);
+        const res = await cleanup(s.onA, true);
+        expect(res.status).toBe(200);
+        expect(res.body.summary).toEqual({ deleted: 0, refused: 1, failed: 0 });
+        expect(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)).toBeDefined();
+
+        // What the refusal prevents, done by hand: Kratix deletes the shared directory, and with it
+        // the live files of the WorkPlacement on the other Destination, which stays and never rewrites them.
+        await customObjects().deleteNamespacedCustomObject({ ...KRATIX, plural: 'workplacements', ...ref(s.onA) });
+        await waitFor('the misplaced WorkPlacement gone', 60_000, async () => !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)));
+        expect(await getWp(s.onB.metadata.namespace, s.onB.metadata.name)).toBeDefined();
+        expect(await filesIn(s.depsDir(s.b))).toEqual([]);
+      } finally {
+        await s.teardown();
+      }
+    });
+
+    it('a resource WorkPlacement that reconciled while its Destination was missing: removed at once, files stay', async () => {
+      const t = uniqueName('fin');
+      const s = await missingDestinationScenario(t);
+      try {
+        expect(s.written.metadata.finalizers).toContain(REPO_CLEANUP);
+        expect(s.filesBefore).toHaveLength(1);
+        await waitFor('the finalizers stripped', 60_000, async () => {
+          const now = await s.findWp();
+          return hasWorkload(now, s.touched) && (now.metadata.finalizers ?? []).length === 0;
         });
-        const now = await findWp();
+        // The Destination comes back, no longer matching: nothing gives the finalizer back.
+        await createDestination(s.dest, { rulegroup: `${t}-other` });
+        await waitFor('the resource WorkPlacement labelled misplaced', 60_000, async () => isLabelledMisplaced(await s.findWp()));
+        const now = await s.findWp();
+        expect(now.metadata.finalizers ?? []).toEqual([]);
+        const item = await preflight(now);
+        expect(item).toMatchObject({ misplaced: true, blocked: false, files: { kind: 'stay' } });
+        expect(item.notes.join(' ')).toContain('removes the object at once and leaves its files');
+
+        const res = await cleanup(now);
+        expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
+        // Gone at once (no finalizer), and the files stay: as predicted.
+        expect(await getWp(NS, now.metadata.name)).toBeUndefined();
+        expect(await s.files()).toEqual(s.filesBefore);
+      } finally {
+        await s.teardown();
+      }
+    });
+
+    it('a Destination deleted with cleanup: all leaves a resource WorkPlacement without the targetDestinationName label', async () => {
+      const t = uniqueName('cln');
+      const dest = t;
+      const promise = `${t}-p`;
+      const work = `${promise}-res-w0rk1`;
+      try {
+        await createDestination(dest, { rulegroup: t }, { cleanup: 'all', path: destinationSpecPath(dest) });
+        await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
+        await createResourceWork({
+          name: work,
+          namespace: NS,
+          promise,
+          resource: 'res',
+          selectors: [{ matchLabels: { rulegroup: t }, source: 'promise' }],
+          files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
+        });
+        await waitFor('a dependency and a resource WorkPlacement written', 60_000, async () => {
+          const wps = await workPlacementsOf(promise);
+          return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+        });
+        const resourceWp = (await listWorkPlacements(`kratix.io/work=${work}`))[0];
+        // As a WorkPlacement made before Kratix added the label: Kratix never rebuilds a resource
+        // WorkPlacement's labels, so it keeps lacking it.
+        await updateKratixObject({ plural: 'workplacements', name: resourceWp.metadata.name, namespace: NS }, wp => {
+          delete wp.metadata.labels['kratix.io/targetDestinationName'];
+        });
+        await waitFor('the unlabelled WorkPlacement in the cache', 30_000, () => {
+          const cached = backend.cache.workPlacements.get(`${NS}/${resourceWp.metadata.name}`);
+          return Boolean(cached) && !cached!.labels['kratix.io/targetDestinationName'];
+        });
+
+        const preview = await api()
+          .post('/api/kratix/platforms/local/destinations/preview')
+          .send({ changes: [{ name: dest, remove: true }] });
+        expect(preview.status).toBe(200);
+        expect(preview.body.summary.workPlacementsDeleted).toBe(1);
+        expect(preview.body.notes.join(' ')).toContain('carry no kratix.io/targetDestinationName label');
+
+        await deleteDestination(dest);
+        await waitFor('the Destination gone (its cleanup finalizer done)', 60_000, async () => {
+          try {
+            await customObjects().getClusterCustomObject({ ...KRATIX, plural: 'destinations', name: dest });
+            return false;
+          } catch (e) {
+            return (e as { code?: number }).code === 404;
+          }
+        });
+        const left = await workPlacementsOf(promise);
+        expect(left.map(wp => wp.metadata.name)).toEqual([resourceWp.metadata.name]);
+      } finally {
+        await deleteWork(work);
+        await deletePromise(promise);
+        await deleteDestination(dest);
+      }
+    });
+
+    it('a dependency WorkPlacement loses the legacy misscheduled label on its next reconcile', async () => {
+      const promise = uniqueName('legacy');
+      try {
+        await applyPromise(promiseManifest(promise, [{ environment: 'dev' }]));
+        await waitFor('two dev WorkPlacements written', 60_000, async () => {
+          const wps = await workPlacementsOf(promise);
+          return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+        });
+        const target = (await workPlacementsOf(promise)).find(wp => wp.spec.targetDestinationName === 'dev-1')!;
+        // As Kratix before mid-2025 left it.
+        await updateKratixObject(
+          { plural: 'workplacements', name: target.metadata.name, namespace: target.metadata.namespace },
+          wp => {
+            wp.metadata.labels['kratix.io/misscheduled'] = 'true';
+          },
+        );
+        await applyPromise(
+          promiseManifest(promise, [{ environment: 'dev' }], [
+            { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${promise}-ns` } },
+            { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${promise}-extra` } },
+          ]),
+        );
+        await waitFor('the dependency Work reconciled and the legacy label dropped', 60_000, async () => {
+          const now = await getWp(target.metadata.namespace, target.metadata.name);
+          return now.metadata.generation > target.metadata.generation && !now.metadata.labels['kratix.io/misscheduled'];
+        });
+        const now = await getWp(target.metadata.namespace, target.metadata.name);
+        expect(now.metadata.labels['kratix.io/misplaced']).toBeUndefined();
+        expect(now.metadata.labels['kratix.io/misscheduled']).toBeUndefined();
+      } finally {
+        await deletePromise(promise);
+      }
+    });
+  });
+
+  onV0125('Kratix v0.125', () => {
+    it('Destinations with the same spec.path write separate directories: the cleanup deletes only its own files', async () => {
+      const s = await sharedPathScenario(uniqueName('shared'));
+      try {
+        const item = await preflight(s.onA);
+        expect(item.blocked).toBe(false);
+        expect(item.destroysFilesOf).toEqual([]);
+        const res = await cleanup(s.onA, true);
+        expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
+        await waitFor('the misplaced WorkPlacement gone', 60_000, async () => !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)));
+        expect(await filesIn(s.depsDir(s.a))).toEqual([]);
+        expect(await filesIn(s.depsDir(s.b))).toHaveLength(1);
+      } finally {
+        await s.teardown();
+      }
+    });
+
+    it('a WorkPlacement whose Destination is missing keeps its finalizer: the preflight says the delete cannot finish', async () => {
+      const t = uniqueName('fin');
+      const s = await missingDestinationScenario(t);
+      try {
+        await waitFor('the WorkPlacement updated and labelled', 60_000, async () => {
+          const now = await s.findWp();
+          return hasWorkload(now, s.touched) && isLabelledMisplaced(now);
+        });
+        const now = await s.findWp();
         expect(now.metadata.finalizers).toContain(REPO_CLEANUP);
         const item = await preflight(now);
         expect(item.blocked).toBe(true);
         expect(item.blockReason).toContain('syntasso/kratix#382');
-        await createDestination(dest, { rulegroup: t });
-        return;
+      } finally {
+        // The Destination back, so that v0.125 can finish deleting the WorkPlacement.
+        await createDestination(s.dest, { rulegroup: t });
+        await s.teardown();
       }
-      // Current: the WorkPlacement reconciles with its Destination missing and loses its finalizers.
-      await waitFor('the finalizers stripped', 60_000, async () => {
-        const now = await findWp();
-        return hasWorkload(now, touched) && (now.metadata.finalizers ?? []).length === 0;
-      });
-      // The Destination comes back, no longer matching: nothing gives the finalizer back.
-      await createDestination(dest, { rulegroup: `${t}-other` });
-      await waitFor('the resource WorkPlacement labelled misplaced', 60_000, async () => isLabelledMisplaced(await findWp()));
-      const now = await findWp();
-      expect(now.metadata.finalizers ?? []).toEqual([]);
-      const item = await preflight(now);
-      expect(item.misplaced).toBe(true);
-      expect(item.blocked).toBe(false);
-      expect(item.files.kind).toBe('stay');
-      expect(item.notes.join(' ')).toContain('removes the object at once and leaves its files');
-
-      const res = await api().post('/api/kratix/platforms/local/cleanup').send({ items: [ref(now)] });
-      expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
-      // Gone at once (no finalizer), and the files stay: as predicted.
-      expect(await getWp(NS, now.metadata.name)).toBeUndefined();
-      expect(await files()).toHaveLength(1);
-    } finally {
-      await deleteWork(work);
-      await deletePromise(promise);
-      await deleteDestination(dest);
-    }
+    });
   });
 
   it('after deleting a resource WorkPlacement whose group keeps a sibling, Kratix schedules nothing', async () => {
@@ -263,7 +401,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       const item = await preflight(onA);
       expect(item.afterDelete).toEqual({ kind: 'sibling-remains', siblings: [siblingName] });
 
-      const res = await api().post('/api/kratix/platforms/local/cleanup').send({ items: [ref(onA)] });
+      const res = await cleanup(onA);
       expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
       await waitFor(`the WorkPlacement on ${a} gone`, 60_000, async () => !(await getWp(NS, onA.metadata.name)));
       // Kratix reconciles the Work again (a new file) and updates the sibling, creating nothing.
@@ -275,93 +413,6 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       await deletePromise(promise);
       await deleteDestination(a);
       await deleteDestination(b);
-    }
-  });
-
-  onCurrent('Destination deleted with cleanup: all leaves a resource WorkPlacement without the targetDestinationName label', async () => {
-    const t = uniqueName('cln');
-    const dest = t;
-    const promise = uniqueName('clnp');
-    const work = `${promise}-res-w0rk1`;
-    try {
-      await createDestination(dest, { rulegroup: t }, { cleanup: 'all', path: destinationSpecPath(dest) });
-      await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
-      await createResourceWork({
-        name: work,
-        namespace: NS,
-        promise,
-        resource: 'res',
-        selectors: [{ matchLabels: { rulegroup: t }, source: 'promise' }],
-        files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
-      });
-      await waitFor('a dependency and a resource WorkPlacement written', 60_000, async () => {
-        const wps = await workPlacementsOf(promise);
-        return wps.length === 2 && wps.every(wp => wp.status?.versionID);
-      });
-      const resourceWp = (await listWorkPlacements(`kratix.io/work=${work}`))[0];
-      // As a WorkPlacement made before Kratix added the label: Kratix never rebuilds a resource
-      // WorkPlacement's labels, so it keeps lacking it.
-      await updateKratixObject({ plural: 'workplacements', name: resourceWp.metadata.name, namespace: NS }, wp => {
-        delete wp.metadata.labels['kratix.io/targetDestinationName'];
-      });
-      await waitFor('the unlabelled WorkPlacement in the cache', 30_000, () => {
-        const cached = backend.cache.workPlacements.get(`${NS}/${resourceWp.metadata.name}`);
-        return Boolean(cached) && !cached!.labels['kratix.io/targetDestinationName'];
-      });
-
-      const preview = await api()
-        .post('/api/kratix/platforms/local/destinations/preview')
-        .send({ changes: [{ name: dest, remove: true }] });
-      expect(preview.status).toBe(200);
-      expect(preview.body.summary.workPlacementsDeleted).toBe(1);
-      expect(preview.body.notes.join(' ')).toContain('carry no kratix.io/targetDestinationName label');
-
-      await deleteDestination(dest);
-      await waitFor('the Destination gone (its cleanup finalizer done)', 60_000, async () => {
-        try {
-          await customObjects().getClusterCustomObject({ ...KRATIX, plural: 'destinations', name: dest });
-          return false;
-        } catch (e) {
-          return (e as { code?: number }).code === 404;
-        }
-      });
-      const left = await workPlacementsOf(promise);
-      expect(left.map(wp => wp.metadata.name)).toEqual([resourceWp.metadata.name]);
-    } finally {
-      await deleteWork(work);
-      await deletePromise(promise);
-      await deleteDestination(dest);
-    }
-  });
-
-  onCurrent('a dependency WorkPlacement loses the legacy misscheduled label on its next reconcile', async () => {
-    const promise = uniqueName('legacy');
-    try {
-      await applyPromise(promiseManifest(promise, [{ environment: 'dev' }]));
-      await waitFor('two dev WorkPlacements written', 60_000, async () => {
-        const wps = await workPlacementsOf(promise);
-        return wps.length === 2 && wps.every(wp => wp.status?.versionID);
-      });
-      const target = (await workPlacementsOf(promise)).find(wp => wp.spec.targetDestinationName === 'dev-1')!;
-      // As Kratix before mid-2025 left it.
-      await updateKratixObject({ plural: 'workplacements', name: target.metadata.name, namespace: target.metadata.namespace }, wp => {
-        wp.metadata.labels['kratix.io/misscheduled'] = 'true';
-      });
-      const extra = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${promise}-extra` } };
-      await applyPromise(promiseManifest(promise, [{ environment: 'dev' }], [
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${promise}-ns` } },
-        extra,
-      ]));
-      await waitFor('the dependency Work reconciled and the legacy label dropped', 60_000, async () => {
-        const now = await getWp(target.metadata.namespace, target.metadata.name);
-        return (now.spec.workloads ?? []).some((w: any) => String(w.content).length > 0) &&
-          now.metadata.generation > target.metadata.generation &&
-          !now.metadata.labels['kratix.io/misscheduled'];
-      });
-      const now = await getWp(target.metadata.namespace, target.metadata.name);
-      expect(now.metadata.labels['kratix.io/misplaced']).toBeUndefined();
-    } finally {
-      await deletePromise(promise);
     }
   });
 });

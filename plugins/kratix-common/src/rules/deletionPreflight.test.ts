@@ -121,11 +121,12 @@ describe('deletionPreflight', () => {
     }
   });
 
-  it('filepath mode none, never written: the delete cannot finish (current)', () => {
+  it('filepath mode none, never written: the delete cannot finish', () => {
     const none = aDestination('dev-1', { environment: 'dev' }, { filepathMode: 'none' });
     const ctx = { work: depWork, destination: none, stateStore: aStateStore(), destinations: all };
     const unwritten = aWorkPlacement(depWork, 'dev-1', misplaced);
     const r = deletionPreflight(unwritten, { ...ctx, generation: 'current' });
+    expect(deletionPreflight(unwritten, { ...ctx, generation: 'v0.125' }).blocked).toBe(true);
     expect(r.blocked).toBe(true);
     expect(r.files.kind).toBe('pending');
     expect(r.blockReason).toContain('never written');

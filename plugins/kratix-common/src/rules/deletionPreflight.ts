@@ -203,13 +203,13 @@ export function deletionPreflight(
   } else if (
     ctx.destination &&
     files.kind === 'removed' &&
-    ctx.generation === 'current' &&
     ctx.destination.filepathMode === 'none' &&
     !wp.versionID
   ) {
     // Mode none deletes the files listed in the WorkPlacement's .kratix state file; one never
     // written has none, and the delete retries reading it forever (ae170e22
-    // internal/controller/workplacement_controller.go deleteWorkPlacement, readKratixStateFile).
+    // internal/controller/workplacement_controller.go deleteWorkPlacement, readKratixStateFile;
+    // the same at v0.125.0, docs/kratix-v0.125.0.md §5.1).
     blocked = true;
     files = { kind: 'pending', path };
     blockReason = `The Destination uses filepath mode "none" and this WorkPlacement was never written (no state file at ${path}): Kratix cannot finish deleting it and retries for ever.`;

@@ -153,6 +153,9 @@ async function deleteExactly(
   };
 }
 
+/** Re-read + re-check + delete rounds for one item before it is refused as changing too often. */
+export const MAX_CONFLICT_RETRIES = 5;
+
 /**
  * Deletes one misplaced WorkPlacement, re-checking it right before. The re-check is done on a
  * version of the object and the DELETE carries that version's uid + resourceVersion as
@@ -211,8 +214,6 @@ async function cleanupOne(
   }
 }
 
-/** Re-read + re-check + delete rounds for one item before it is refused as changing too often. */
-export const MAX_CONFLICT_RETRIES = 5;
 
 /** Cleans up the given WorkPlacements with bounded concurrency, reporting each result as it comes. */
 export async function cleanupWorkPlacements(
