@@ -11,7 +11,9 @@ export const DEFAULT_WORKLOAD_GROUP_ID = '5058f1af8388633f609cadb75a75dc9d';
  * plain text.
  */
 export function workloadContent(text: string): string {
-  return platformGeneration() === 'current' ? gzipSync(Buffer.from(text)).toString('base64') : text;
+  return platformGeneration() === 'current'
+    ? gzipSync(Buffer.from(text)).toString('base64')
+    : text;
 }
 
 export interface ResourceWorkOptions {
@@ -37,7 +39,8 @@ export async function createResourceWork(o: ResourceWorkOptions): Promise<any> {
     'kratix.io/work-type': 'resource',
     'kratix.io/pipeline-name': o.pipeline ?? 'instance-configure',
   };
-  if (platformGeneration() === 'current') labels['kratix.io/resource-namespace'] = o.namespace;
+  if (platformGeneration() === 'current')
+    labels['kratix.io/resource-namespace'] = o.namespace;
   return customObjects().createNamespacedCustomObject({
     ...KRATIX,
     plural: 'works',
@@ -53,7 +56,10 @@ export async function createResourceWork(o: ResourceWorkOptions): Promise<any> {
           {
             id: DEFAULT_WORKLOAD_GROUP_ID,
             directory: '.',
-            workloads: o.files.map(f => ({ filepath: f.filepath, content: workloadContent(f.content) })),
+            workloads: o.files.map(f => ({
+              filepath: f.filepath,
+              content: workloadContent(f.content),
+            })),
             destinationSelectors: o.selectors,
           },
         ],

@@ -22,7 +22,10 @@ import {
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import request from 'supertest';
-import { PlatformTestBackend, startPlatformTestBackend } from '../__testUtils__/platformTestBackend';
+import {
+  PlatformTestBackend,
+  startPlatformTestBackend,
+} from '../__testUtils__/platformTestBackend';
 
 const generation = platformGeneration();
 /** Tests whose Kratix behaviour exists (or differs) in one generation only. */
@@ -31,13 +34,25 @@ const onV0125 = generation === 'v0.125' ? describe : describe.skip;
 const REPO_CLEANUP = 'finalizers.workplacement.kratix.io/repo-cleanup';
 const NS = 'default';
 
-const ref = (wp: any) => ({ namespace: wp.metadata.namespace, name: wp.metadata.name });
+const ref = (wp: any) => ({
+  namespace: wp.metadata.namespace,
+  name: wp.metadata.name,
+});
 const isLabelledMisplaced = (wp: any) =>
-  wp?.metadata?.labels?.['kratix.io/misplaced'] === 'true' || wp?.metadata?.labels?.['kratix.io/misscheduled'] === 'true';
+  wp?.metadata?.labels?.['kratix.io/misplaced'] === 'true' ||
+  wp?.metadata?.labels?.['kratix.io/misscheduled'] === 'true';
 
-async function getWp(namespace: string, name: string): Promise<any | undefined> {
+async function getWp(
+  namespace: string,
+  name: string,
+): Promise<any | undefined> {
   try {
-    return await customObjects().getNamespacedCustomObject({ ...KRATIX, plural: 'workplacements', namespace, name });
+    return await customObjects().getNamespacedCustomObject({
+      ...KRATIX,
+      plural: 'workplacements',
+      namespace,
+      name,
+    });
   } catch (e) {
     if ((e as { code?: number }).code === 404) return undefined;
     throw e;
@@ -46,7 +61,12 @@ async function getWp(namespace: string, name: string): Promise<any | undefined> 
 
 async function deleteWork(name: string): Promise<void> {
   try {
-    await customObjects().deleteNamespacedCustomObject({ ...KRATIX, plural: 'works', namespace: NS, name });
+    await customObjects().deleteNamespacedCustomObject({
+      ...KRATIX,
+      plural: 'works',
+      namespace: NS,
+      name,
+    });
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
   }
@@ -67,7 +87,30 @@ async function touchWork(name: string, selectors?: any[]): Promise<string> {
   return filepath;
 }
 
-const hasWorkload = (wp: any, filepath: string) => (wp?.spec?.workloads ?? []).some((w: any) => w.filepath === filepath);
+/** A resource Work ("res") of a Promise with one ConfigMap file, as a resource workflow writes it. */
+function createConfigMapWork(
+  work: string,
+  promise: string,
+  t: string,
+  selectors: Array<{ matchLabels: Record<string, string>; source: string }>,
+) {
+  return createResourceWork({
+    name: work,
+    namespace: NS,
+    promise,
+    resource: 'res',
+    selectors,
+    files: [
+      {
+        filepath: 'cm.yaml',
+        content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n`,
+      },
+    ],
+  });
+}
+
+const hasWorkload = (wp: any, filepath: string) =>
+  (wp?.spec?.workloads ?? []).some((w: any) => w.filepath === filepath);
 
 describe(`Kratix ${generation}: deletion and scheduling rules, predicted and observed`, () => {
   let backend: PlatformTestBackend;
@@ -78,17 +121,31 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
   afterAll(() => backend?.stop());
 
   async function preflight(wp: any): Promise<any> {
-    await waitFor('the WorkPlacement as it is now, in the cache', 30_000, () => {
-      const cached = backend.cache.workPlacements.get(`${wp.metadata.namespace}/${wp.metadata.name}`);
-      return Number(cached?.resourceVersion ?? 0) >= Number(wp.metadata.resourceVersion);
-    });
-    const res = await api().post('/api/kratix/platforms/local/cleanup/preflight').send({ items: [ref(wp)] });
+    await waitFor(
+      'the WorkPlacement as it is now, in the cache',
+      30_000,
+      () => {
+        const cached = backend.cache.workPlacements.get(
+          `${wp.metadata.namespace}/${wp.metadata.name}`,
+        );
+        return (
+          Number(cached?.resourceVersion ?? 0) >=
+          Number(wp.metadata.resourceVersion)
+        );
+      },
+    );
+    const res = await api()
+      .post('/api/kratix/platforms/local/cleanup/preflight')
+      .send({ items: [ref(wp)] });
     expect(res.status).toBe(200);
     return res.body.items[0];
   }
   const cleanup = (wp: any, force = false) =>
-    api().post('/api/kratix/platforms/local/cleanup').send({ items: [ref(wp)], force });
-  const filesIn = async (dir: string) => (await stateStoreFiles()).filter(f => f.startsWith(dir));
+    api()
+      .post('/api/kratix/platforms/local/cleanup')
+      .send({ items: [ref(wp)], force });
+  const filesIn = async (dir: string) =>
+    (await stateStoreFiles()).filter(f => f.startsWith(dir));
 
   /**
    * Two Destinations with the same spec.path, a Promise on both, then moved to b only: the
@@ -99,18 +156,32 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
     const path = `destinations/${t}`;
     const promise = `${t}-p`;
     const depsDir = (d: string) =>
-      generation === 'current' ? `${path}/dependencies/${promise}/` : `${path}/${d}/dependencies/${promise}/`;
+      generation === 'current'
+        ? `${path}/dependencies/${promise}/`
+        : `${path}/${d}/dependencies/${promise}/`;
     await createDestination(a, { rulegroup: t, side: 'a' }, { path });
     await createDestination(b, { rulegroup: t, side: 'b' }, { path });
     await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
     // (Where both write the same file, the second write changes nothing: no commit, no versionID.)
-    await waitFor('a WorkPlacement on each Destination, its files written', 60_000, async () => {
-      const wps = await workPlacementsOf(promise);
-      return wps.length === 2 && (await filesIn(depsDir(a))).length > 0 && (await filesIn(depsDir(b))).length > 0;
-    });
+    await waitFor(
+      'a WorkPlacement on each Destination, its files written',
+      60_000,
+      async () => {
+        const wps = await workPlacementsOf(promise);
+        return (
+          wps.length === 2 &&
+          (await filesIn(depsDir(a))).length > 0 &&
+          (await filesIn(depsDir(b))).length > 0
+        );
+      },
+    );
     await applyPromise(promiseManifest(promise, [{ rulegroup: t, side: 'b' }]));
     await waitFor(`the WorkPlacement on ${a} misplaced`, 60_000, async () =>
-      (await workPlacementsOf(promise)).some(wp => wp.spec.targetDestinationName === a && isLabelledMisplaced(wp)),
+      (
+        await workPlacementsOf(promise)
+      ).some(
+        wp => wp.spec.targetDestinationName === a && isLabelledMisplaced(wp),
+      ),
     );
     const wps = await workPlacementsOf(promise);
     return {
@@ -136,18 +207,16 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
     const dest = t;
     const promise = `${t}-p`;
     const work = `${promise}-res-w0rk1`;
-    const findWp = async () => (await listWorkPlacements(`kratix.io/work=${work}`))[0];
+    const findWp = async () =>
+      (await listWorkPlacements(`kratix.io/work=${work}`))[0];
     await createDestination(dest, { rulegroup: t });
     await applyPromise(promiseManifest(promise, [{ rulegroup: t }], []));
-    await createResourceWork({
-      name: work,
-      namespace: NS,
-      promise,
-      resource: 'res',
-      selectors: [{ matchLabels: { rulegroup: t }, source: 'promise' }],
-      files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
-    });
-    await waitFor('the resource WorkPlacement written', 60_000, async () => Boolean((await findWp())?.status?.versionID));
+    await createConfigMapWork(work, promise, t, [
+      { matchLabels: { rulegroup: t }, source: 'promise' },
+    ]);
+    await waitFor('the resource WorkPlacement written', 60_000, async () =>
+      Boolean((await findWp())?.status?.versionID),
+    );
     const written = await findWp();
     const filesDir = `destinations/${dest}/resources/${NS}/${promise}/res/`;
     const filesBefore = await filesIn(filesDir);
@@ -175,18 +244,35 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         expect(await filesIn(s.depsDir(s.b))).toHaveLength(1);
         const item = await preflight(s.onA);
         expect(item.blocked).toBe(true);
-        expect(item.destroysFilesOf).toEqual([`${s.onB.metadata.namespace}/${s.onB.metadata.name}`]);
-        expect(item.blockReason).toContain(`shares its state-store directory with ${s.b}`);
+        expect(item.destroysFilesOf).toEqual([
+          `${s.onB.metadata.namespace}/${s.onB.metadata.name}`,
+        ]);
+        expect(item.blockReason).toContain(
+          `shares its state-store directory with ${s.b}`,
+        );
         const res = await cleanup(s.onA, true);
         expect(res.status).toBe(200);
         expect(res.body.summary).toEqual({ deleted: 0, refused: 1, failed: 0 });
-        expect(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)).toBeDefined();
+        expect(
+          await getWp(s.onA.metadata.namespace, s.onA.metadata.name),
+        ).toBeDefined();
 
         // What the refusal prevents, done by hand: Kratix deletes the shared directory, and with it
         // the live files of the WorkPlacement on the other Destination, which stays and never rewrites them.
-        await customObjects().deleteNamespacedCustomObject({ ...KRATIX, plural: 'workplacements', ...ref(s.onA) });
-        await waitFor('the misplaced WorkPlacement gone', 60_000, async () => !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)));
-        expect(await getWp(s.onB.metadata.namespace, s.onB.metadata.name)).toBeDefined();
+        await customObjects().deleteNamespacedCustomObject({
+          ...KRATIX,
+          plural: 'workplacements',
+          ...ref(s.onA),
+        });
+        await waitFor(
+          'the misplaced WorkPlacement gone',
+          60_000,
+          async () =>
+            !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)),
+        );
+        expect(
+          await getWp(s.onB.metadata.namespace, s.onB.metadata.name),
+        ).toBeDefined();
         expect(await filesIn(s.depsDir(s.b))).toEqual([]);
       } finally {
         await s.teardown();
@@ -201,16 +287,29 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         expect(s.filesBefore).toHaveLength(1);
         await waitFor('the finalizers stripped', 60_000, async () => {
           const now = await s.findWp();
-          return hasWorkload(now, s.touched) && (now.metadata.finalizers ?? []).length === 0;
+          return (
+            hasWorkload(now, s.touched) &&
+            (now.metadata.finalizers ?? []).length === 0
+          );
         });
         // The Destination comes back, no longer matching: nothing gives the finalizer back.
         await createDestination(s.dest, { rulegroup: `${t}-other` });
-        await waitFor('the resource WorkPlacement labelled misplaced', 60_000, async () => isLabelledMisplaced(await s.findWp()));
+        await waitFor(
+          'the resource WorkPlacement labelled misplaced',
+          60_000,
+          async () => isLabelledMisplaced(await s.findWp()),
+        );
         const now = await s.findWp();
         expect(now.metadata.finalizers ?? []).toEqual([]);
         const item = await preflight(now);
-        expect(item).toMatchObject({ misplaced: true, blocked: false, files: { kind: 'stay' } });
-        expect(item.notes.join(' ')).toContain('removes the object at once and leaves its files');
+        expect(item).toMatchObject({
+          misplaced: true,
+          blocked: false,
+          files: { kind: 'stay' },
+        });
+        expect(item.notes.join(' ')).toContain(
+          'removes the object at once and leaves its files',
+        );
 
         const res = await cleanup(now);
         expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
@@ -228,49 +327,82 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       const promise = `${t}-p`;
       const work = `${promise}-res-w0rk1`;
       try {
-        await createDestination(dest, { rulegroup: t }, { cleanup: 'all', path: destinationSpecPath(dest) });
+        await createDestination(
+          dest,
+          { rulegroup: t },
+          { cleanup: 'all', path: destinationSpecPath(dest) },
+        );
         await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
-        await createResourceWork({
-          name: work,
-          namespace: NS,
-          promise,
-          resource: 'res',
-          selectors: [{ matchLabels: { rulegroup: t }, source: 'promise' }],
-          files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
-        });
-        await waitFor('a dependency and a resource WorkPlacement written', 60_000, async () => {
-          const wps = await workPlacementsOf(promise);
-          return wps.length === 2 && wps.every(wp => wp.status?.versionID);
-        });
-        const resourceWp = (await listWorkPlacements(`kratix.io/work=${work}`))[0];
+        await createConfigMapWork(work, promise, t, [
+          { matchLabels: { rulegroup: t }, source: 'promise' },
+        ]);
+        await waitFor(
+          'a dependency and a resource WorkPlacement written',
+          60_000,
+          async () => {
+            const wps = await workPlacementsOf(promise);
+            return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+          },
+        );
+        const resourceWp = (
+          await listWorkPlacements(`kratix.io/work=${work}`)
+        )[0];
         // As a WorkPlacement made before Kratix added the label: Kratix never rebuilds a resource
         // WorkPlacement's labels, so it keeps lacking it.
-        await updateKratixObject({ plural: 'workplacements', name: resourceWp.metadata.name, namespace: NS }, wp => {
-          delete wp.metadata.labels['kratix.io/targetDestinationName'];
-        });
-        await waitFor('the unlabelled WorkPlacement in the cache', 30_000, () => {
-          const cached = backend.cache.workPlacements.get(`${NS}/${resourceWp.metadata.name}`);
-          return Boolean(cached) && !cached!.labels['kratix.io/targetDestinationName'];
-        });
+        await updateKratixObject(
+          {
+            plural: 'workplacements',
+            name: resourceWp.metadata.name,
+            namespace: NS,
+          },
+          wp => {
+            delete wp.metadata.labels['kratix.io/targetDestinationName'];
+          },
+        );
+        await waitFor(
+          'the unlabelled WorkPlacement in the cache',
+          30_000,
+          () => {
+            const cached = backend.cache.workPlacements.get(
+              `${NS}/${resourceWp.metadata.name}`,
+            );
+            return (
+              Boolean(cached) &&
+              !cached!.labels['kratix.io/targetDestinationName']
+            );
+          },
+        );
 
         const preview = await api()
           .post('/api/kratix/platforms/local/destinations/preview')
           .send({ changes: [{ name: dest, remove: true }] });
         expect(preview.status).toBe(200);
         expect(preview.body.summary.workPlacementsDeleted).toBe(1);
-        expect(preview.body.notes.join(' ')).toContain('carry no kratix.io/targetDestinationName label');
+        expect(preview.body.notes.join(' ')).toContain(
+          'carry no kratix.io/targetDestinationName label',
+        );
 
         await deleteDestination(dest);
-        await waitFor('the Destination gone (its cleanup finalizer done)', 60_000, async () => {
-          try {
-            await customObjects().getClusterCustomObject({ ...KRATIX, plural: 'destinations', name: dest });
-            return false;
-          } catch (e) {
-            return (e as { code?: number }).code === 404;
-          }
-        });
+        await waitFor(
+          'the Destination gone (its cleanup finalizer done)',
+          60_000,
+          async () => {
+            try {
+              await customObjects().getClusterCustomObject({
+                ...KRATIX,
+                plural: 'destinations',
+                name: dest,
+              });
+              return false;
+            } catch (e) {
+              return (e as { code?: number }).code === 404;
+            }
+          },
+        );
         const left = await workPlacementsOf(promise);
-        expect(left.map(wp => wp.metadata.name)).toEqual([resourceWp.metadata.name]);
+        expect(left.map(wp => wp.metadata.name)).toEqual([
+          resourceWp.metadata.name,
+        ]);
       } finally {
         await deleteWork(work);
         await deletePromise(promise);
@@ -286,25 +418,56 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
           const wps = await workPlacementsOf(promise);
           return wps.length === 2 && wps.every(wp => wp.status?.versionID);
         });
-        const target = (await workPlacementsOf(promise)).find(wp => wp.spec.targetDestinationName === 'dev-1')!;
+        const target = (await workPlacementsOf(promise)).find(
+          wp => wp.spec.targetDestinationName === 'dev-1',
+        )!;
         // As Kratix before mid-2025 left it.
         await updateKratixObject(
-          { plural: 'workplacements', name: target.metadata.name, namespace: target.metadata.namespace },
+          {
+            plural: 'workplacements',
+            name: target.metadata.name,
+            namespace: target.metadata.namespace,
+          },
           wp => {
             wp.metadata.labels['kratix.io/misscheduled'] = 'true';
           },
         );
         await applyPromise(
-          promiseManifest(promise, [{ environment: 'dev' }], [
-            { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${promise}-ns` } },
-            { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${promise}-extra` } },
-          ]),
+          promiseManifest(
+            promise,
+            [{ environment: 'dev' }],
+            [
+              {
+                apiVersion: 'v1',
+                kind: 'Namespace',
+                metadata: { name: `${promise}-ns` },
+              },
+              {
+                apiVersion: 'v1',
+                kind: 'Namespace',
+                metadata: { name: `${promise}-extra` },
+              },
+            ],
+          ),
         );
-        await waitFor('the dependency Work reconciled and the legacy label dropped', 60_000, async () => {
-          const now = await getWp(target.metadata.namespace, target.metadata.name);
-          return now.metadata.generation > target.metadata.generation && !now.metadata.labels['kratix.io/misscheduled'];
-        });
-        const now = await getWp(target.metadata.namespace, target.metadata.name);
+        await waitFor(
+          'the dependency Work reconciled and the legacy label dropped',
+          60_000,
+          async () => {
+            const now = await getWp(
+              target.metadata.namespace,
+              target.metadata.name,
+            );
+            return (
+              now.metadata.generation > target.metadata.generation &&
+              !now.metadata.labels['kratix.io/misscheduled']
+            );
+          },
+        );
+        const now = await getWp(
+          target.metadata.namespace,
+          target.metadata.name,
+        );
         expect(now.metadata.labels['kratix.io/misplaced']).toBeUndefined();
         expect(now.metadata.labels['kratix.io/misscheduled']).toBeUndefined();
       } finally {
@@ -322,7 +485,12 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         expect(item.destroysFilesOf).toEqual([]);
         const res = await cleanup(s.onA, true);
         expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
-        await waitFor('the misplaced WorkPlacement gone', 60_000, async () => !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)));
+        await waitFor(
+          'the misplaced WorkPlacement gone',
+          60_000,
+          async () =>
+            !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)),
+        );
         expect(await filesIn(s.depsDir(s.a))).toEqual([]);
         expect(await filesIn(s.depsDir(s.b))).toHaveLength(1);
       } finally {
@@ -334,10 +502,14 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       const t = uniqueName('fin');
       const s = await missingDestinationScenario(t);
       try {
-        await waitFor('the WorkPlacement updated and labelled', 60_000, async () => {
-          const now = await s.findWp();
-          return hasWorkload(now, s.touched) && isLabelledMisplaced(now);
-        });
+        await waitFor(
+          'the WorkPlacement updated and labelled',
+          60_000,
+          async () => {
+            const now = await s.findWp();
+            return hasWorkload(now, s.touched) && isLabelledMisplaced(now);
+          },
+        );
         const now = await s.findWp();
         expect(now.metadata.finalizers).toContain(REPO_CLEANUP);
         const item = await preflight(now);
@@ -360,17 +532,22 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       await createDestination(a, { rulegroup: t, side: 'a' });
       await createDestination(b, { rulegroup: t, side: 'b' });
       await applyPromise(promiseManifest(promise, [{ rulegroup: t }], []));
-      await createResourceWork({
-        name: work,
-        namespace: NS,
-        promise,
-        resource: 'res',
-        selectors: [{ matchLabels: { rulegroup: t, side: 'a' }, source: 'resource-workflow' }],
-        files: [{ filepath: 'cm.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${t}\n` }],
-      });
+      await createConfigMapWork(work, promise, t, [
+        {
+          matchLabels: { rulegroup: t, side: 'a' },
+          source: 'resource-workflow',
+        },
+      ]);
       const groupWps = () => listWorkPlacements(`kratix.io/work=${work}`);
-      await waitFor(`the resource WorkPlacement on ${a} written`, 60_000, async () =>
-        (await groupWps()).some(wp => wp.spec.targetDestinationName === a && wp.status?.versionID),
+      await waitFor(
+        `the resource WorkPlacement on ${a} written`,
+        60_000,
+        async () =>
+          (
+            await groupWps()
+          ).some(
+            wp => wp.spec.targetDestinationName === a && wp.status?.versionID,
+          ),
       );
       // A second WorkPlacement of the same group on b (as a Kratix upgrade or a hand-made copy leaves it).
       const first = (await groupWps())[0];
@@ -385,7 +562,10 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
           metadata: {
             name: siblingName,
             namespace: NS,
-            labels: { ...first.metadata.labels, 'kratix.io/targetDestinationName': b },
+            labels: {
+              ...first.metadata.labels,
+              'kratix.io/targetDestinationName': b,
+            },
             finalizers: [REPO_CLEANUP],
             ownerReferences: first.metadata.ownerReferences,
           },
@@ -393,21 +573,46 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         },
       });
       // The workflow now asks for b: the WorkPlacement on a becomes misplaced, the one on b matches.
-      const touched = await touchWork(work, [{ matchLabels: { rulegroup: t, side: 'b' }, source: 'resource-workflow' }]);
+      const touched = await touchWork(work, [
+        {
+          matchLabels: { rulegroup: t, side: 'b' },
+          source: 'resource-workflow',
+        },
+      ]);
       await waitFor(`the WorkPlacement on ${a} misplaced`, 60_000, async () =>
-        (await groupWps()).some(wp => wp.spec.targetDestinationName === a && isLabelledMisplaced(wp) && hasWorkload(wp, touched)),
+        (
+          await groupWps()
+        ).some(
+          wp =>
+            wp.spec.targetDestinationName === a &&
+            isLabelledMisplaced(wp) &&
+            hasWorkload(wp, touched),
+        ),
       );
-      const onA = (await groupWps()).find(wp => wp.spec.targetDestinationName === a)!;
+      const onA = (await groupWps()).find(
+        wp => wp.spec.targetDestinationName === a,
+      )!;
       const item = await preflight(onA);
-      expect(item.afterDelete).toEqual({ kind: 'sibling-remains', siblings: [siblingName] });
+      expect(item.afterDelete).toEqual({
+        kind: 'sibling-remains',
+        siblings: [siblingName],
+      });
 
       const res = await cleanup(onA);
       expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
-      await waitFor(`the WorkPlacement on ${a} gone`, 60_000, async () => !(await getWp(NS, onA.metadata.name)));
+      await waitFor(
+        `the WorkPlacement on ${a} gone`,
+        60_000,
+        async () => !(await getWp(NS, onA.metadata.name)),
+      );
       // Kratix reconciles the Work again (a new file) and updates the sibling, creating nothing.
       const again = await touchWork(work);
-      await waitFor('the sibling updated by Kratix', 60_000, async () => hasWorkload(await getWp(NS, siblingName), again));
-      expect((await groupWps()).map(wp => wp.metadata.name)).toEqual([siblingName]);
+      await waitFor('the sibling updated by Kratix', 60_000, async () =>
+        hasWorkload(await getWp(NS, siblingName), again),
+      );
+      expect((await groupWps()).map(wp => wp.metadata.name)).toEqual([
+        siblingName,
+      ]);
     } finally {
       await deleteWork(work);
       await deletePromise(promise);
