@@ -43,7 +43,7 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
 
     // Targeting: the catalog provider gives the new Promise its page within seconds.
     const page = await openApp(browser, tab(name, 'kratix-targeting'));
-    await reloadUntil(page, () => page.getByText('prod-1').first().isVisible(), 120_000);
+    await reloadUntil(page, () => page.getByRole('link', { name: 'prod-1', exact: true }).first().isVisible(), 120_000);
     await page.getByText('label environment is "prod", selector wants "dev"').waitFor();
     await screenshot(page, '03-targeting-dev');
 

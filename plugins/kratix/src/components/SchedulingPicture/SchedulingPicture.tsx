@@ -131,7 +131,6 @@ export const SchedulingPicture = (props: {
           </g>
           {g.groups.map(n => (
             <g key={n.id}>
-              <title>{n.id}</title>
               <rect
                 x={COL_X[1]}
                 y={groupY.get(n.id)}
@@ -144,13 +143,12 @@ export const SchedulingPicture = (props: {
               <text x={COL_X[1] + 8} y={groupY.get(n.id)! + 15} fill={text}>
                 {clip(n.label, 36)}
               </text>
+              {/* After the visible text, so that a text search finds the label first. */}
+              <title>{n.id}</title>
             </g>
           ))}
           {g.destinations.map(n => (
             <g key={n.id} data-testid="destination-node">
-              <title>{`${n.label}: ${n.count} Destination${
-                n.count === 1 ? '' : 's'
-              }, ${n.targeted} targeted, ${n.misplaced} misplaced`}</title>
               <rect
                 x={COL_X[2]}
                 y={destY.get(n.id)}
@@ -173,6 +171,9 @@ export const SchedulingPicture = (props: {
                   38,
                 )}
               </text>
+              <title>{`${n.label}: ${n.count} Destination${
+                n.count === 1 ? '' : 's'
+              }, ${n.targeted} targeted, ${n.misplaced} misplaced`}</title>
             </g>
           ))}
         </svg>

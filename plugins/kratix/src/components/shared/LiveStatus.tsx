@@ -1,6 +1,5 @@
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { useNow } from '../../hooks/useLiveRevision';
@@ -38,18 +37,16 @@ export const LiveStatus = (props: {
           props.updatedAt !== undefined &&
           `${formatUpdated(props.updatedAt, now)} · follows the platform live`}
       </Typography>
-      <Tooltip title="Read again now">
-        <span>
-          <IconButton
-            size="small"
-            aria-label="Refresh"
-            disabled={props.loading}
-            onClick={props.onRefresh}
-          >
-            <RefreshIcon fontSize="small" />
-          </IconButton>
-        </span>
-      </Tooltip>
+      {/* A native title: MUI v4's Tooltip calls findDOMNode (a warning in StrictMode). */}
+      <IconButton
+        size="small"
+        aria-label="Refresh"
+        title="Read again now"
+        disabled={props.loading}
+        onClick={props.onRefresh}
+      >
+        <RefreshIcon fontSize="small" />
+      </IconButton>
     </Box>
   );
 };
