@@ -16,7 +16,9 @@ start_process() {
     port_busy "$p" && die "port $p is already in use (needed by $name); stop what listens there (ss -ltnp 'sport = :$p') or run 'npm run platform:down'"
   done
   log "starting $name (log: $STATE/logs/$name.log)"
-  setsid "$@" >"$STATE/logs/$name.log" 2>&1 < /dev/null &
+  # Other descriptors are closed: a lock held by whoever started the platform (flock) must not be
+  # held for as long as the platform runs.
+  setsid "$@" >"$STATE/logs/$name.log" 2>&1 < /dev/null 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! > "$STATE/run/$name.pid"
 }
 
