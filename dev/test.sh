@@ -2,6 +2,8 @@
 # README command 2: runs every test. Installs what is missing (Node 24, npm packages, the local
 # Kratix platform from Go modules), starts the platform, then runs, in order:
 #   1. unit tests (pure logic, components)                       npm run test:unit
+#      and the backend plugin's database tests on SQLite and a local PostgreSQL
+#                                                                 npm run test:postgres
 #   2. integration tests against the real platform (*.platform.test.ts, serially)
 #                                                                 npm run test:platform
 #   3. browser end-to-end tests (Debian chromium + playwright-core against the running app)
@@ -39,6 +41,7 @@ stage() {
 }
 
 stage "unit tests" npm run -s test:unit
+stage "database tests on SQLite and PostgreSQL" npm run -s test:postgres
 stage "platform integration tests" npm run -s test:platform
 stage "browser end-to-end tests" npm run -s test:e2e
 

@@ -8,6 +8,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 log() { printf '[postgres] %s\n' "$*" >&2; }
 
+if [[ ! -x $PG_BIN/initdb ]] && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  log "installing Debian's postgresql package (a fresh machine has none)"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  # The package starts a cluster of its own on 5432; this script runs its own on $PG_PORT.
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  PG_MAJOR=$(basename "$(dirname "$PG_BIN")")
+fi
 [[ -x $PG_BIN/initdb ]] || { log "no PostgreSQL server found (install Debian's postgresql package)"; exit 1; }
 mkdir -p "$PG_DIR"
 [[ $(id -u) == 0 ]] && chown postgres: "$PG_DIR"
