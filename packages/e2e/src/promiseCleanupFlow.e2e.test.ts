@@ -8,6 +8,7 @@ import {
   deletePromise,
   destinationFiles,
   isMisplaced,
+  isWritten,
   promiseManifest,
   uniqueName,
   waitFor,
@@ -37,7 +38,7 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
     );
     await waitFor('two written dev WorkPlacements', 60_000, async () => {
       const wps = await workPlacementsOf(name);
-      return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+      return wps.length === 2 && wps.every(isWritten);
     });
     const devUids = (await workPlacementsOf(name)).map(wp => wp.metadata.uid).sort();
 

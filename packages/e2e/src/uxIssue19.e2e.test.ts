@@ -10,6 +10,7 @@ import {
   applyPromise,
   deletePromise,
   isMisplaced,
+  isWritten,
   promiseManifest,
   uniqueName,
   updateKratixObject,
@@ -54,7 +55,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
     );
     await waitFor('two written dev WorkPlacements', 60_000, async () => {
       const wps = await workPlacementsOf(name);
-      return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+      return wps.length === 2 && wps.every(isWritten);
     });
   });
   afterAll(async () => {

@@ -1,7 +1,10 @@
 import { customObjects, platformGeneration } from './platform';
 import { removeDuplicateStaticDependencyWorks } from './staticDependencyRace';
 
-export const KRATIX = { group: 'platform.kratix.io', version: 'v1alpha1' } as const;
+export const KRATIX = {
+  group: 'platform.kratix.io',
+  version: 'v1alpha1',
+} as const;
 export const PLATFORM_NAMESPACE = 'kratix-platform-system';
 
 /** A short random suffix so that tests sharing one platform never collide. */
@@ -12,7 +15,9 @@ export function uniqueName(prefix: string): string {
 export function promiseManifest(
   name: string,
   selectors: Array<Record<string, string>>,
-  dependencies: any[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${name}-ns` } }],
+  dependencies: any[] = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `${name}-ns` } },
+  ],
 ): any {
   return {
     apiVersion: 'platform.kratix.io/v1alpha1',
@@ -33,7 +38,10 @@ export function promiseManifest(
  * would see its generation change under it. `status.status: Available` is written last in that
  * reconcile (same file, end of Reconcile).
  */
-export async function applyPromise(manifest: any, options: { awaitKratix?: boolean } = {}): Promise<any> {
+export async function applyPromise(
+  manifest: any,
+  options: { awaitKratix?: boolean } = {},
+): Promise<any> {
   const api = customObjects();
   try {
     const current: any = await api.getClusterCustomObject({
@@ -45,36 +53,65 @@ export async function applyPromise(manifest: any, options: { awaitKratix?: boole
       ...KRATIX,
       plural: 'promises',
       name: manifest.metadata.name,
-      body: { ...manifest, metadata: { ...manifest.metadata, resourceVersion: current.metadata.resourceVersion } },
+      body: {
+        ...manifest,
+        metadata: {
+          ...manifest.metadata,
+          resourceVersion: current.metadata.resourceVersion,
+        },
+      },
     });
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
-    const created = await api.createClusterCustomObject({ ...KRATIX, plural: 'promises', body: manifest });
+    const created = await api.createClusterCustomObject({
+      ...KRATIX,
+      plural: 'promises',
+      body: manifest,
+    });
     if (options.awaitKratix === false) return created;
     return awaitKratixReconciled(manifest.metadata.name);
   }
 }
 
 /** Waits until Kratix has reconciled a new Promise to Available, and returns it as Kratix left it. */
-async function awaitKratixReconciled(name: string, timeoutMs = 30_000): Promise<any> {
+async function awaitKratixReconciled(
+  name: string,
+  timeoutMs = 30_000,
+): Promise<any> {
   let latest: any;
-  await waitFor(`Kratix to reconcile new Promise ${name} (status Available)`, timeoutMs, async () => {
-    latest = await getPromise(name);
-    return latest.status?.status === 'Available';
-  });
-  if ((latest.spec?.dependencies ?? []).length > 0) await removeDuplicateStaticDependencyWorks(name);
+  await waitFor(
+    `Kratix to reconcile new Promise ${name} (status Available)`,
+    timeoutMs,
+    async () => {
+      latest = await getPromise(name);
+      return latest.status?.status === 'Available';
+    },
+  );
+  if ((latest.spec?.dependencies ?? []).length > 0)
+    await removeDuplicateStaticDependencyWorks(name);
   return latest;
 }
 
 export async function getPromise(name: string): Promise<any> {
-  return customObjects().getClusterCustomObject({ ...KRATIX, plural: 'promises', name });
+  return customObjects().getClusterCustomObject({
+    ...KRATIX,
+    plural: 'promises',
+    name,
+  });
 }
 
 /** Deletes a Promise and waits until Kratix has finished its cleanup (finalizers) and it is gone. */
-export async function deletePromise(name: string, timeoutMs = 60_000): Promise<void> {
+export async function deletePromise(
+  name: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const api = customObjects();
   try {
-    await api.deleteClusterCustomObject({ ...KRATIX, plural: 'promises', name });
+    await api.deleteClusterCustomObject({
+      ...KRATIX,
+      plural: 'promises',
+      name,
+    });
   } catch (e) {
     if ((e as { code?: number }).code === 404) return;
     throw e;
@@ -89,7 +126,9 @@ export async function deletePromise(name: string, timeoutMs = 60_000): Promise<v
   });
 }
 
-export async function listWorkPlacements(labelSelector?: string): Promise<any[]> {
+export async function listWorkPlacements(
+  labelSelector?: string,
+): Promise<any[]> {
   const res: any = await customObjects().listClusterCustomObject({
     ...KRATIX,
     plural: 'workplacements',
@@ -99,18 +138,40 @@ export async function listWorkPlacements(labelSelector?: string): Promise<any[]>
 }
 
 export async function listWorks(labelSelector?: string): Promise<any[]> {
-  const res: any = await customObjects().listClusterCustomObject({ ...KRATIX, plural: 'works', labelSelector });
+  const res: any = await customObjects().listClusterCustomObject({
+    ...KRATIX,
+    plural: 'works',
+    labelSelector,
+  });
   return res.items;
 }
 
 /** The WorkPlacements of a Promise (by spec.promiseName: v0.125.0 has no Destination label). */
 export async function workPlacementsOf(promise: string): Promise<any[]> {
-  return (await listWorkPlacements()).filter(wp => wp.spec?.promiseName === promise);
+  return (await listWorkPlacements()).filter(
+    wp => wp.spec?.promiseName === promise,
+  );
+}
+
+/**
+ * Kratix wrote the WorkPlacement's files: a versionID (v0.125; current when its write made a commit)
+ * or WriteSucceeded=True (current reports no versionID for a write that changed nothing).
+ */
+export function isWritten(wp: any): boolean {
+  return Boolean(
+    wp?.status?.versionID ||
+      (wp?.status?.conditions ?? []).some(
+        (c: any) => c.type === 'WriteSucceeded' && c.status === 'True',
+      ),
+  );
 }
 
 export function isMisplaced(wp: any): boolean {
   const l = wp.metadata?.labels ?? {};
-  return l['kratix.io/misplaced'] === 'true' || l['kratix.io/misscheduled'] === 'true';
+  return (
+    l['kratix.io/misplaced'] === 'true' ||
+    l['kratix.io/misscheduled'] === 'true'
+  );
 }
 
 /**
@@ -119,7 +180,9 @@ export function isMisplaced(wp: any): boolean {
  * (internal/controller/workplacement_controller.go getDir).
  */
 export function destinationSpecPath(name: string): string {
-  return platformGeneration() === 'current' ? `destinations/${name}` : 'destinations';
+  return platformGeneration() === 'current'
+    ? `destinations/${name}`
+    : 'destinations';
 }
 
 export async function createDestination(
@@ -134,14 +197,22 @@ export async function createDestination(
       apiVersion: 'platform.kratix.io/v1alpha1',
       kind: 'Destination',
       metadata: { name, labels },
-      spec: { path: destinationSpecPath(name), stateStoreRef: { kind: 'GitStateStore', name: 'local' }, ...spec },
+      spec: {
+        path: destinationSpecPath(name),
+        stateStoreRef: { kind: 'GitStateStore', name: 'local' },
+        ...spec,
+      },
     },
   });
 }
 
 export async function deleteDestination(name: string): Promise<void> {
   try {
-    await customObjects().deleteClusterCustomObject({ ...KRATIX, plural: 'destinations', name });
+    await customObjects().deleteClusterCustomObject({
+      ...KRATIX,
+      plural: 'destinations',
+      name,
+    });
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
   }
@@ -163,7 +234,11 @@ export async function waitFor(
     }
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${
+      lastError ? `: ${lastError}` : ''
+    }`,
+  );
 }
 
 /**
@@ -177,8 +252,17 @@ export async function updateKratixObject(
   const api = customObjects();
   for (let attempt = 0; ; attempt++) {
     const obj: any = target.namespace
-      ? await api.getNamespacedCustomObject({ ...KRATIX, plural: target.plural, name: target.name, namespace: target.namespace })
-      : await api.getClusterCustomObject({ ...KRATIX, plural: target.plural, name: target.name });
+      ? await api.getNamespacedCustomObject({
+          ...KRATIX,
+          plural: target.plural,
+          name: target.name,
+          namespace: target.namespace,
+        })
+      : await api.getClusterCustomObject({
+          ...KRATIX,
+          plural: target.plural,
+          name: target.name,
+        });
     modify(obj);
     try {
       if (target.namespace) {
@@ -190,11 +274,42 @@ export async function updateKratixObject(
           body: obj,
         });
       } else {
-        await api.replaceClusterCustomObject({ ...KRATIX, plural: target.plural, name: target.name, body: obj });
+        await api.replaceClusterCustomObject({
+          ...KRATIX,
+          plural: target.plural,
+          name: target.name,
+          body: obj,
+        });
       }
       return;
     } catch (e) {
       if ((e as { code?: number }).code !== 409 || attempt >= 10) throw e;
     }
   }
+}
+
+/**
+ * Waits until none of the given WorkPlacement objects (by uid) exists any more, and returns the
+ * WorkPlacements that carry one of their names with a new uid: current Kratix's scheduler sometimes
+ * re-creates a dependency WorkPlacement that is being deleted (seen on the local platform:
+ * docs/kratix-generations.md), misplaced again and with its files written again.
+ */
+export async function awaitDeletedOrRecreated(
+  deleted: Array<{
+    metadata: { namespace: string; name: string; uid: string };
+  }>,
+  timeoutMs = 120_000,
+): Promise<any[]> {
+  const uids = new Set(deleted.map(d => d.metadata.uid));
+  const names = new Set(
+    deleted.map(d => `${d.metadata.namespace}/${d.metadata.name}`),
+  );
+  const key = (wp: any) => `${wp.metadata.namespace}/${wp.metadata.name}`;
+  await waitFor(
+    `WorkPlacements ${[...names].join(', ')} deleted`,
+    timeoutMs,
+    async () =>
+      (await listWorkPlacements()).every(wp => !uids.has(wp.metadata.uid)),
+  );
+  return (await listWorkPlacements()).filter(wp => names.has(key(wp)));
 }

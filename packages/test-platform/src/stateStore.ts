@@ -19,14 +19,22 @@ async function stateStoreGitDir(): Promise<string> {
   });
   const url = String(store.spec.url);
   if (url.startsWith('file://')) return fileURLToPath(url);
-  return join(platformStateDir(), 'git', new URL(url).pathname.replace(/^\//, ''));
+  return join(
+    platformStateDir(),
+    'git',
+    new URL(url).pathname.replace(/^\//, ''),
+  );
 }
 
 export async function stateStoreFiles(): Promise<string[]> {
   const gitDir = await stateStoreGitDir();
-  const out = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '--name-only', 'main'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    'git',
+    ['--git-dir', gitDir, 'ls-tree', '-r', '--name-only', 'main'],
+    {
+      encoding: 'utf8',
+    },
+  );
   return out.split('\n').filter(Boolean);
 }
 
@@ -34,9 +42,14 @@ export async function stateStoreFiles(): Promise<string[]> {
  * Files under a Destination's directory in the store: destinations/<name>/ on both generations
  * (the local platform's Destinations are laid out that way, dev/platform/lib.sh).
  */
-export async function destinationFiles(destination: string, prefix = ''): Promise<string[]> {
+export async function destinationFiles(
+  destination: string,
+  prefix = '',
+): Promise<string[]> {
   const files = await stateStoreFiles();
-  return files.filter(f => f.startsWith(`destinations/${destination}/${prefix}`));
+  return files.filter(f =>
+    f.startsWith(`destinations/${destination}/${prefix}`),
+  );
 }
 
 /**
@@ -48,17 +61,35 @@ export async function destinationFiles(destination: string, prefix = ''): Promis
  */
 export async function pruneDeletedDestinationFiles(): Promise<number> {
   const gitDir = await stateStoreGitDir();
-  const list: any = await customObjects().listClusterCustomObject({ ...KRATIX, plural: 'destinations' });
+  const list: any = await customObjects().listClusterCustomObject({
+    ...KRATIX,
+    plural: 'destinations',
+  });
   const live = new Set<string>(list.items.map((d: any) => d.metadata.name));
   const work = mkdtempSync(join(tmpdir(), 'kratix-store-prune-'));
-  const git = (...args: string[]) => execFileSync('git', ['-C', work, ...args], { encoding: 'utf8', stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', work, ...args], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   try {
     execFileSync('git', ['clone', '-q', gitDir, work], { stdio: 'pipe' });
-    const dirs = git('ls-tree', '-d', '--name-only', 'HEAD:destinations').split('\n').filter(Boolean);
+    const dirs = git('ls-tree', '-d', '--name-only', 'HEAD:destinations')
+      .split('\n')
+      .filter(Boolean);
     const gone = dirs.filter(d => !live.has(d));
     if (gone.length) {
       git('rm', '-r', '-q', ...gone.map(d => `destinations/${d}`));
-      git('-c', 'user.name=kratix-backstage-tests', '-c', 'user.email=tests@kratix-backstage.local', 'commit', '-q', '-m', 'remove files of deleted Destinations');
+      git(
+        '-c',
+        'user.name=kratix-backstage-tests',
+        '-c',
+        'user.email=tests@kratix-backstage.local',
+        'commit',
+        '-q',
+        '-m',
+        'remove files of deleted Destinations',
+      );
       // Kratix pushes concurrently: rebase on its commits and try again.
       for (let attempt = 0; ; attempt++) {
         try {
@@ -70,9 +101,43 @@ export async function pruneDeletedDestinationFiles(): Promise<number> {
         }
       }
     }
-    execFileSync('git', ['--git-dir', gitDir, 'repack', '-a', '-d', '-q'], { stdio: 'pipe' });
+    execFileSync('git', ['--git-dir', gitDir, 'repack', '-a', '-d', '-q'], {
+      stdio: 'pipe',
+    });
     return gone.length;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The state store's main commit now (see stateStoreDeletedSince). */
+export function stateStoreHead(): string {
+  return execFileSync(
+    'git',
+    ['--git-dir', localStoreGitDir(), 'rev-parse', 'main'],
+    { encoding: 'utf8' },
+  ).trim();
+}
+
+/** Paths deleted from the state store by the commits on main since `commit`. */
+export function stateStoreDeletedSince(commit: string): string[] {
+  const out = execFileSync(
+    'git',
+    [
+      '--git-dir',
+      localStoreGitDir(),
+      'log',
+      '--diff-filter=D',
+      '--name-only',
+      '--format=',
+      `${commit}..main`,
+    ],
+    { encoding: 'utf8' },
+  );
+  return [...new Set(out.split('\n').filter(Boolean))];
+}
+
+/** The local platform's bare repository (dev/platform/lib.sh: <state>/git/state.git). */
+function localStoreGitDir(): string {
+  return join(platformStateDir(), 'git', 'state.git');
 }

@@ -9,6 +9,7 @@ import {
   listWorks,
   promiseManifest,
   uniqueName,
+  isWritten,
   waitFor,
   workPlacementsOf,
 } from '.';
@@ -23,7 +24,7 @@ describe('duplicate static-dependency Work (Kratix v0.125 race)', () => {
     const selector = `kratix.io/promise-name=${name},kratix.io/work-type=static-dependency`;
     const [kept] = await listWorks(selector);
     await waitFor('the kept Work written to prod-1', 60_000, async () =>
-      (await workPlacementsOf(name)).some(wp => wp.status?.versionID),
+      (await workPlacementsOf(name)).some(isWritten),
     );
     const [keptWp] = await workPlacementsOf(name);
     const filesBefore = await destinationFiles('prod-1', `dependencies/${name}/`);

@@ -30,6 +30,7 @@ import {
   deletePromise,
   getPromise,
   isMisplaced,
+  isWritten,
   platformKubeconfigPath,
   promiseManifest,
   uniqueName,
@@ -146,7 +147,7 @@ describe('kratix-promise-change template (real platform, real scaffolder and cat
       60_000,
       async () => {
         const wps = await workPlacementsOf(name);
-        return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+        return wps.length === 2 && wps.every(isWritten);
       },
     );
     await waitFor(

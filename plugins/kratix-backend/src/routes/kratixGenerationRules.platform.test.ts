@@ -6,6 +6,7 @@
 import {
   KRATIX,
   applyPromise,
+  awaitDeletedOrRecreated,
   createDestination,
   createResourceWork,
   customObjects,
@@ -15,9 +16,12 @@ import {
   listWorkPlacements,
   platformGeneration,
   promiseManifest,
+  stateStoreDeletedSince,
   stateStoreFiles,
+  stateStoreHead,
   uniqueName,
   updateKratixObject,
+  isWritten,
   waitFor,
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
@@ -26,6 +30,9 @@ import {
   PlatformTestBackend,
   startPlatformTestBackend,
 } from '../__testUtils__/platformTestBackend';
+
+// Each test waits on several Kratix reconciles, slow on a loaded 2-core machine.
+jest.setTimeout(300_000);
 
 const generation = platformGeneration();
 /** Tests whose Kratix behaviour exists (or differs) in one generation only. */
@@ -215,7 +222,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       { matchLabels: { rulegroup: t }, source: 'promise' },
     ]);
     await waitFor('the resource WorkPlacement written', 60_000, async () =>
-      Boolean((await findWp())?.status?.versionID),
+      isWritten(await findWp()),
     );
     const written = await findWp();
     const filesDir = `destinations/${dest}/resources/${NS}/${promise}/res/`;
@@ -258,22 +265,22 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         ).toBeDefined();
 
         // What the refusal prevents, done by hand: Kratix deletes the shared directory, and with it
-        // the live files of the WorkPlacement on the other Destination, which stays and never rewrites them.
+        // the files of the WorkPlacement on the other Destination, which stays. (Kratix may then
+        // re-create the deleted one, which writes the files again: the store's history shows the delete.)
+        const before = stateStoreHead();
+        const shared = await filesIn(s.depsDir(s.b));
         await customObjects().deleteNamespacedCustomObject({
           ...KRATIX,
           plural: 'workplacements',
           ...ref(s.onA),
         });
-        await waitFor(
-          'the misplaced WorkPlacement gone',
-          60_000,
-          async () =>
-            !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)),
-        );
+        await awaitDeletedOrRecreated([s.onA]);
         expect(
           await getWp(s.onB.metadata.namespace, s.onB.metadata.name),
-        ).toBeDefined();
-        expect(await filesIn(s.depsDir(s.b))).toEqual([]);
+        ).toMatchObject({ metadata: { uid: s.onB.metadata.uid } });
+        expect(stateStoreDeletedSince(before)).toEqual(
+          expect.arrayContaining(shared),
+        );
       } finally {
         await s.teardown();
       }
@@ -326,22 +333,28 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       const dest = t;
       const promise = `${t}-p`;
       const work = `${promise}-res-w0rk1`;
+      // A second resource, whose WorkPlacement keeps its label. (No static dependencies: current
+      // Kratix re-creates a dependency WorkPlacement it sees being deleted, which keeps a
+      // cleanup: all Destination from going; not the rule under test.)
+      const labelled = `${promise}-res-w0rk2`;
       try {
         await createDestination(
           dest,
           { rulegroup: t },
           { cleanup: 'all', path: destinationSpecPath(dest) },
         );
-        await applyPromise(promiseManifest(promise, [{ rulegroup: t }]));
-        await createConfigMapWork(work, promise, t, [
-          { matchLabels: { rulegroup: t }, source: 'promise' },
-        ]);
+        await applyPromise(promiseManifest(promise, [{ rulegroup: t }], []));
+        for (const w of [work, labelled]) {
+          await createConfigMapWork(w, promise, t, [
+            { matchLabels: { rulegroup: t }, source: 'promise' },
+          ]);
+        }
         await waitFor(
-          'a dependency and a resource WorkPlacement written',
-          60_000,
+          'both resource WorkPlacements written',
+          90_000,
           async () => {
             const wps = await workPlacementsOf(promise);
-            return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+            return wps.length === 2 && wps.every(isWritten);
           },
         );
         const resourceWp = (
@@ -385,7 +398,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         await deleteDestination(dest);
         await waitFor(
           'the Destination gone (its cleanup finalizer done)',
-          60_000,
+          90_000,
           async () => {
             try {
               await customObjects().getClusterCustomObject({
@@ -405,6 +418,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         ]);
       } finally {
         await deleteWork(work);
+        await deleteWork(labelled);
         await deletePromise(promise);
         await deleteDestination(dest);
       }
@@ -416,7 +430,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         await applyPromise(promiseManifest(promise, [{ environment: 'dev' }]));
         await waitFor('two dev WorkPlacements written', 60_000, async () => {
           const wps = await workPlacementsOf(promise);
-          return wps.length === 2 && wps.every(wp => wp.status?.versionID);
+          return wps.length === 2 && wps.every(isWritten);
         });
         const target = (await workPlacementsOf(promise)).find(
           wp => wp.spec.targetDestinationName === 'dev-1',
@@ -545,9 +559,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         async () =>
           (
             await groupWps()
-          ).some(
-            wp => wp.spec.targetDestinationName === a && wp.status?.versionID,
-          ),
+          ).some(wp => wp.spec.targetDestinationName === a && isWritten(wp)),
       );
       // A second WorkPlacement of the same group on b (as a Kratix upgrade or a hand-made copy leaves it).
       const first = (await groupWps())[0];
