@@ -1,4 +1,8 @@
-import { CustomObjectsApi, KubeConfig, CoreV1Api } from '@kubernetes/client-node';
+import {
+  CustomObjectsApi,
+  KubeConfig,
+  CoreV1Api,
+} from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,7 +12,10 @@ function repoRoot(): string {
   let dir = process.cwd();
   while (!existsSync(resolve(dir, 'dev/platform/status.sh'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find dev/platform/status.sh above the working directory');
+    if (parent === dir)
+      throw new Error(
+        'cannot find dev/platform/status.sh above the working directory',
+      );
     dir = parent;
   }
   return dir;
@@ -24,10 +31,14 @@ export function platformKubeconfigPath(): string {
   if (cachedKubeconfigPath) return cachedKubeconfigPath;
   let out: string;
   try {
-    out = execFileSync('bash', [resolve(repoRoot(), 'dev/platform/status.sh')], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    out = execFileSync(
+      'bash',
+      [resolve(repoRoot(), 'dev/platform/status.sh')],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr ?? '';
     throw new Error(
@@ -35,7 +46,8 @@ export function platformKubeconfigPath(): string {
     );
   }
   const line = out.split('\n').find(l => l.startsWith('KUBECONFIG='));
-  if (!line) throw new Error(`platform status printed no KUBECONFIG line: ${out}`);
+  if (!line)
+    throw new Error(`platform status printed no KUBECONFIG line: ${out}`);
   cachedKubeconfigPath = line.slice('KUBECONFIG='.length).trim();
   return cachedKubeconfigPath;
 }
@@ -56,7 +68,8 @@ export type PlatformGeneration = 'current' | 'v0.125';
 export function platformGeneration(): PlatformGeneration {
   const file = resolve(platformStateDir(), 'generation');
   const g = existsSync(file) ? readFileSync(file, 'utf8').trim() : 'v0.125';
-  if (g !== 'current' && g !== 'v0.125') throw new Error(`unknown platform generation '${g}' in ${file}`);
+  if (g !== 'current' && g !== 'v0.125')
+    throw new Error(`unknown platform generation '${g}' in ${file}`);
   return g;
 }
 
@@ -87,7 +100,9 @@ export function tokenConnection(user: 'admin' | 'alice') {
   };
 }
 
-export function customObjects(kc: KubeConfig = adminKubeConfig()): CustomObjectsApi {
+export function customObjects(
+  kc: KubeConfig = adminKubeConfig(),
+): CustomObjectsApi {
   return kc.makeApiClient(CustomObjectsApi);
 }
 

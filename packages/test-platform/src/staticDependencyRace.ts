@@ -8,18 +8,27 @@
  * labels", lib/resourceutil/work.go GetWorkForResourcePipeline). Seen about once in 400 Promise
  * creations under load. The test platform removes the extra Work as a platform engineer would.
  */
-import { KRATIX, listWorkPlacements, listWorks, updateKratixObject, waitFor } from './kratix';
+import {
+  KRATIX,
+  listWorkPlacements,
+  listWorks,
+  updateKratixObject,
+  waitFor,
+} from './kratix';
 import { customObjects, platformGeneration } from './platform';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** The Promise's static-dependency Works, oldest first (by creationTimestamp, whole seconds; then by name). */
 async function staticDependencyWorks(promise: string): Promise<any[]> {
-  const works = await listWorks(`kratix.io/promise-name=${promise},kratix.io/work-type=static-dependency`);
+  const works = await listWorks(
+    `kratix.io/promise-name=${promise},kratix.io/work-type=static-dependency`,
+  );
   return works.sort(
     (a, b) =>
-      String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) ||
-      String(a.metadata.name).localeCompare(String(b.metadata.name)),
+      String(a.metadata.creationTimestamp).localeCompare(
+        String(b.metadata.creationTimestamp),
+      ) || String(a.metadata.name).localeCompare(String(b.metadata.name)),
   );
 }
 
@@ -27,9 +36,14 @@ async function staticDependencyWorks(promise: string): Promise<any[]> {
  * Makes the duplicate the way Kratix makes it (a second Work with the same labels and spec, another
  * name suffix), since the race itself cannot be forced; answers its name.
  */
-export async function createDuplicateStaticDependencyWork(promise: string): Promise<string> {
+export async function createDuplicateStaticDependencyWork(
+  promise: string,
+): Promise<string> {
   const [kept] = await staticDependencyWorks(promise);
-  if (!kept) throw new Error(`Promise ${promise} has no static-dependency Work to duplicate`);
+  if (!kept)
+    throw new Error(
+      `Promise ${promise} has no static-dependency Work to duplicate`,
+    );
   // creationTimestamp has whole seconds: be a second younger, so that "the oldest" is the original.
   const wait = Date.parse(kept.metadata.creationTimestamp) + 1100 - Date.now();
   if (wait > 0) await sleep(wait);
@@ -41,7 +55,11 @@ export async function createDuplicateStaticDependencyWork(promise: string): Prom
     body: {
       apiVersion: kept.apiVersion,
       kind: 'Work',
-      metadata: { name, namespace: kept.metadata.namespace, labels: kept.metadata.labels },
+      metadata: {
+        name,
+        namespace: kept.metadata.namespace,
+        labels: kept.metadata.labels,
+      },
       spec: kept.spec,
     },
   });
@@ -56,7 +74,9 @@ export async function createDuplicateStaticDependencyWork(promise: string): Prom
  * the kept WorkPlacements are then made to write again: any change makes the controller rewrite
  * its files (no event filter in SetupWithManager), and a new commit gives a new status.versionID.
  */
-export async function removeDuplicateStaticDependencyWorks(promise: string): Promise<string[]> {
+export async function removeDuplicateStaticDependencyWorks(
+  promise: string,
+): Promise<string[]> {
   // The second reconcile follows the status write within milliseconds; give it time to show.
   await sleep(300);
   const [kept, ...extra] = await staticDependencyWorks(promise);
@@ -77,31 +97,58 @@ export async function removeDuplicateStaticDependencyWorks(promise: string): Pro
       if ((e as { code?: number }).code !== 404) throw e;
     }
   }
-  await waitFor(`extra static-dependency Works of ${promise} gone`, 60_000, async () => {
-    const works = await staticDependencyWorks(promise);
-    const wps = await listWorkPlacements(`kratix.io/work in (${[...names].join(',')})`);
-    return !works.some(w => names.has(w.metadata.name)) && wps.length === 0;
-  });
-  const keptWps = await listWorkPlacements(`kratix.io/work=${kept.metadata.name}`);
+  await waitFor(
+    `extra static-dependency Works of ${promise} gone`,
+    60_000,
+    async () => {
+      const works = await staticDependencyWorks(promise);
+      const wps = await listWorkPlacements(
+        `kratix.io/work in (${[...names].join(',')})`,
+      );
+      return !works.some(w => names.has(w.metadata.name)) && wps.length === 0;
+    },
+  );
+  const keptWps = await listWorkPlacements(
+    `kratix.io/work=${kept.metadata.name}`,
+  );
   const current = platformGeneration() === 'current';
   for (const wp of keptWps) {
-    await updateKratixObject({ plural: 'workplacements', name: wp.metadata.name, namespace: wp.metadata.namespace }, obj => {
-      if (current) {
-        // Current Kratix reconciles a WorkPlacement only when its generation changes
-        // (internal/controller/workplacement_controller.go workPlacementReconcilePredicate): change
-        // the Work generation it records; the scheduler sets it back on the Work's next reconcile.
-        obj.spec.generation = Number(obj.spec.generation ?? 0) + 1;
-      } else {
-        obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), 'test-platform.kratix.io/rewrite': String(Date.now()) };
-      }
-    });
+    await updateKratixObject(
+      {
+        plural: 'workplacements',
+        name: wp.metadata.name,
+        namespace: wp.metadata.namespace,
+      },
+      obj => {
+        if (current) {
+          // Current Kratix reconciles a WorkPlacement only when its generation changes
+          // (internal/controller/workplacement_controller.go workPlacementReconcilePredicate): change
+          // the Work generation it records; the scheduler sets it back on the Work's next reconcile.
+          obj.spec.generation = Number(obj.spec.generation ?? 0) + 1;
+        } else {
+          obj.metadata.annotations = {
+            ...(obj.metadata.annotations ?? {}),
+            'test-platform.kratix.io/rewrite': String(Date.now()),
+          };
+        }
+      },
+    );
   }
-  await waitFor(`Kratix to write the files of ${kept.metadata.name} again`, 60_000, async () => {
-    const now = await listWorkPlacements(`kratix.io/work=${kept.metadata.name}`);
-    return keptWps.every(before => {
-      const wp = now.find(w => w.metadata.uid === before.metadata.uid);
-      return wp?.status?.versionID && wp.status.versionID !== before.status?.versionID;
-    });
-  });
+  await waitFor(
+    `Kratix to write the files of ${kept.metadata.name} again`,
+    60_000,
+    async () => {
+      const now = await listWorkPlacements(
+        `kratix.io/work=${kept.metadata.name}`,
+      );
+      return keptWps.every(before => {
+        const wp = now.find(w => w.metadata.uid === before.metadata.uid);
+        return (
+          wp?.status?.versionID &&
+          wp.status.versionID !== before.status?.versionID
+        );
+      });
+    },
+  );
   return [...names];
 }

@@ -37,7 +37,9 @@ export const MAX_BODY_SIZE = '512kb';
  * in handlers reach the root error middleware (express-promise-router), which maps
  * @backstage/errors to status codes.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { logger } = options;
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_SIZE }));

@@ -29,10 +29,22 @@ import {
 import { Agent, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { MAX_BODY_SIZE } from '../router';
-import { backendVisibleOf, diffSnapshots, kratixStateOf, ofPromise, snapshotKratix, snapshotOwned, stableDiff, waitSettled } from './__testUtils__/cluster';
+import {
+  backendVisibleOf,
+  diffSnapshots,
+  kratixStateOf,
+  ofPromise,
+  snapshotKratix,
+  snapshotOwned,
+  stableDiff,
+  waitSettled,
+} from './__testUtils__/cluster';
 import { FuzzCase, FuzzGenerator } from './__testUtils__/fuzzCases';
 import { Prng } from './__testUtils__/prng';
-import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
+import {
+  ReliabilityBackend,
+  startReliabilityBackend,
+} from './__testUtils__/reliabilityBackend';
 import { reportCategory } from './__testUtils__/report';
 
 const CASES = Number(process.env.RELIABILITY_FUZZ_CASES ?? 12_000);
@@ -54,9 +66,18 @@ describe('reliability: hostile input', () => {
 
   beforeAll(async () => {
     await applyPromise(promiseManifest(canary, [{ environment: 'dev' }]));
-    await waitFor('canary on dev', 30_000, async () => (await workPlacementsOf(canary)).length === 2);
+    await waitFor(
+      'canary on dev',
+      30_000,
+      async () => (await workPlacementsOf(canary)).length === 2,
+    );
     await applyPromise(promiseManifest(canary, [{ environment: 'prod' }]));
-    await waitFor('canary misplaced', 30_000, async () => (await workPlacementsOf(canary)).filter(isMisplaced).length === 2);
+    await waitFor(
+      'canary misplaced',
+      30_000,
+      async () =>
+        (await workPlacementsOf(canary)).filter(isMisplaced).length === 2,
+    );
     const kubeconfig = { path: platformKubeconfigPath() };
     backend = await startReliabilityBackend({
       platforms: [
@@ -75,8 +96,14 @@ describe('reliability: hostile input', () => {
     const registry = backend.registry;
     await Promise.all(
       ['local', 'imp'].map(p =>
-        waitFor(`canary misplaced in ${p}`, 30_000, () =>
-          registry.get(p).cache.workPlacements.byIndex('misplacedByPromise', canary).length === 2,
+        waitFor(
+          `canary misplaced in ${p}`,
+          30_000,
+          () =>
+            registry
+              .get(p)
+              .cache.workPlacements.byIndex('misplacedByPromise', canary)
+              .length === 2,
         ),
       ),
     );
@@ -105,11 +132,25 @@ describe('reliability: hostile input', () => {
   function clientRequest(c: FuzzCase, resolve: (o: Outcome) => void) {
     try {
       return httpRequest(
-        { host: '127.0.0.1', port, method: c.method, path: c.path, headers: c.headers, agent, timeout: 60_000 },
+        {
+          host: '127.0.0.1',
+          port,
+          method: c.method,
+          path: c.path,
+          headers: c.headers,
+          agent,
+          timeout: 60_000,
+        },
         res => {
           const chunks: Buffer[] = [];
           res.on('data', d => chunks.push(d));
-          res.on('end', () => resolve({ c, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, 400) }));
+          res.on('end', () =>
+            resolve({
+              c,
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8').slice(0, 400),
+            }),
+          );
           res.on('error', e => resolve({ c, status: -1, body: String(e) }));
         },
       );
@@ -124,16 +165,35 @@ describe('reliability: hostile input', () => {
    * there always has dryRun: true (any other non-boolean dryRun is refused by the schema).
    */
   function assertSafe(c: FuzzCase) {
-    if (c.method !== 'POST' || !/\/platforms\/local\/(promises\/[^/]+\/update|cleanup)$/.test(c.path)) return;
+    if (
+      c.method !== 'POST' ||
+      !/\/platforms\/local\/(promises\/[^/]+\/update|cleanup)$/.test(c.path)
+    )
+      return;
     let parsed: any;
     try {
-      parsed = JSON.parse(typeof c.body === 'string' ? c.body.replace(/^\uFEFF/, '') : String(c.body ?? ''));
+      parsed = JSON.parse(
+        typeof c.body === 'string'
+          ? c.body.replace(/^\uFEFF/, '')
+          : String(c.body ?? ''),
+      );
     } catch {
       return;
     }
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && (parsed.dryRun === undefined || parsed.dryRun === false) && c.headers['content-type'] === 'application/json' && !c.headers['content-encoding']) {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed) &&
+      (parsed.dryRun === undefined || parsed.dryRun === false) &&
+      c.headers['content-type'] === 'application/json' &&
+      !c.headers['content-encoding']
+    ) {
       if ('resourceVersion' in parsed || 'items' in parsed || 'all' in parsed) {
-        throw new Error(`fuzz case ${c.id} would write on the shared platform: ${String(c.body).slice(0, 200)}`);
+        throw new Error(
+          `fuzz case ${c.id} would write on the shared platform: ${String(
+            c.body,
+          ).slice(0, 200)}`,
+        );
       }
     }
   }
@@ -153,7 +213,12 @@ describe('reliability: hostile input', () => {
         canaryItems: backend.registry
           .get('local')
           .cache.workPlacements.byIndex('promise', canary)
-          .map(wp => ({ namespace: wp.namespace, name: wp.name, uid: wp.uid, resourceVersion: wp.resourceVersion })),
+          .map(wp => ({
+            namespace: wp.namespace,
+            name: wp.name,
+            uid: wp.uid,
+            resourceVersion: wp.resourceVersion,
+          })),
       },
       LIMIT,
     );
@@ -161,35 +226,76 @@ describe('reliability: hostile input', () => {
     cases.forEach(assertSafe);
 
     const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-    await waitSettled(() => snapshotKratix(undefined, ofPromise(canary), kratixStateOf));
+    await waitSettled(() =>
+      snapshotKratix(undefined, ofPromise(canary), kratixStateOf),
+    );
     // Kratix re-writes every dependency WorkPlacement (new status.versionID) when any Destination
     // changes, and other tests may add Destinations meanwhile: compare what the backend could
     // change — the canary Promise's resourceVersion, and each WorkPlacement's uid and deletion.
-    const canaryBefore = await snapshotKratix(undefined, ofPromise(canary), backendVisibleOf);
+    const canaryBefore = await snapshotKratix(
+      undefined,
+      ofPromise(canary),
+      backendVisibleOf,
+    );
     const allBefore = await snapshotOwned();
     const started = Date.now();
     const outcomes: Outcome[] = [];
     for (let i = 0; i < cases.length; i += PARALLEL) {
-      outcomes.push(...(await Promise.all(cases.slice(i, i + PARALLEL).map(send))));
+      outcomes.push(
+        ...(await Promise.all(cases.slice(i, i + PARALLEL).map(send))),
+      );
     }
     const seconds = (Date.now() - started) / 1000;
-    const canaryAfter = await snapshotKratix(undefined, ofPromise(canary), backendVisibleOf);
+    const canaryAfter = await snapshotKratix(
+      undefined,
+      ofPromise(canary),
+      backendVisibleOf,
+    );
     const allAfter = await snapshotOwned();
 
     const fiveXX = outcomes.filter(o => o.status >= 500 || o.status < 100);
-    const notRejected = outcomes.filter(o => o.c.expect === 'reject' && !(o.status >= 400 && o.status < 500));
+    const notRejected = outcomes.filter(
+      o => o.c.expect === 'reject' && !(o.status >= 400 && o.status < 500),
+    );
     const bad = [...new Set([...fiveXX, ...notRejected])];
     const signatures = new Map<string, Outcome>();
     for (const o of bad) {
-      const key = `${o.c.family} ${o.c.method} ${o.c.path.slice(0, 120)} [${o.c.headers['content-type'] ?? ''}${o.c.headers['content-encoding'] ? ` ${o.c.headers['content-encoding']}` : ''}] ${String(o.c.body ?? '').slice(0, 160)} → ${o.status} ${o.body.replace(/logId=\w+/, '').slice(0, 160)}`;
+      const key = `${o.c.family} ${o.c.method} ${o.c.path.slice(0, 120)} [${
+        o.c.headers['content-type'] ?? ''
+      }${
+        o.c.headers['content-encoding']
+          ? ` ${o.c.headers['content-encoding']}`
+          : ''
+      }] ${String(o.c.body ?? '').slice(0, 160)} → ${o.status} ${o.body
+        .replace(/logId=\w+/, '')
+        .slice(0, 160)}`;
       if (!signatures.has(key)) signatures.set(key, o);
     }
-    const statuses = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o.status]: (acc[o.status] ?? 0) + 1 }), {});
-    const tolerated2xx = outcomes.filter(o => o.status < 300 && o.status >= 200).length;
+    const statuses = outcomes.reduce<Record<string, number>>(
+      (acc, o) => ({ ...acc, [o.status]: (acc[o.status] ?? 0) + 1 }),
+      {},
+    );
+    const tolerated2xx = outcomes.filter(
+      o => o.status < 300 && o.status >= 200,
+    ).length;
 
     // Still serving, and nothing polluted.
-    const health = await send({ id: -2, family: 'check', method: 'GET', path: '/api/kratix/health', headers: {}, expect: 'tolerate' });
-    const read = await send({ id: -3, family: 'check', method: 'GET', path: `/api/kratix/platforms/local/promises/${canary}`, headers: {}, expect: 'tolerate' });
+    const health = await send({
+      id: -2,
+      family: 'check',
+      method: 'GET',
+      path: '/api/kratix/health',
+      headers: {},
+      expect: 'tolerate',
+    });
+    const read = await send({
+      id: -3,
+      family: 'check',
+      method: 'GET',
+      path: `/api/kratix/platforms/local/promises/${canary}`,
+      headers: {},
+      expect: 'tolerate',
+    });
     const protoAfter = Object.getOwnPropertyNames(Object.prototype).sort();
     const clusterDiff = stableDiff(allBefore, allAfter);
     const canaryDiff = diffSnapshots(canaryBefore, canaryAfter);
@@ -197,14 +303,19 @@ describe('reliability: hostile input', () => {
       e =>
         e.outcome === 'success' &&
         !(e.meta as any)?.dryRun &&
-        (e.eventId === 'promise-update' || ((e.outcomeMeta as any)?.summary?.deleted ?? 0) > 0),
+        (e.eventId === 'promise-update' ||
+          ((e.outcomeMeta as any)?.summary?.deleted ?? 0) > 0),
     );
 
     reportCategory(
       'hostile input',
       outcomes.length,
       outcomes.length - bad.length,
-      `seed ${SEED}, ${seconds.toFixed(1)} s, statuses ${JSON.stringify(statuses)}, 5xx ${fiveXX.length}, tolerated 2xx ${tolerated2xx}; Kratix objects ${allBefore.size} → ${allAfter.size}, canary unchanged: ${canaryDiff.length === 0}`,
+      `seed ${SEED}, ${seconds.toFixed(1)} s, statuses ${JSON.stringify(
+        statuses,
+      )}, 5xx ${fiveXX.length}, tolerated 2xx ${tolerated2xx}; Kratix objects ${
+        allBefore.size
+      } → ${allAfter.size}, canary unchanged: ${canaryDiff.length === 0}`,
     );
     expect(canaryDiff).toEqual([]);
     expect(clusterDiff).toEqual([]);

@@ -251,11 +251,9 @@ describe('reliability: permission matrix', () => {
       readOnly: true,
       mutates: false,
       send: (api, pl) =>
-        api
-          .post(`/api/kratix/platforms/${pl}/destinations/preview`)
-          .send({
-            changes: [{ name: 'prod-1', labels: { environment: 'dev' } }],
-          }),
+        api.post(`/api/kratix/platforms/${pl}/destinations/preview`).send({
+          changes: [{ name: 'prod-1', labels: { environment: 'dev' } }],
+        }),
     },
   ];
 

@@ -1,12 +1,21 @@
-import { mockCredentials, mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { PlatformCache, PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import {
+  PlatformCache,
+  PlatformRegistry,
+} from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { registerRevisionRoute } from './revisionRoute';
 
-function setup(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW) {
+function setup(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const logger = mockServices.logger.mock();
   const cache = new PlatformCache({ platform: 'dev' } as any, logger);
   const registry = PlatformRegistry.fromPlatforms(
@@ -17,7 +26,11 @@ function setup(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeR
     authorize: jest.fn(async () => [{ result }]) as any,
   });
   const router = Router();
-  registerRevisionRoute(router, { registry, httpAuth: mockServices.httpAuth(), permissions });
+  registerRevisionRoute(router, {
+    registry,
+    httpAuth: mockServices.httpAuth(),
+    permissions,
+  });
   const app = express().use(router).use(mockErrorHandler());
   return { app, cache, permissions };
 }
@@ -27,7 +40,11 @@ describe('GET /platforms/:platform/revision', () => {
     const { app, cache } = setup();
     const first = await request(app).get('/platforms/dev/revision');
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ platform: 'dev', synced: false, connected: false });
+    expect(first.body).toMatchObject({
+      platform: 'dev',
+      synced: false,
+      connected: false,
+    });
     expect(first.headers['cache-control']).toBe('no-store');
 
     const same = await request(app).get('/platforms/dev/revision');
@@ -45,14 +62,22 @@ describe('GET /platforms/:platform/revision', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(403);
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: expect.objectContaining({ name: 'kratix.promise.read' }) }],
+      [
+        {
+          permission: expect.objectContaining({ name: 'kratix.promise.read' }),
+        },
+      ],
       expect.anything(),
     );
   });
 
   it('answers 404 for an unknown platform and 400 for unknown query parameters', async () => {
     const { app } = setup();
-    expect((await request(app).get('/platforms/prod/revision')).status).toBe(404);
-    expect((await request(app).get('/platforms/dev/revision?x=1')).status).toBe(400);
+    expect((await request(app).get('/platforms/prod/revision')).status).toBe(
+      404,
+    );
+    expect((await request(app).get('/platforms/dev/revision?x=1')).status).toBe(
+      400,
+    );
   });
 });

@@ -1,8 +1,14 @@
-import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { kratixPromiseReadPermission } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import {
+  PlatformCache,
+  PlatformRegistry,
+} from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import { parse, pathParams, readQuery } from './params';
 
@@ -41,16 +47,25 @@ export interface RevisionResponse {
  */
 export function registerRevisionRoute(
   router: express.Router,
-  deps: { registry: PlatformRegistry; httpAuth: HttpAuthService; permissions: PermissionsService },
+  deps: {
+    registry: PlatformRegistry;
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+  },
 ): void {
   const { registry, httpAuth, permissions } = deps;
   router.get('/platforms/:platform/revision', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission: kratixPromiseReadPermission }], {
-      credentials,
-    });
+    const [decision] = await permissions.authorize(
+      [{ permission: kratixPromiseReadPermission }],
+      {
+        credentials,
+      },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('kratix.promise.read is not allowed for this user');
+      throw new NotAllowedError(
+        'kratix.promise.read is not allowed for this user',
+      );
     }
     parse(readQuery, req.query, 'query');
     const { platform: name } = pathParams(req.params);

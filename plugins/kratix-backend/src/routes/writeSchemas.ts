@@ -22,7 +22,11 @@ const selection = {
 export const cleanupPreflightBody = z.object(selection).strict();
 
 export const cleanupBody = z
-  .object({ ...selection, force: z.boolean().optional(), dryRun: z.boolean().optional() })
+  .object({
+    ...selection,
+    force: z.boolean().optional(),
+    dryRun: z.boolean().optional(),
+  })
   .strict();
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -55,13 +59,22 @@ const labelsMap = z
     'must be a map of label key to value',
   )
   .superRefine((labels, ctx) => {
-    for (const message of labelMapProblems(labels)) ctx.addIssue({ code: 'custom', message });
+    for (const message of labelMapProblems(labels))
+      ctx.addIssue({ code: 'custom', message });
   });
 
 export const destinationsPreviewBody = z
   .object({
     changes: z
-      .array(z.object({ name: objectName, labels: labelsMap.optional(), remove: z.boolean().optional() }).strict())
+      .array(
+        z
+          .object({
+            name: objectName,
+            labels: labelsMap.optional(),
+            remove: z.boolean().optional(),
+          })
+          .strict(),
+      )
       .max(1000),
     add: z
       .array(
@@ -70,7 +83,13 @@ export const destinationsPreviewBody = z
             name: objectName,
             labels: labelsMap,
             strictMatchLabels: z.boolean().optional(),
-            stateStoreRef: z.object({ kind: z.enum(['GitStateStore', 'BucketStateStore']), name: objectName }).strict().optional(),
+            stateStoreRef: z
+              .object({
+                kind: z.enum(['GitStateStore', 'BucketStateStore']),
+                name: objectName,
+              })
+              .strict()
+              .optional(),
           })
           .strict(),
       )

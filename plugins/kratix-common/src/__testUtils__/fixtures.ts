@@ -24,7 +24,9 @@ export function aDestination(
   };
 }
 
-export function aStateStore(extra: Partial<SlimStateStore> = {}): SlimStateStore {
+export function aStateStore(
+  extra: Partial<SlimStateStore> = {},
+): SlimStateStore {
   return {
     name: 'local',
     uid: 'uid-store',
@@ -52,7 +54,9 @@ export function aWork(
     namespace: 'kratix-platform-system',
     promiseName: 'redis',
     resourceName: '',
-    workloadGroups: [{ id: DEFAULT_GROUP_ID, directory: '.', destinationSelectors: selectors }],
+    workloadGroups: [
+      { id: DEFAULT_GROUP_ID, directory: '.', destinationSelectors: selectors },
+    ],
     conditions: [],
     ...extra,
   };
@@ -68,7 +72,10 @@ export function aWorkPlacement(
     uid: `uid-${work.name}-${destination}`,
     resourceVersion: '7',
     // Current Kratix labels every WorkPlacement it schedules with its Destination.
-    labels: { 'kratix.io/work': work.name, 'kratix.io/targetDestinationName': destination },
+    labels: {
+      'kratix.io/work': work.name,
+      'kratix.io/targetDestinationName': destination,
+    },
     namespace: work.namespace,
     workName: work.name,
     workloadGroupId: DEFAULT_GROUP_ID,

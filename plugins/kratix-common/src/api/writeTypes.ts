@@ -10,7 +10,9 @@ export function promiseResourceRef(platform: string, promise: string): string {
   return `kratix-promise:${platform}/${promise}`;
 }
 
-export function parsePromiseResourceRef(ref: string): { platform: string; promise: string } | undefined {
+export function parsePromiseResourceRef(
+  ref: string,
+): { platform: string; promise: string } | undefined {
   const m = /^kratix-promise:([^/]+)\/(.+)$/.exec(ref);
   return m ? { platform: m[1], promise: m[2] } : undefined;
 }
@@ -61,7 +63,13 @@ export interface CleanupSelection {
    * which on current Kratix (it rewrites WorkPlacement annotations every few seconds) is rarely
    * what a client wants.
    */
-  items?: Array<{ namespace: string; name: string; uid?: string; generation?: number; resourceVersion?: string }>;
+  items?: Array<{
+    namespace: string;
+    name: string;
+    uid?: string;
+    generation?: number;
+    resourceVersion?: string;
+  }>;
   /** With `all: true`: every misplaced WorkPlacement of this Promise and/or Destination. */
   promise?: string;
   destination?: string;

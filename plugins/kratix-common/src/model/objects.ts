@@ -20,7 +20,10 @@ export interface DestinationSelectorEntry {
 }
 
 /** Where a workload group selector came from (api/v1alpha1/work_types.go, `source`). */
-export type SelectorSource = 'promise' | 'promise-workflow' | 'resource-workflow';
+export type SelectorSource =
+  | 'promise'
+  | 'promise-workflow'
+  | 'resource-workflow';
 
 export interface WorkloadGroupSelector {
   matchLabels: Labels;

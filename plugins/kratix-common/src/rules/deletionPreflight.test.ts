@@ -1,4 +1,9 @@
-import { aDestination, aStateStore, aWork, aWorkPlacement } from '../__testUtils__/fixtures';
+import {
+  aDestination,
+  aStateStore,
+  aWork,
+  aWorkPlacement,
+} from '../__testUtils__/fixtures';
 import { deletionPreflight, sharesFilesWith } from './deletionPreflight';
 
 const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };
@@ -23,7 +28,10 @@ describe('deletionPreflight', () => {
     });
     expect(r.misplaced).toBe(true);
     expect(r.blocked).toBe(false);
-    expect(r.files).toEqual({ kind: 'removed', path: 'destinations/dependencies/redis/5058f/' });
+    expect(r.files).toEqual({
+      kind: 'removed',
+      path: 'destinations/dependencies/redis/5058f/',
+    });
     expect(r.afterDelete).toEqual({ kind: 'not-recreated' });
   });
 
@@ -61,30 +69,54 @@ describe('deletionPreflight', () => {
       generation: 'v0.125',
     });
     expect(r.blocked).toBe(false);
-    expect(r.files).toEqual({ kind: 'removed', path: 'destinations/dev-1/dependencies/redis/5058f/' });
+    expect(r.files).toEqual({
+      kind: 'removed',
+      path: 'destinations/dev-1/dependencies/redis/5058f/',
+    });
     expect(r.notes[0]).toContain('reports no readiness');
   });
 
   it('Destination gone: files stay (current) or the delete hangs (v0.125)', () => {
     const wp = aWorkPlacement(depWork, 'gone-1', misplaced);
-    const current = deletionPreflight(wp, { work: depWork, destinations: all, generation: 'current' });
+    const current = deletionPreflight(wp, {
+      work: depWork,
+      destinations: all,
+      generation: 'current',
+    });
     expect(current.blocked).toBe(false);
     expect(current.files.kind).toBe('stay');
-    expect(current.notes[0]).toContain("files stay in the state store at <former Destination gone-1's directory>/dependencies/redis/5058f/");
-    const legacy = deletionPreflight(wp, { work: depWork, destinations: all, generation: 'v0.125' });
+    expect(current.notes[0]).toContain(
+      "files stay in the state store at <former Destination gone-1's directory>/dependencies/redis/5058f/",
+    );
+    const legacy = deletionPreflight(wp, {
+      work: depWork,
+      destinations: all,
+      generation: 'v0.125',
+    });
     expect(legacy.blocked).toBe(true);
     expect(legacy.blockReason).toContain('syntasso/kratix#382');
   });
 
   it('lists re-scheduling candidates for a resource WorkPlacement', () => {
-    const rwork = aWork('redis-example-x', [{ matchLabels: { environment: 'prod' }, source: 'promise' }], {
-      namespace: 'default',
-      resourceName: 'example',
-      pipelineName: 'instance-configure',
-    });
+    const rwork = aWork(
+      'redis-example-x',
+      [{ matchLabels: { environment: 'prod' }, source: 'promise' }],
+      {
+        namespace: 'default',
+        resourceName: 'example',
+        pipelineName: 'instance-configure',
+      },
+    );
     const wp = aWorkPlacement(rwork, 'dev-1', misplaced);
-    const ctx = { work: rwork, destination: dev1, stateStore: aStateStore(), generation: 'current' as const };
-    expect(deletionPreflight(wp, { ...ctx, destinations: all }).afterDelete).toEqual({
+    const ctx = {
+      work: rwork,
+      destination: dev1,
+      stateStore: aStateStore(),
+      generation: 'current' as const,
+    };
+    expect(
+      deletionPreflight(wp, { ...ctx, destinations: all }).afterDelete,
+    ).toEqual({
       kind: 'rescheduled',
       candidates: ['prod-1', 'prod-2'],
     });
@@ -106,7 +138,10 @@ describe('deletionPreflight', () => {
   });
 
   it('WorkPlacement without its repo-cleanup finalizer: removed at once, files stay', () => {
-    const wp = aWorkPlacement(depWork, 'dev-1', { ...misplaced, finalizers: [] });
+    const wp = aWorkPlacement(depWork, 'dev-1', {
+      ...misplaced,
+      finalizers: [],
+    });
     for (const generation of ['current', 'v0.125'] as const) {
       const r = deletionPreflight(wp, {
         work: depWork,
@@ -117,29 +152,51 @@ describe('deletionPreflight', () => {
       });
       expect(r.blocked).toBe(false);
       expect(r.files.kind).toBe('stay');
-      expect(r.notes.join(' ')).toContain('removes the object at once and leaves its files');
+      expect(r.notes.join(' ')).toContain(
+        'removes the object at once and leaves its files',
+      );
     }
   });
 
   it('filepath mode none, never written: the delete cannot finish', () => {
-    const none = aDestination('dev-1', { environment: 'dev' }, { filepathMode: 'none' });
-    const ctx = { work: depWork, destination: none, stateStore: aStateStore(), destinations: all };
+    const none = aDestination(
+      'dev-1',
+      { environment: 'dev' },
+      { filepathMode: 'none' },
+    );
+    const ctx = {
+      work: depWork,
+      destination: none,
+      stateStore: aStateStore(),
+      destinations: all,
+    };
     const unwritten = aWorkPlacement(depWork, 'dev-1', misplaced);
     const r = deletionPreflight(unwritten, { ...ctx, generation: 'current' });
-    expect(deletionPreflight(unwritten, { ...ctx, generation: 'v0.125' }).blocked).toBe(true);
+    expect(
+      deletionPreflight(unwritten, { ...ctx, generation: 'v0.125' }).blocked,
+    ).toBe(true);
     expect(r.blocked).toBe(true);
     expect(r.files.kind).toBe('pending');
     expect(r.blockReason).toContain('never written');
-    const written = aWorkPlacement(depWork, 'dev-1', { ...misplaced, versionID: 'abc' });
-    expect(deletionPreflight(written, { ...ctx, generation: 'current' }).blocked).toBe(false);
+    const written = aWorkPlacement(depWork, 'dev-1', {
+      ...misplaced,
+      versionID: 'abc',
+    });
+    expect(
+      deletionPreflight(written, { ...ctx, generation: 'current' }).blocked,
+    ).toBe(false);
   });
 
   it('resource WorkPlacement with a sibling left in its group: not scheduled again', () => {
-    const rwork = aWork('redis-example-x', [{ matchLabels: { environment: 'prod' }, source: 'promise' }], {
-      namespace: 'default',
-      resourceName: 'example',
-      pipelineName: 'instance-configure',
-    });
+    const rwork = aWork(
+      'redis-example-x',
+      [{ matchLabels: { environment: 'prod' }, source: 'promise' }],
+      {
+        namespace: 'default',
+        resourceName: 'example',
+        pipelineName: 'instance-configure',
+      },
+    );
     const wp = aWorkPlacement(rwork, 'dev-1', misplaced);
     const sibling = aWorkPlacement(rwork, 'prod-1');
     const r = deletionPreflight(wp, {
@@ -150,15 +207,22 @@ describe('deletionPreflight', () => {
       groupSiblings: [sibling, wp],
       generation: 'current',
     });
-    expect(r.afterDelete).toEqual({ kind: 'sibling-remains', siblings: [sibling.name] });
-    expect(r.notes.join(' ')).toContain(`while ${sibling.name} of the same workload group remains`);
+    expect(r.afterDelete).toEqual({
+      kind: 'sibling-remains',
+      siblings: [sibling.name],
+    });
+    expect(r.notes.join(' ')).toContain(
+      `while ${sibling.name} of the same workload group remains`,
+    );
   });
 
   it('refuses when another Destination keeps live files in the same directory', () => {
     const a = aDestination('a', { environment: 'dev' }, { path: '.' });
     const b = aDestination('b', { environment: 'prod' }, { path: '/' });
     expect(sharesFilesWith(a, b, aStateStore(), 'current')).toBe(true);
-    expect(sharesFilesWith(a, { ...b, path: 'other' }, aStateStore(), 'current')).toBe(false);
+    expect(
+      sharesFilesWith(a, { ...b, path: 'other' }, aStateStore(), 'current'),
+    ).toBe(false);
     // v0.125 appends each Destination's name: different names never share.
     expect(sharesFilesWith(a, b, aStateStore(), 'v0.125')).toBe(false);
     const wp = aWorkPlacement(depWork, 'a', misplaced);

@@ -1,9 +1,18 @@
 import { KratixGeneration } from '../model/kratixVersion';
-import { SlimDestination, SlimStateStore, SlimWork, SlimWorkPlacement } from '../model/objects';
+import {
+  SlimDestination,
+  SlimStateStore,
+  SlimWork,
+  SlimWorkPlacement,
+} from '../model/objects';
 import { matchDestination } from './matching';
 import { assessWorkPlacement, findWorkloadGroup } from './misplacement';
 import { schedulingSelector } from './selectors';
-import { destinationRoot, joinStorePath, workPlacementDirectory } from './stateStorePaths';
+import {
+  destinationRoot,
+  joinStorePath,
+  workPlacementDirectory,
+} from './stateStorePaths';
 
 export type FilesOutcome =
   /** The WorkPlacement finalizer deletes them from the state store. */
@@ -82,19 +91,31 @@ export function sharesFilesWith(
   generation: KratixGeneration,
 ): boolean {
   if (a.name === b.name) return false;
-  if (a.stateStoreRef?.kind !== b.stateStoreRef?.kind || a.stateStoreRef?.name !== b.stateStoreRef?.name) {
+  if (
+    a.stateStoreRef?.kind !== b.stateStoreRef?.kind ||
+    a.stateStoreRef?.name !== b.stateStoreRef?.name
+  ) {
     return false;
   }
-  return destinationRoot(a, store, generation) === destinationRoot(b, store, generation);
+  return (
+    destinationRoot(a, store, generation) ===
+    destinationRoot(b, store, generation)
+  );
 }
 
 /** The finalizer whose handler deletes a WorkPlacement's files (same name in both generations). */
-export const REPO_CLEANUP_FINALIZER = 'finalizers.workplacement.kratix.io/repo-cleanup';
+export const REPO_CLEANUP_FINALIZER =
+  'finalizers.workplacement.kratix.io/repo-cleanup';
 
 function filesPath(wp: SlimWorkPlacement, ctx: PreflightContext): string {
   if (!ctx.destination) {
     // The Destination's spec.path went with it: name the part of the path that is known.
-    const tail = workPlacementDirectory(wp, { name: '', path: '' }, undefined, 'current');
+    const tail = workPlacementDirectory(
+      wp,
+      { name: '', path: '' },
+      undefined,
+      'current',
+    );
     return `<former Destination ${wp.targetDestinationName}'s directory>/${tail}`;
   }
   const destination = ctx.destination;
@@ -108,28 +129,53 @@ function filesPath(wp: SlimWorkPlacement, ctx: PreflightContext): string {
     );
   }
   if (mode === 'aggregatedYAML') {
-    return `${destinationRoot(destination, ctx.stateStore, ctx.generation)}/ (aggregated file)`;
+    return `${destinationRoot(
+      destination,
+      ctx.stateStore,
+      ctx.generation,
+    )}/ (aggregated file)`;
   }
-  return workPlacementDirectory(wp, destination, ctx.stateStore, ctx.generation);
+  return workPlacementDirectory(
+    wp,
+    destination,
+    ctx.stateStore,
+    ctx.generation,
+  );
 }
 
-function afterDelete(wp: SlimWorkPlacement, ctx: PreflightContext): AfterDelete {
+function afterDelete(
+  wp: SlimWorkPlacement,
+  ctx: PreflightContext,
+): AfterDelete {
   if (!wp.resourceName) return { kind: 'not-recreated' };
   // A resource group with a WorkPlacement left is only updated, never scheduled again
   // (ae170e22 internal/controller/scheduler.go reconcileWorkloadGroup: existing WorkPlacements
   // short-cut the scheduling; same at v0.125.0 controllers/scheduler.go).
-  const siblings = (ctx.groupSiblings ?? []).filter(s => s.uid !== wp.uid).map(s => s.name).sort();
+  const siblings = (ctx.groupSiblings ?? [])
+    .filter(s => s.uid !== wp.uid)
+    .map(s => s.name)
+    .sort();
   if (siblings.length > 0) return { kind: 'sibling-remains', siblings };
   // A resource Work whose group has no WorkPlacement is scheduled again to one random match
   // (ae170e22 scheduler.go:489; v0.125.0 controllers/scheduler.go:391-417).
   const group = findWorkloadGroup(ctx.work, wp.workloadGroupId);
   if (!group) return { kind: 'unscheduled' };
-  const { matchLabels } = schedulingSelector(ctx.work, group.destinationSelectors, ctx.generation);
+  const { matchLabels } = schedulingSelector(
+    ctx.work,
+    group.destinationSelectors,
+    ctx.generation,
+  );
   const candidates = ctx.destinations
-    .filter(d => matchDestination(matchLabels, d, { generation: ctx.generation }).matched)
+    .filter(
+      d =>
+        matchDestination(matchLabels, d, { generation: ctx.generation })
+          .matched,
+    )
     .map(d => d.name)
     .sort();
-  return candidates.length ? { kind: 'rescheduled', candidates } : { kind: 'unscheduled' };
+  return candidates.length
+    ? { kind: 'rescheduled', candidates }
+    : { kind: 'unscheduled' };
 }
 
 /**
@@ -141,7 +187,12 @@ export function deletionPreflight(
   wp: SlimWorkPlacement,
   ctx: PreflightContext,
 ): DeletionPreflight {
-  const assessment = assessWorkPlacement(wp, ctx.work, ctx.destination, ctx.generation);
+  const assessment = assessWorkPlacement(
+    wp,
+    ctx.work,
+    ctx.destination,
+    ctx.generation,
+  );
   const path = filesPath(wp, ctx);
   const notes: string[] = [];
   let blocked = false;
@@ -175,11 +226,15 @@ export function deletionPreflight(
     blocked = true;
     files = { kind: 'pending', path };
     const ref = ctx.destination.stateStoreRef;
-    blockReason = `The Destination's state store ${ref ? `${ref.kind}/${ref.name}` : '(none set)'} does not exist: the delete would wait on the WorkPlacement finalizer.`;
+    blockReason = `The Destination's state store ${
+      ref ? `${ref.kind}/${ref.name}` : '(none set)'
+    } does not exist: the delete would wait on the WorkPlacement finalizer.`;
   } else if (ctx.stateStore.ready === 'False') {
     blocked = true;
     files = { kind: 'pending', path };
-    blockReason = `State store ${ctx.stateStore.kind}/${ctx.stateStore.name} is not Ready (${
+    blockReason = `State store ${ctx.stateStore.kind}/${
+      ctx.stateStore.name
+    } is not Ready (${
       ctx.stateStore.readyMessage || ctx.stateStore.readyReason || 'no message'
     }): the delete would wait on the WorkPlacement finalizer until it is.`;
   } else if (ctx.stateStore.ready === 'Unknown') {
@@ -188,15 +243,21 @@ export function deletionPreflight(
     );
   }
 
-  const shared = (ctx.sharedDirectoryWorkPlacements ?? []).filter(o => !o.deletionTimestamp);
+  const shared = (ctx.sharedDirectoryWorkPlacements ?? []).filter(
+    o => !o.deletionTimestamp,
+  );
   if (files.kind !== 'stay' && shared.length > 0) {
     // The finalizer deletes the whole directory (nestedByMetadata) or the listed files, which are
     // the same ones the other Destination's WorkPlacement keeps there.
     blocked = true;
-    blockReason = `Destination ${wp.targetDestinationName} shares its state-store directory with ${shared
+    blockReason = `Destination ${
+      wp.targetDestinationName
+    } shares its state-store directory with ${shared
       .map(o => o.targetDestinationName)
       .sort()
-      .join(', ')}: deleting this WorkPlacement deletes ${path}, which also holds the live files of ${shared
+      .join(
+        ', ',
+      )}: deleting this WorkPlacement deletes ${path}, which also holds the live files of ${shared
       .map(o => `${o.namespace}/${o.name}`)
       .sort()
       .join(', ')}.`;
@@ -218,11 +279,19 @@ export function deletionPreflight(
   const next = afterDelete(wp, ctx);
   if (next.kind === 'sibling-remains') {
     notes.push(
-      `Kratix will not schedule resource ${wp.namespace}/${wp.resourceName} again while ${next.siblings.join(', ')} of the same workload group remain${next.siblings.length > 1 ? '' : 's'}.`,
+      `Kratix will not schedule resource ${wp.namespace}/${
+        wp.resourceName
+      } again while ${next.siblings.join(
+        ', ',
+      )} of the same workload group remain${
+        next.siblings.length > 1 ? '' : 's'
+      }.`,
     );
   } else if (next.kind === 'rescheduled') {
     notes.push(
-      `Kratix will schedule resource ${wp.namespace}/${wp.resourceName} again, to one of: ${next.candidates.join(', ')}.`,
+      `Kratix will schedule resource ${wp.namespace}/${
+        wp.resourceName
+      } again, to one of: ${next.candidates.join(', ')}.`,
     );
   } else if (next.kind === 'unscheduled') {
     notes.push(
@@ -245,7 +314,10 @@ export function deletionPreflight(
     blocked,
     blockReason,
     files,
-    destroysFilesOf: files.kind === 'stay' ? [] : shared.map(o => `${o.namespace}/${o.name}`).sort(),
+    destroysFilesOf:
+      files.kind === 'stay'
+        ? []
+        : shared.map(o => `${o.namespace}/${o.name}`).sort(),
     afterDelete: next,
     notes,
   };

@@ -11,7 +11,11 @@ describe('matchDestination', () => {
 
   it('matches when every selector label is equal, extra labels allowed', () => {
     expect(
-      matchDestination({ environment: 'dev' }, dest({ environment: 'dev', region: 'eu' }), current),
+      matchDestination(
+        { environment: 'dev' },
+        dest({ environment: 'dev', region: 'eu' }),
+        current,
+      ),
     ).toEqual({ matched: true, reasons: [] });
   });
 
@@ -23,7 +27,12 @@ describe('matchDestination', () => {
     );
     expect(r.matched).toBe(false);
     expect(r.reasons).toEqual([
-      { type: 'different-value', key: 'environment', expected: 'prod', actual: 'dev' },
+      {
+        type: 'different-value',
+        key: 'environment',
+        expected: 'prod',
+        actual: 'dev',
+      },
       { type: 'missing-label', key: 'region', expected: 'eu' },
     ]);
     expect(r.reasons.map(describeMismatch)).toEqual([
@@ -34,10 +43,17 @@ describe('matchDestination', () => {
 
   it('empty selector matches every Destination except strict ones with labels', () => {
     expect(matchDestination({}, dest({ a: 'b' }), current).matched).toBe(true);
-    expect(matchDestination({}, dest({}, { strictMatchLabels: true }), current).matched).toBe(
-      true,
-    );
-    expect(matchDestination({}, dest({ a: 'b' }, { strictMatchLabels: true }), current)).toEqual({
+    expect(
+      matchDestination({}, dest({}, { strictMatchLabels: true }), current)
+        .matched,
+    ).toBe(true);
+    expect(
+      matchDestination(
+        {},
+        dest({ a: 'b' }, { strictMatchLabels: true }),
+        current,
+      ),
+    ).toEqual({
       matched: false,
       reasons: [{ type: 'strict-match-labels' }],
     });
@@ -45,22 +61,36 @@ describe('matchDestination', () => {
 
   it('ignores strictMatchLabels when the selector is not empty', () => {
     expect(
-      matchDestination({ a: 'b' }, dest({ a: 'b' }, { strictMatchLabels: true }), current).matched,
+      matchDestination(
+        { a: 'b' },
+        dest({ a: 'b' }, { strictMatchLabels: true }),
+        current,
+      ).matched,
     ).toBe(true);
   });
 
   it('excludes Destinations being deleted or labelled dry-run in the current generation only', () => {
-    const deleting = dest({ a: 'b' }, { deletionTimestamp: '2026-01-01T00:00:00Z' });
+    const deleting = dest(
+      { a: 'b' },
+      { deletionTimestamp: '2026-01-01T00:00:00Z' },
+    );
     expect(matchDestination({ a: 'b' }, deleting, current).reasons).toEqual([
       { type: 'being-deleted' },
     ]);
-    expect(matchDestination({ a: 'b' }, deleting, { generation: 'v0.125' }).matched).toBe(true);
+    expect(
+      matchDestination({ a: 'b' }, deleting, { generation: 'v0.125' }).matched,
+    ).toBe(true);
     const dryRun = dest({ a: 'b', 'kratix.io/dry-run': 'true' });
     expect(matchDestination({ a: 'b' }, dryRun, current).reasons).toEqual([
       { type: 'dry-run-destination' },
     ]);
     // The dry-run selector itself opens dry-run Destinations (a dry-run Work is scheduled with it).
-    expect(matchDestination({ 'kratix.io/dry-run': 'true' }, dryRun, current).matched).toBe(true);
-    expect(matchDestination({ a: 'b' }, dryRun, { generation: 'v0.125' }).matched).toBe(true);
+    expect(
+      matchDestination({ 'kratix.io/dry-run': 'true' }, dryRun, current)
+        .matched,
+    ).toBe(true);
+    expect(
+      matchDestination({ a: 'b' }, dryRun, { generation: 'v0.125' }).matched,
+    ).toBe(true);
   });
 });

@@ -51,7 +51,10 @@ export function matchDestination(
   const labels = destination.labels ?? {};
   if (options.generation === 'current') {
     if (destination.deletionTimestamp) reasons.push({ type: 'being-deleted' });
-    if (selector[DRY_RUN_LABEL] !== 'true' && labels[DRY_RUN_LABEL] === 'true') {
+    if (
+      selector[DRY_RUN_LABEL] !== 'true' &&
+      labels[DRY_RUN_LABEL] === 'true'
+    ) {
       reasons.push({ type: 'dry-run-destination' });
     }
   }
@@ -66,7 +69,12 @@ export function matchDestination(
       if (!(key in labels)) {
         reasons.push({ type: 'missing-label', key, expected });
       } else if (labels[key] !== expected) {
-        reasons.push({ type: 'different-value', key, expected, actual: labels[key] });
+        reasons.push({
+          type: 'different-value',
+          key,
+          expected,
+          actual: labels[key],
+        });
       }
     }
   }

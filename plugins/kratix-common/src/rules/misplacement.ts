@@ -1,6 +1,12 @@
 import { MISPLACEMENT_LABELS, MisplacementLabel } from '../model/labels';
 import { KratixGeneration } from '../model/kratixVersion';
-import { Condition, Labels, SlimDestination, SlimWork, SlimWorkPlacement } from '../model/objects';
+import {
+  Condition,
+  Labels,
+  SlimDestination,
+  SlimWork,
+  SlimWorkPlacement,
+} from '../model/objects';
 import { MismatchReason, matchDestination } from './matching';
 import { schedulingSelector } from './selectors';
 
@@ -8,7 +14,9 @@ import { schedulingSelector } from './selectors';
  * The misplacement label a WorkPlacement carries, if any: `kratix.io/misplaced=true` (current) or
  * the legacy `kratix.io/misscheduled=true` (before syntasso/kratix PR #484, 2025-06).
  */
-export function misplacementLabelOf(labels: Labels | undefined): MisplacementLabel | undefined {
+export function misplacementLabelOf(
+  labels: Labels | undefined,
+): MisplacementLabel | undefined {
   return MISPLACEMENT_LABELS.find(key => labels?.[key] === 'true');
 }
 
@@ -22,7 +30,9 @@ export function isResourceWorkload(x: { resourceName?: string }): boolean {
  * with reason `DestinationSelectorMismatch` (ae170e22 scheduler.go:430 updateWorkPlacementStatus)
  * or `Misscheduled=True` (v0.125.0 controllers/scheduler.go:356-387).
  */
-export function misplacedConditionSince(conditions: readonly Condition[]): string | undefined {
+export function misplacedConditionSince(
+  conditions: readonly Condition[],
+): string | undefined {
   const c = conditions.find(
     x =>
       (x.type === 'Misscheduled' && x.status === 'True') ||
@@ -52,7 +62,10 @@ export interface WorkPlacementAssessment {
   labelIsStale: boolean;
 }
 
-export function findWorkloadGroup(work: SlimWork | undefined, groupId: string | undefined) {
+export function findWorkloadGroup(
+  work: SlimWork | undefined,
+  groupId: string | undefined,
+) {
   if (!work || !groupId) return undefined;
   return work.workloadGroups.find(g => g.id === groupId);
 }
@@ -68,8 +81,14 @@ export function assessWorkPlacement(
   let destinationStillMatches: boolean | null = null;
   let reasons: MismatchReason[] = [];
   if (group && destination) {
-    const merged = schedulingSelector(work, group.destinationSelectors, generation);
-    const result = matchDestination(merged.matchLabels, destination, { generation });
+    const merged = schedulingSelector(
+      work,
+      group.destinationSelectors,
+      generation,
+    );
+    const result = matchDestination(merged.matchLabels, destination, {
+      generation,
+    });
     destinationStillMatches = result.matched;
     reasons = result.reasons;
   }

@@ -42,11 +42,17 @@ describe('mergeWorkloadGroupSelectors', () => {
   it('lets the Promise spec win over both workflows, whatever the order', () => {
     const r = mergeWorkloadGroupSelectors([
       { matchLabels: { environment: 'prod' }, source: 'promise' },
-      { matchLabels: { environment: 'dev', team: 'a' }, source: 'resource-workflow' },
+      {
+        matchLabels: { environment: 'dev', team: 'a' },
+        source: 'resource-workflow',
+      },
       { matchLabels: { environment: 'staging' }, source: 'promise-workflow' },
     ]);
     expect(r.matchLabels).toEqual({ environment: 'prod', team: 'a' });
-    expect(r.sourceOf).toEqual({ environment: 'promise', team: 'resource-workflow' });
+    expect(r.sourceOf).toEqual({
+      environment: 'promise',
+      team: 'resource-workflow',
+    });
     expect(r.conflicts.map(c => `${c.ignoredFrom}->${c.keptFrom}`)).toEqual([
       'resource-workflow->promise-workflow',
       'promise-workflow->promise',
@@ -86,17 +92,25 @@ describe('promiseDependencySelectors', () => {
 });
 
 describe('schedulingSelector', () => {
-  const groupSelectors = [{ matchLabels: { environment: 'dev' }, source: 'promise' }];
+  const groupSelectors = [
+    { matchLabels: { environment: 'dev' }, source: 'promise' },
+  ];
   const dryRunWork = { labels: { 'kratix.io/dry-run': 'true' } };
 
   it('schedules a dry-run Work with the dry-run selector on current Kratix', () => {
-    expect(schedulingSelector(dryRunWork, groupSelectors, 'current').matchLabels).toEqual({
+    expect(
+      schedulingSelector(dryRunWork, groupSelectors, 'current').matchLabels,
+    ).toEqual({
       'kratix.io/dry-run': 'true',
     });
   });
 
   it('uses the merged group selectors for other Works and on v0.125', () => {
-    expect(schedulingSelector({ labels: {} }, groupSelectors, 'current').matchLabels).toEqual({ environment: 'dev' });
-    expect(schedulingSelector(dryRunWork, groupSelectors, 'v0.125').matchLabels).toEqual({ environment: 'dev' });
+    expect(
+      schedulingSelector({ labels: {} }, groupSelectors, 'current').matchLabels,
+    ).toEqual({ environment: 'dev' });
+    expect(
+      schedulingSelector(dryRunWork, groupSelectors, 'v0.125').matchLabels,
+    ).toEqual({ environment: 'dev' });
   });
 });

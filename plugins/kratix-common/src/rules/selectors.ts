@@ -90,8 +90,8 @@ export function mergeWorkloadGroupSelectors(
     .map((s, i) => ({ s, i }))
     .sort(
       (a, b) =>
-        selectorSourcePriority(a.s.source) - selectorSourcePriority(b.s.source) ||
-        a.i - b.i,
+        selectorSourcePriority(a.s.source) -
+          selectorSourcePriority(b.s.source) || a.i - b.i,
     );
   const matchLabels: Labels = {};
   const sourceOf: Record<string, string> = {};
@@ -141,7 +141,11 @@ export function schedulingSelector(
   generation: KratixGeneration,
 ): MergedSelectors {
   if (generation === 'current' && work?.labels?.[DRY_RUN_LABEL] === 'true') {
-    return { matchLabels: { [DRY_RUN_LABEL]: 'true' }, sourceOf: { [DRY_RUN_LABEL]: 'dry-run' }, conflicts: [] };
+    return {
+      matchLabels: { [DRY_RUN_LABEL]: 'true' },
+      sourceOf: { [DRY_RUN_LABEL]: 'dry-run' },
+      conflicts: [],
+    };
   }
   return mergeWorkloadGroupSelectors(groupSelectors);
 }

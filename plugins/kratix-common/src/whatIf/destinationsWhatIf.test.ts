@@ -16,7 +16,9 @@ import { WhatIfPicture } from './types';
  * redis (env=dev) and postgres (env=prod), each with static dependencies everywhere they match
  * and one resource; a dev-2 resource of redis.
  */
-function twoPromises(generation: 'current' | 'v0.125' = 'current'): WhatIfPicture {
+function twoPromises(
+  generation: 'current' | 'v0.125' = 'current',
+): WhatIfPicture {
   const redisDeps = staticDepsWork('redis', [promiseSel({ env: 'dev' })]);
   const pgDeps = staticDepsWork('postgres', [promiseSel({ env: 'prod' })]);
   const r1 = resourceWork('redis', 'r1', [promiseSel({ env: 'dev' })]);
@@ -29,7 +31,10 @@ function twoPromises(generation: 'current' | 'v0.125' = 'current'): WhatIfPictur
         aDestination('dev-2', { env: 'dev' }),
         aDestination('prod-1', { env: 'prod' }),
       ],
-      promises: [aPromise('redis', [{ env: 'dev' }]), aPromise('postgres', [{ env: 'prod' }])],
+      promises: [
+        aPromise('redis', [{ env: 'dev' }]),
+        aPromise('postgres', [{ env: 'prod' }]),
+      ],
       works: [redisDeps, pgDeps, r1, r2, p1],
       workPlacements: [
         aWorkPlacement(redisDeps, 'dev-1'),
@@ -83,7 +88,9 @@ describe('whatIfDestinationChange', () => {
     expect(pgDeps.workPlacementsCreated).toEqual(['dev-2']);
     expect(pgDeps.when).toBe('immediate');
     const r2 = r.groups.find(g => g.work.resourceName === 'r2')!;
-    expect(r2.resourcesOnExcludedDestinations.map(w => w.destination)).toEqual(['dev-2']);
+    expect(r2.resourcesOnExcludedDestinations.map(w => w.destination)).toEqual([
+      'dev-2',
+    ]);
     expect(r2.when).toBe('immediate');
     // r1 on dev-1 is untouched: its group loses dev-2 as a candidate, nothing more.
     const r1 = r.groups.find(g => g.work.resourceName === 'r1')!;
@@ -101,7 +108,9 @@ describe('whatIfDestinationChange', () => {
       },
     ]);
     expect(r.markdown).toContain('What-if: Destination changes');
-    expect(r.markdown).toContain('`dev-2` (relabel): gained by 2 workload group(s), lost by 3');
+    expect(r.markdown).toContain(
+      '`dev-2` (relabel): gained by 2 workload group(s), lost by 3',
+    );
   });
 
   it('v0.125: resource misplacement is deferred, dependency Works are re-scheduled right away', () => {
@@ -121,11 +130,14 @@ describe('whatIfDestinationChange', () => {
   it('v0.125: without a state store on the changed Destination, dependency effects are deferred too', () => {
     const base = twoPromises('v0.125');
     const p = { ...base, stateStores: [] };
-    const r = whatIfDestinationChange(p, { changes: [{ name: 'dev-2', labels: { env: 'prod' } }] });
-    expect(r.groups.filter(g => g.work.kind === 'static-dependency').map(g => g.when)).toEqual([
-      'deferred',
-      'deferred',
-    ]);
+    const r = whatIfDestinationChange(p, {
+      changes: [{ name: 'dev-2', labels: { env: 'prod' } }],
+    });
+    expect(
+      r.groups
+        .filter(g => g.work.kind === 'static-dependency')
+        .map(g => g.when),
+    ).toEqual(['deferred', 'deferred']);
     expect(r.warnings.map(w => w.code)).toContain('state-store-missing');
   });
 
@@ -141,7 +153,10 @@ describe('whatIfDestinationChange', () => {
         destinationsLost: 1,
       });
       expect(r.notes.join(' ')).toContain('cleanup: none');
-      expect(r.destinations?.[0]).toMatchObject({ change: 'remove', groupsLost: 3 });
+      expect(r.destinations?.[0]).toMatchObject({
+        change: 'remove',
+        groupsLost: 3,
+      });
     });
 
     it('current, cleanup all: WorkPlacements are deleted with their files; resources re-scheduled', () => {
@@ -152,7 +167,9 @@ describe('whatIfDestinationChange', () => {
           d.name === 'dev-2' ? { ...d, cleanup: 'all' } : d,
         ),
       };
-      const r = whatIfDestinationChange(p, { changes: [{ name: 'dev-2', remove: true }] });
+      const r = whatIfDestinationChange(p, {
+        changes: [{ name: 'dev-2', remove: true }],
+      });
       expect(r.summary).toMatchObject({
         workPlacementsMisplaced: 0,
         resourcesOnExcludedDestinations: 0,
@@ -160,7 +177,9 @@ describe('whatIfDestinationChange', () => {
         resourcesRescheduled: 1,
       });
       const r2 = r.groups.find(g => g.work.resourceName === 'r2')!;
-      expect(r2.resourcesRescheduled.map(w => w.destination)).toEqual(['dev-2']);
+      expect(r2.resourcesRescheduled.map(w => w.destination)).toEqual([
+        'dev-2',
+      ]);
       expect(r.matchChanges[r2.matchChange].candidates).toEqual(['dev-1']);
       expect(r.markdown).toContain('Resources re-scheduled');
     });
@@ -174,16 +193,22 @@ describe('whatIfDestinationChange', () => {
         ),
         // r2's WorkPlacement predates the label (Kratix never rebuilds a resource WorkPlacement's labels).
         workPlacements: base.workPlacements.map(wp =>
-          wp.resourceName === 'r2' ? { ...wp, labels: { 'kratix.io/work': wp.workName! } } : wp,
+          wp.resourceName === 'r2'
+            ? { ...wp, labels: { 'kratix.io/work': wp.workName! } }
+            : wp,
         ),
       };
-      const r = whatIfDestinationChange(p, { changes: [{ name: 'dev-2', remove: true }] });
+      const r = whatIfDestinationChange(p, {
+        changes: [{ name: 'dev-2', remove: true }],
+      });
       expect(r.summary).toMatchObject({
         workPlacementsDeleted: 1,
         resourcesRescheduled: 0,
         resourcesOnExcludedDestinations: 1,
       });
-      expect(r.notes.join(' ')).toContain('carry no kratix.io/targetDestinationName label');
+      expect(r.notes.join(' ')).toContain(
+        'carry no kratix.io/targetDestinationName label',
+      );
     });
 
     it('v0.125: nothing triggers a re-schedule: all deferred, and the #382 note', () => {
@@ -192,7 +217,11 @@ describe('whatIfDestinationChange', () => {
       });
       expect(
         r.groups
-          .filter(g => g.workPlacementsMisplaced.length || g.resourcesOnExcludedDestinations.length)
+          .filter(
+            g =>
+              g.workPlacementsMisplaced.length ||
+              g.resourcesOnExcludedDestinations.length,
+          )
           .map(g => g.when),
       ).toEqual(['deferred', 'deferred']);
       expect(r.summary.deferred).toBe(2);
@@ -210,7 +239,9 @@ describe('whatIfDestinationChange', () => {
         g => g.work.kind === 'static-dependency' && g.work.promise === 'redis',
       )!;
       expect(deps.when).toBe('immediate');
-      expect(deps.workPlacementsMisplaced.map(w => w.destination)).toEqual(['dev-2']);
+      expect(deps.workPlacementsMisplaced.map(w => w.destination)).toEqual([
+        'dev-2',
+      ]);
     });
   });
 
@@ -241,7 +272,10 @@ describe('whatIfDestinationChange', () => {
       expect(r.matchChanges[g.matchChange].candidates).toEqual(['qa-1']);
       // qa-1 has no state store reference.
       expect(r.warnings).toEqual([
-        expect.objectContaining({ code: 'state-store-missing', destination: 'qa-1' }),
+        expect.objectContaining({
+          code: 'state-store-missing',
+          destination: 'qa-1',
+        }),
       ]);
     });
 
@@ -284,14 +318,23 @@ describe('whatIfDestinationChange', () => {
       works: [deps, r1],
       workPlacements: [misplacedWp(deps, 'x'), misplacedWp(r1, 'x')],
     });
-    const r = whatIfDestinationChange(p, { changes: [{ name: 'x', labels: { env: 'dev' } }] });
+    const r = whatIfDestinationChange(p, {
+      changes: [{ name: 'x', labels: { env: 'dev' } }],
+    });
     expect(r.summary.workPlacementsUnmisplaced).toBe(1);
     expect(
-      r.groups.find(g => g.work.kind === 'static-dependency')!.workPlacementsUnmisplaced,
+      r.groups.find(g => g.work.kind === 'static-dependency')!
+        .workPlacementsUnmisplaced,
     ).toEqual([
-      { namespace: 'kratix-platform-system', name: `${deps.name}.x-5058f`, destination: 'x' },
+      {
+        namespace: 'kratix-platform-system',
+        name: `${deps.name}.x-5058f`,
+        destination: 'x',
+      },
     ]);
-    expect(r.notes.join(' ')).toContain('never removes the label from resource WorkPlacements');
+    expect(r.notes.join(' ')).toContain(
+      'never removes the label from resource WorkPlacements',
+    );
   });
 
   it('re-adding a deleted Destination un-misplaces its orphaned dependency WorkPlacements', () => {
@@ -312,7 +355,10 @@ describe('whatIfDestinationChange', () => {
         },
       ],
     });
-    expect(r.summary).toMatchObject({ workPlacementsUnmisplaced: 1, workPlacementsCreated: 0 });
+    expect(r.summary).toMatchObject({
+      workPlacementsUnmisplaced: 1,
+      workPlacementsCreated: 0,
+    });
   });
 
   it('warns about gained Destinations that are not Ready or whose store is not Ready', () => {
@@ -321,12 +367,21 @@ describe('whatIfDestinationChange', () => {
       ...base,
       destinations: base.destinations.map(d =>
         d.name === 'dev-2'
-          ? { ...d, ready: 'False', stateStoreRef: { kind: 'GitStateStore', name: 'broken' } }
+          ? {
+              ...d,
+              ready: 'False',
+              stateStoreRef: { kind: 'GitStateStore', name: 'broken' },
+            }
           : d,
       ),
-      stateStores: [aStateStore(), aStateStore({ name: 'broken', ready: 'False' })],
+      stateStores: [
+        aStateStore(),
+        aStateStore({ name: 'broken', ready: 'False' }),
+      ],
     };
-    const r = whatIfDestinationChange(p, { changes: [{ name: 'dev-2', labels: { env: 'prod' } }] });
+    const r = whatIfDestinationChange(p, {
+      changes: [{ name: 'dev-2', labels: { env: 'prod' } }],
+    });
     expect(r.warnings.map(w => [w.code, w.destination])).toEqual([
       ['destination-not-ready', 'dev-2'],
       ['state-store-not-ready', 'dev-2'],
@@ -334,9 +389,14 @@ describe('whatIfDestinationChange', () => {
   });
 
   it('warns when groups lose their last matching Destination', () => {
-    const r = whatIfDestinationChange(twoPromises(), { changes: [{ name: 'prod-1', labels: {} }] });
+    const r = whatIfDestinationChange(twoPromises(), {
+      changes: [{ name: 'prod-1', labels: {} }],
+    });
     expect(r.warnings).toEqual([
-      expect.objectContaining({ code: 'selector-matches-nothing', promise: 'postgres' }),
+      expect.objectContaining({
+        code: 'selector-matches-nothing',
+        promise: 'postgres',
+      }),
     ]);
     expect(r.warnings[0].message).toContain('2 workload group(s)');
   });
@@ -372,7 +432,9 @@ describe('whatIfDestinationChange', () => {
       works: [w],
       workPlacements: [aWorkPlacement(w, 'strict')],
     });
-    const r = whatIfDestinationChange(p, { changes: [{ name: 'strict', labels: { env: 'dev' } }] });
+    const r = whatIfDestinationChange(p, {
+      changes: [{ name: 'strict', labels: { env: 'dev' } }],
+    });
     expect(r.summary.workPlacementsMisplaced).toBe(1);
   });
 

@@ -1,7 +1,4 @@
-import {
-  WhatIfDestinationsRequest,
-  WhatIfResponse,
-} from '../api/whatIfTypes';
+import { WhatIfDestinationsRequest, WhatIfResponse } from '../api/whatIfTypes';
 import { SlimDestination } from '../model/objects';
 import { TARGET_DESTINATION_LABEL } from '../model/labels';
 import { isResourceWorkload, misplacementLabelOf } from '../rules/misplacement';
@@ -16,7 +13,11 @@ import {
 } from './picture';
 import { applyDestinationRequest } from './destinationChanges';
 import { destinationChangeTiming } from './destinationTiming';
-import { GroupEffectInput, WhatIfResultBuilder, emptyGroupLists } from './result';
+import {
+  GroupEffectInput,
+  WhatIfResultBuilder,
+  emptyGroupLists,
+} from './result';
 import {
   DestinationMatcher,
   ScheduleSelector,
@@ -24,7 +25,13 @@ import {
   scheduleSelector,
   schedulesTo,
 } from './schedule';
-import { selectorView, shortList, unparseableMessage, warnAboutTargets, wpRef } from './shared';
+import {
+  selectorView,
+  shortList,
+  unparseableMessage,
+  warnAboutTargets,
+  wpRef,
+} from './shared';
 import { WhatIfOptions, WhatIfPicture } from './types';
 
 /** How one distinct selector's Destination set changes: only the changed Destinations can differ. */
@@ -50,7 +57,11 @@ export function whatIfDestinationChange(
   const generation = picture.generation;
   const b = new WhatIfResultBuilder('destinations', generation, options);
   const stores = stateStoreIndex(picture.stateStores);
-  const { after, changed } = applyDestinationRequest(picture.destinations, request, w => b.warn(w));
+  const { after, changed } = applyDestinationRequest(
+    picture.destinations,
+    request,
+    w => b.warn(w),
+  );
 
   b.setDestinations([...changed.values()].map(c => c.effect));
   if (changed.size === 0) {
@@ -59,10 +70,14 @@ export function whatIfDestinationChange(
   }
 
   const changedList = [...changed.values()];
-  const beforeMatcher = new DestinationMatcher(picture.destinations, generation);
+  const beforeMatcher = new DestinationMatcher(
+    picture.destinations,
+    generation,
+  );
   let afterMatcher: DestinationMatcher | undefined;
   const afterMatch = (sel: ScheduleSelector) => {
-    if (!afterMatcher) afterMatcher = new DestinationMatcher([...after.values()], generation);
+    if (!afterMatcher)
+      afterMatcher = new DestinationMatcher([...after.values()], generation);
     return afterMatcher.match(sel);
   };
 
@@ -87,7 +102,14 @@ export function whatIfDestinationChange(
       if (o && !n) lost.push(c.name);
     }
     d = fails
-      ? { fails, after: new Map(), gained: [], lost: [], matchesBefore: 0, matchesAfter: 0 }
+      ? {
+          fails,
+          after: new Map(),
+          gained: [],
+          lost: [],
+          matchesBefore: 0,
+          matchesAfter: 0,
+        }
       : {
           fails,
           after: afterMap,
@@ -128,7 +150,8 @@ export function whatIfDestinationChange(
       }
       const wps = wpIndex.get(groupKey(w.namespace, w.name, g.id)) ?? [];
       const onChanged = wps.filter(wp => changed.has(wp.targetDestinationName));
-      if (!delta.gained.length && !delta.lost.length && !onChanged.length) continue;
+      if (!delta.gained.length && !delta.lost.length && !onChanged.length)
+        continue;
 
       const effect: GroupEffectInput = {
         work: {
@@ -165,7 +188,11 @@ export function whatIfDestinationChange(
       for (const wp of onChanged) {
         const c = changed.get(wp.targetDestinationName)!;
         const labelled = misplacementLabelOf(wp.labels) !== undefined;
-        if (c.change === 'remove' && generation === 'current' && c.before?.cleanup === 'all') {
+        if (
+          c.change === 'remove' &&
+          generation === 'current' &&
+          c.before?.cleanup === 'all'
+        ) {
           // cleanup: all deletes the WorkPlacements labelled kratix.io/targetDestinationName=<name>
           // (ae170e22 internal/controller/destination_controller.go deleteDestinationWorkplacements),
           // whose finalizers remove the files. Kratix never adds that label to a resource
@@ -200,9 +227,15 @@ export function whatIfDestinationChange(
       if (!frozen) {
         if (!resource) {
           const placed = new Set(wps.map(wp => wp.targetDestinationName));
-          effect.workPlacementsCreated = delta.gained.filter(d => !placed.has(d));
+          effect.workPlacementsCreated = delta.gained.filter(
+            d => !placed.has(d),
+          );
           for (const d of effect.workPlacementsCreated) targets.add(d);
-        } else if (wps.length === 0 && delta.matchesBefore === 0 && delta.matchesAfter > 0) {
+        } else if (
+          wps.length === 0 &&
+          delta.matchesBefore === 0 &&
+          delta.matchesAfter > 0
+        ) {
           effect.becomesSchedulable = true;
           Object.assign(effect, timing(true, true));
           b.needCandidates(mc, () => afterMatch(sel).names);
@@ -212,15 +245,20 @@ export function whatIfDestinationChange(
           const entry = nothing.get(w.promiseName);
           if (entry) entry.groups++;
           else
-            nothing.set(w.promiseName, { groups: 1, example: JSON.stringify(merged.matchLabels) });
+            nothing.set(w.promiseName, {
+              groups: 1,
+              example: JSON.stringify(merged.matchLabels),
+            });
         }
       }
       if (effect.workPlacementsDeleted.length) {
-        effect.whenReason = 'the Destination finalizer deletes its WorkPlacements (cleanup: all)';
+        effect.whenReason =
+          'the Destination finalizer deletes its WorkPlacements (cleanup: all)';
       }
       if (b.addGroup(effect, mc)) {
         const m = b.getMatchChange(mc);
-        for (const d of m.destinationsGained) changed.get(d)!.effect.groupsGained++;
+        for (const d of m.destinationsGained)
+          changed.get(d)!.effect.groupsGained++;
         for (const d of m.destinationsLost) changed.get(d)!.effect.groupsLost++;
       }
     }
@@ -229,7 +267,9 @@ export function whatIfDestinationChange(
   // The Promises' own selectors: where NEW resources go.
   for (const p of picture.promises) {
     if (!p.api) continue;
-    const sel = scheduleSelector(squashPromiseScheduling(p.destinationSelectors).matchLabels);
+    const sel = scheduleSelector(
+      squashPromiseScheduling(p.destinationSelectors).matchLabels,
+    );
     const delta = deltaOf(sel);
     if (delta.fails || (!delta.gained.length && !delta.lost.length)) continue;
     b.promise(p.name).newResources = {
@@ -240,7 +280,11 @@ export function whatIfDestinationChange(
     };
     if (delta.matchesAfter === 0) {
       const entry = nothing.get(p.name);
-      if (!entry) nothing.set(p.name, { groups: 0, example: JSON.stringify(sel.matchLabels) });
+      if (!entry)
+        nothing.set(p.name, {
+          groups: 0,
+          example: JSON.stringify(sel.matchLabels),
+        });
     }
   }
 
@@ -267,7 +311,9 @@ export function whatIfDestinationChange(
   }
   warnAboutTargets(
     b,
-    [...targets].map(n => after.get(n)).filter((d): d is SlimDestination => Boolean(d)),
+    [...targets]
+      .map(n => after.get(n))
+      .filter((d): d is SlimDestination => Boolean(d)),
     stores,
     generation,
   );
@@ -298,7 +344,9 @@ export function whatIfDestinationChange(
           )} (cleanup: all): the state store is missing or not Ready, so the deletion waits on the Destination finalizer and its WorkPlacements are only deleted once the store works.`,
         );
       }
-      const keep = removed.filter(c => c.before?.cleanup !== 'all').map(c => c.name);
+      const keep = removed
+        .filter(c => c.before?.cleanup !== 'all')
+        .map(c => c.name);
       if (keep.length) {
         b.note(
           `Removing ${shortList(

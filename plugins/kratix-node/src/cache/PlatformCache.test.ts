@@ -5,7 +5,9 @@ import { PlatformCache } from './PlatformCache';
 /** What Node's fetch throws while nothing listens on the apiserver's port. */
 const refused = () =>
   new TypeError('fetch failed', {
-    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' }),
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), {
+      code: 'ECONNREFUSED',
+    }),
   });
 
 /**
@@ -20,13 +22,25 @@ function fakePlatform() {
     servedPlurals: async () => {
       state.discoveries.push(Date.now());
       if (!state.up) throw refused();
-      return ['promises', 'destinations', 'works', 'workplacements', 'promiserevisions'];
+      return [
+        'promises',
+        'destinations',
+        'works',
+        'workplacements',
+        'promiserevisions',
+      ];
     },
     listPage: async () => {
       if (!state.up) throw refused();
       return { items: [], resourceVersion: '10' };
     },
-    watch: async (_k: unknown, _rv: string, _t: number, _onEvent: unknown, done: (err?: unknown) => void) => {
+    watch: async (
+      _k: unknown,
+      _rv: string,
+      _t: number,
+      _onEvent: unknown,
+      done: (err?: unknown) => void,
+    ) => {
       if (!state.up) throw refused();
       openWatches.add(done);
       return () => openWatches.delete(done);
@@ -41,7 +55,8 @@ function fakePlatform() {
   return { state, drop, client: client as unknown as KratixClusterClient };
 }
 
-const linesOf = (fn: jest.MockInstance<void, any[]>) => fn.mock.calls.map(c => String(c[0]));
+const linesOf = (fn: jest.MockInstance<void, any[]>) =>
+  fn.mock.calls.map(c => String(c[0]));
 
 describe('PlatformCache while its platform is unreachable', () => {
   afterEach(() => jest.useRealTimers());
@@ -55,7 +70,9 @@ describe('PlatformCache while its platform is unreachable', () => {
     await jest.advanceTimersByTimeAsync(5 * 60_000); // a five-minute outage
 
     // 2, 4, 8, 16, 32 s, then every 60 s: attempts at 0, 2, 6, 14, 30, 62, 122, 182, 242 s.
-    expect(state.discoveries).toEqual([0, 2, 6, 14, 30, 62, 122, 182, 242].map(s => s * 1000));
+    expect(state.discoveries).toEqual(
+      [0, 2, 6, 14, 30, 62, 122, 182, 242].map(s => s * 1000),
+    );
     expect(linesOf(logger.warn)).toEqual([
       'kratix platform prod: unreachable: fetch failed: connect ECONNREFUSED 127.0.0.1:6443; retrying with backoff, logging again when it is back',
     ]);
@@ -73,11 +90,17 @@ describe('PlatformCache while its platform is unreachable', () => {
     state.up = true;
     // The watches retry every ≤ 5 s; generation detection follows them, not its 60 s step.
     await jest.advanceTimersByTimeAsync(5_000);
-    expect(cache.status()).toMatchObject({ generation: 'current', connected: true, synced: true });
+    expect(cache.status()).toMatchObject({
+      generation: 'current',
+      connected: true,
+      synced: true,
+    });
     expect(linesOf(logger.warn)).toHaveLength(1);
     expect(linesOf(logger.info)).toEqual([
       'kratix platform prod: Kratix API generation current',
-      expect.stringMatching(/^kratix platform prod: reachable again after 30[0-5] s$/),
+      expect.stringMatching(
+        /^kratix platform prod: reachable again after 30[0-5] s$/,
+      ),
     ]);
     cache.stop();
   });
@@ -106,8 +129,12 @@ describe('PlatformCache while its platform is unreachable', () => {
     await jest.advanceTimersByTimeAsync(5_000);
     expect(cache.status()).toMatchObject({ connected: true });
     expect(linesOf(logger.warn)).toHaveLength(1);
-    expect(linesOf(logger.info).filter(l => l.includes('reachable again'))).toEqual([
-      expect.stringMatching(/^kratix platform prod: reachable again after 12[0-5] s$/),
+    expect(
+      linesOf(logger.info).filter(l => l.includes('reachable again')),
+    ).toEqual([
+      expect.stringMatching(
+        /^kratix platform prod: reachable again after 12[0-5] s$/,
+      ),
     ]);
     cache.stop();
   });

@@ -39,9 +39,13 @@ import {
 } from './slim';
 
 /** Generation detection retries after 2 s, 4 s, 8 s … and then every 60 s. */
-export const DEFAULT_GENERATION_RETRY: BackoffOptions = { initialMs: 2_000, maxMs: 60_000 };
+export const DEFAULT_GENERATION_RETRY: BackoffOptions = {
+  initialMs: 2_000,
+  maxMs: 60_000,
+};
 
-export const nsKey = (namespace: string, name: string) => `${namespace}/${name}`;
+export const nsKey = (namespace: string, name: string) =>
+  `${namespace}/${name}`;
 export const storeKey = (kind: string, name: string) => `${kind}/${name}`;
 
 export interface CacheStatus {
@@ -64,7 +68,9 @@ export interface CacheStatus {
 export class PlatformCache {
   readonly promises = new IndexedStore<SlimPromise>(p => p.name);
   readonly destinations = new IndexedStore<SlimDestination>(d => d.name);
-  readonly stateStores = new IndexedStore<SlimStateStore>(s => storeKey(s.kind, s.name));
+  readonly stateStores = new IndexedStore<SlimStateStore>(s =>
+    storeKey(s.kind, s.name),
+  );
   readonly works = new IndexedStore<SlimWork>(w => nsKey(w.namespace, w.name), {
     promise: w => [w.promiseName],
   });
@@ -75,7 +81,9 @@ export class PlatformCache {
       destination: wp => [wp.targetDestinationName],
       work: wp => [wp.workName ? nsKey(wp.namespace, wp.workName) : undefined],
       misplaced: wp => [misplacementLabelOf(wp.labels) ? 'true' : undefined],
-      misplacedByPromise: wp => [misplacementLabelOf(wp.labels) ? wp.promiseName : undefined],
+      misplacedByPromise: wp => [
+        misplacementLabelOf(wp.labels) ? wp.promiseName : undefined,
+      ],
       misplacedByDestination: wp => [
         misplacementLabelOf(wp.labels) ? wp.targetDestinationName : undefined,
       ],
@@ -108,8 +116,10 @@ export class PlatformCache {
         return;
       }
       const now = misplacementLabelOf(change.item.labels);
-      const before = change.previous && misplacementLabelOf(change.previous.labels);
-      if (now && change.previous && !before) this.misplacedObservedAt.set(key, new Date().toISOString());
+      const before =
+        change.previous && misplacementLabelOf(change.previous.labels);
+      if (now && change.previous && !before)
+        this.misplacedObservedAt.set(key, new Date().toISOString());
       if (!now) this.misplacedObservedAt.delete(key);
     });
   }
@@ -126,7 +136,9 @@ export class PlatformCache {
     return this.misplacedObservedAt.get(nsKey(namespace, name));
   }
 
-  stateStoreOf(destination: SlimDestination | undefined): SlimStateStore | undefined {
+  stateStoreOf(
+    destination: SlimDestination | undefined,
+  ): SlimStateStore | undefined {
     const ref = destination?.stateStoreRef;
     return ref ? this.stateStores.get(storeKey(ref.kind, ref.name)) : undefined;
   }
@@ -138,9 +150,19 @@ export class PlatformCache {
 
   async start(): Promise<void> {
     await this.detectGeneration();
-    const add = <T>(kind: KratixKind, transform: (o: any) => T, store: ReflectorSink<T>) => {
-      const r = new Reflector<T>(this.client, kind, transform, store, this.logger, this.options, () =>
-        this.reflectorStateChanged(),
+    const add = <T>(
+      kind: KratixKind,
+      transform: (o: any) => T,
+      store: ReflectorSink<T>,
+    ) => {
+      const r = new Reflector<T>(
+        this.client,
+        kind,
+        transform,
+        store,
+        this.logger,
+        this.options,
+        () => this.reflectorStateChanged(),
       );
       this.reflectors.push(r);
       r.start();
@@ -151,7 +173,11 @@ export class PlatformCache {
     add(WORK_PLACEMENTS, slimWorkPlacement, this.workPlacements);
     // Both state store kinds feed one store; each reflector's list only replaces its own kind.
     add(GIT_STATE_STORES, slimStateStore, this.kindScoped('GitStateStore'));
-    add(BUCKET_STATE_STORES, slimStateStore, this.kindScoped('BucketStateStore'));
+    add(
+      BUCKET_STATE_STORES,
+      slimStateStore,
+      this.kindScoped('BucketStateStore'),
+    );
   }
 
   stop(): void {
@@ -167,14 +193,21 @@ export class PlatformCache {
   private async detectGeneration(): Promise<void> {
     this.generationRetry = undefined;
     try {
-      this.generationValue = detectKratixGeneration(await this.client.servedPlurals());
+      this.generationValue = detectKratixGeneration(
+        await this.client.servedPlurals(),
+      );
       this.generationError = undefined;
       this.generationBackoff.reset();
-      this.logger.info(`kratix platform ${this.platform}: Kratix API generation ${this.generationValue}`);
+      this.logger.info(
+        `kratix platform ${this.platform}: Kratix API generation ${this.generationValue}`,
+      );
     } catch (e) {
       this.generationError = errorMessageOf(e);
       if (!this.stopped) {
-        this.generationRetry = setTimeout(() => void this.detectGeneration(), this.generationBackoff.next());
+        this.generationRetry = setTimeout(
+          () => void this.detectGeneration(),
+          this.generationBackoff.next(),
+        );
         this.generationRetry.unref?.();
       }
     }
@@ -194,14 +227,23 @@ export class PlatformCache {
   /** One log line per reachability change of the platform (generation detection and watches). */
   private logReachability(): void {
     const down = this.reflectors.find(r => r.state.lastError !== undefined);
-    if (this.generationError !== undefined) this.reachability.unreachable(this.generationError);
-    else if (down) this.reachability.unreachable(`${down.state.kind}: ${down.state.lastError}`);
-    else if (this.generationValue && this.reflectors.every(r => r.state.connected)) {
+    if (this.generationError !== undefined)
+      this.reachability.unreachable(this.generationError);
+    else if (down)
+      this.reachability.unreachable(
+        `${down.state.kind}: ${down.state.lastError}`,
+      );
+    else if (
+      this.generationValue &&
+      this.reflectors.every(r => r.state.connected)
+    ) {
       this.reachability.reachable();
     }
   }
 
-  private kindScoped(kind: SlimStateStore['kind']): ReflectorSink<SlimStateStore> {
+  private kindScoped(
+    kind: SlimStateStore['kind'],
+  ): ReflectorSink<SlimStateStore> {
     const store = this.stateStores;
     return {
       replaceAll(items: SlimStateStore[]) {
@@ -219,8 +261,12 @@ export class PlatformCache {
     return {
       platform: this.platform,
       generation: this.generationValue,
-      synced: kinds.length > 0 && kinds.every(k => k.synced) && this.generationValue !== undefined,
-      connected: kinds.length > 0 && !down && this.generationValue !== undefined,
+      synced:
+        kinds.length > 0 &&
+        kinds.every(k => k.synced) &&
+        this.generationValue !== undefined,
+      connected:
+        kinds.length > 0 && !down && this.generationValue !== undefined,
       error: down?.lastError ?? this.generationError,
       disconnectedSince: down?.disconnectedSince,
       kinds,

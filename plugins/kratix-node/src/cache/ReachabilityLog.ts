@@ -19,14 +19,18 @@ export class ReachabilityLog {
   reachable(): void {
     if (this.state === 'unreachable') {
       const seconds = Math.round((this.now() - this.unreachableSince) / 1000);
-      this.logger.info(`kratix platform ${this.platform}: reachable again after ${seconds} s`);
+      this.logger.info(
+        `kratix platform ${this.platform}: reachable again after ${seconds} s`,
+      );
     }
     this.state = 'reachable';
   }
 
   unreachable(reason: string): void {
     if (this.state === 'unreachable') {
-      this.logger.debug(`kratix platform ${this.platform}: still unreachable: ${reason}`);
+      this.logger.debug(
+        `kratix platform ${this.platform}: still unreachable: ${reason}`,
+      );
       return;
     }
     this.state = 'unreachable';

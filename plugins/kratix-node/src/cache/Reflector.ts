@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { KratixClusterClient, WatchEventType } from '../cluster/KratixClusterClient';
+import {
+  KratixClusterClient,
+  WatchEventType,
+} from '../cluster/KratixClusterClient';
 import { KratixKind } from '../cluster/kratixKinds';
 import { errorMessageOf, kubeStatusOfMapped } from '../cluster/errors';
 
@@ -65,7 +68,13 @@ export class Reflector<T> {
     private readonly options: ReflectorOptions = DEFAULT_REFLECTOR_OPTIONS,
     private readonly onStateChange: () => void = () => {},
   ) {
-    this.state = { kind: kind.plural, synced: false, connected: false, relists: 0, watches: 0 };
+    this.state = {
+      kind: kind.plural,
+      synced: false,
+      connected: false,
+      relists: 0,
+      watches: 0,
+    };
   }
 
   start(): void {
@@ -95,7 +104,9 @@ export class Reflector<T> {
     this.state.disconnectedSince ??= new Date().toISOString();
     if (wasUp) {
       // The platform cache logs the platform's reachability once per change; this is the detail.
-      this.logger.debug(`kratix cache: ${this.kind.plural} on ${this.client.platform} lost: ${message}`);
+      this.logger.debug(
+        `kratix cache: ${this.kind.plural} on ${this.client.platform} lost: ${message}`,
+      );
       this.onStateChange();
     }
   }
@@ -131,7 +142,11 @@ export class Reflector<T> {
     do {
       let page;
       try {
-        page = await this.client.listPage(this.kind, this.options.pageSize, token);
+        page = await this.client.listPage(
+          this.kind,
+          this.options.pageSize,
+          token,
+        );
       } catch (e) {
         // An expired continue token (410) restarts the list from the beginning.
         if (kubeStatusOfMapped(e) === 410) {
@@ -175,7 +190,11 @@ export class Reflector<T> {
         if (type === 'ERROR') {
           // A Status object: 410 Gone means our resourceVersion is too old.
           this.stopWatch?.();
-          finish(obj?.code === 410 ? new RelistNeeded() : new Error(obj?.message ?? 'watch error'));
+          finish(
+            obj?.code === 410
+              ? new RelistNeeded()
+              : new Error(obj?.message ?? 'watch error'),
+          );
           return;
         }
         const rv = obj?.metadata?.resourceVersion;
@@ -188,10 +207,16 @@ export class Reflector<T> {
       };
       this.state.watches += 1;
       this.client
-        .watch(this.kind, this.resourceVersion, this.options.watchTimeoutSeconds, onEvent, err => {
-          if (!err) this.contact();
-          finish(err);
-        })
+        .watch(
+          this.kind,
+          this.resourceVersion,
+          this.options.watchTimeoutSeconds,
+          onEvent,
+          err => {
+            if (!err) this.contact();
+            finish(err);
+          },
+        )
         .then(stop => {
           if (settled) return;
           // The watch call returns once the apiserver answered 200: reachable, even before an event.

@@ -45,7 +45,11 @@ function conditions(obj: any): Condition[] {
   }));
 }
 
-function readiness(obj: any): { ready: Readiness; readyReason?: string; readyMessage?: string } {
+function readiness(obj: any): {
+  ready: Readiness;
+  readyReason?: string;
+  readyMessage?: string;
+} {
   const c = conditions(obj).find(x => x.type === 'Ready');
   if (!c) return { ready: 'Unknown' };
   const known: Record<string, Readiness> = { True: 'True', False: 'False' };
@@ -67,9 +71,13 @@ export function slimPromise(obj: any): SlimPromise {
     annotations: { ...(obj?.metadata?.annotations ?? {}) },
     generation: Number(obj?.metadata?.generation ?? 0),
     destinationSelectors: Array.isArray(spec.destinationSelectors)
-      ? spec.destinationSelectors.map((s: any) => ({ matchLabels: { ...(s?.matchLabels ?? {}) } }))
+      ? spec.destinationSelectors.map((s: any) => ({
+          matchLabels: { ...(s?.matchLabels ?? {}) },
+        }))
       : [],
-    dependencyCount: Array.isArray(spec.dependencies) ? spec.dependencies.length : 0,
+    dependencyCount: Array.isArray(spec.dependencies)
+      ? spec.dependencies.length
+      : 0,
     api: crdSpec?.names?.kind
       ? {
           group: String(crdSpec.group ?? ''),
@@ -99,7 +107,10 @@ export function slimDestination(obj: any): SlimDestination {
     ...meta(obj),
     path: spec.path,
     stateStoreRef: spec.stateStoreRef
-      ? { kind: String(spec.stateStoreRef.kind), name: String(spec.stateStoreRef.name) }
+      ? {
+          kind: String(spec.stateStoreRef.kind),
+          name: String(spec.stateStoreRef.name),
+        }
       : undefined,
     strictMatchLabels: spec.strictMatchLabels === true,
     filepathMode: spec.filepath?.mode,
@@ -110,7 +121,8 @@ export function slimDestination(obj: any): SlimDestination {
 
 export function slimStateStore(obj: any): SlimStateStore {
   const spec = obj?.spec ?? {};
-  const kind = obj?.kind === 'BucketStateStore' ? 'BucketStateStore' : 'GitStateStore';
+  const kind =
+    obj?.kind === 'BucketStateStore' ? 'BucketStateStore' : 'GitStateStore';
   const location =
     kind === 'GitStateStore'
       ? String(spec.url ?? '')
@@ -155,11 +167,15 @@ export function slimWorkPlacement(obj: any): SlimWorkPlacement {
     workloadGroupId: groupId,
     pipelineName: m.labels[PIPELINE_NAME_LABEL],
     promiseName: String(spec.promiseName ?? ''),
-    resourceName: String(spec.resourceName ?? m.labels[RESOURCE_NAME_LABEL] ?? ''),
+    resourceName: String(
+      spec.resourceName ?? m.labels[RESOURCE_NAME_LABEL] ?? '',
+    ),
     targetDestinationName: String(spec.targetDestinationName ?? ''),
     shortId: groupId ? String(groupId).slice(0, 5) : undefined,
     conditions: conditions(obj),
     versionID: obj?.status?.versionID || undefined,
-    finalizers: Array.isArray(obj?.metadata?.finalizers) ? [...obj.metadata.finalizers] : [],
+    finalizers: Array.isArray(obj?.metadata?.finalizers)
+      ? [...obj.metadata.finalizers]
+      : [],
   };
 }

@@ -57,7 +57,10 @@ export function errorMessageOf(error: unknown): string {
 export function toBackstageError(error: unknown, what: string): Error {
   const mapped = mapError(error, what);
   // Keep the apiserver's status for callers that branch on it (e.g. 410 Gone in the reflector).
-  Object.defineProperty(mapped, 'kubeStatus', { value: kubeStatusOf(error), enumerable: false });
+  Object.defineProperty(mapped, 'kubeStatus', {
+    value: kubeStatusOf(error),
+    enumerable: false,
+  });
   return mapped;
 }
 
@@ -82,15 +85,21 @@ function mapError(error: unknown, what: string): Error {
     case 422:
       return new InputError(text);
     case undefined:
-      return new ServiceUnavailableError(`cannot reach the Kubernetes API to ${text}`);
+      return new ServiceUnavailableError(
+        `cannot reach the Kubernetes API to ${text}`,
+      );
     case 502:
     case 503:
     case 504:
-      return new ServiceUnavailableError(`cannot reach the Kubernetes API to ${text}`);
+      return new ServiceUnavailableError(
+        `cannot reach the Kubernetes API to ${text}`,
+      );
     default:
       // A stopping apiserver answers what it still accepts with this message (any 5xx).
       if (status >= 500 && /apiserver is shutting down/i.test(message)) {
-        return new ServiceUnavailableError(`cannot reach the Kubernetes API to ${text}`);
+        return new ServiceUnavailableError(
+          `cannot reach the Kubernetes API to ${text}`,
+        );
       }
       if (status >= 500) return new ServiceUnavailableError(text);
       return new Error(text);

@@ -8,13 +8,23 @@ import {
   WhatIfPicture,
   whatIfPromiseChange,
 } from '@kratix-backstage/plugin-kratix-common';
-import { applyPromise, createResourceWork } from '@kratix-backstage/test-platform';
+import {
+  applyPromise,
+  createResourceWork,
+} from '@kratix-backstage/test-platform';
 import { expectedState, groupsOf, workKeyOf } from '../compare';
 import { effectRules, resourceRules, selectorRules } from '../coverage';
 import { resourceWorkSelectors } from '../scenario';
 import { promiseManifest } from './manifests';
 import { Ctx, PhaseResult, StepResult } from './results';
-import { RESOURCE_NAMESPACE, StepKit, createDestinations, nudge, resourceMatches, stepResult } from './stepKit';
+import {
+  RESOURCE_NAMESPACE,
+  StepKit,
+  createDestinations,
+  nudge,
+  resourceMatches,
+  stepResult,
+} from './stepKit';
 
 /** Destinations, then the Promise: the engine's prediction for a new Promise against Kratix. */
 export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
@@ -65,7 +75,8 @@ export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
   );
   await applyPromise(promiseManifest(ctx, ctx.selectors));
   const phases: PhaseResult[] = [];
-  const expect = (phase: 1 | 2) => expectedState({ promise: plan.promise, before: [], response, phase });
+  const expect = (phase: 1 | 2) =>
+    expectedState({ promise: plan.promise, before: [], response, phase });
   phases.push(await observer.settle(ctx, expect(1)));
   await nudge(ctx);
   phases.push(await observer.settle(ctx, expect(2)));
@@ -76,7 +87,10 @@ export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
 }
 
 /** A resource Work like pipeline output, matching exactly one Destination: it lands there. */
-export async function resourceSetupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
+export async function resourceSetupStep(
+  kit: StepKit,
+  ctx: Ctx,
+): Promise<StepResult> {
   const { plan } = ctx;
   const res = plan.resource!;
   await kit.observer.catchUp(ctx);
@@ -98,7 +112,10 @@ export async function resourceSetupStep(kit: StepKit, ctx: Ctx): Promise<StepRes
   });
   ctx.resourceWorkName = name;
   ctx.resourceSelectors = selectors;
-  const expected = [...before, { workKey: workKeyOf(res), destination: res.destination, misplaced: false }];
+  const expected = [
+    ...before,
+    { workKey: workKeyOf(res), destination: res.destination, misplaced: false },
+  ];
   const phase = await kit.observer.settle(
     ctx,
     expectedState({
@@ -111,5 +128,12 @@ export async function resourceSetupStep(kit: StepKit, ctx: Ctx): Promise<StepRes
   );
   const rules = resourceRules(res.workflowSelector, ctx.selectors);
   rules.add('resource-work');
-  return stepResult(kit, 0, `resource Work -> ${res.destination}`, [phase], rules, []);
+  return stepResult(
+    kit,
+    0,
+    `resource Work -> ${res.destination}`,
+    [phase],
+    rules,
+    [],
+  );
 }

@@ -1,4 +1,8 @@
-import { KRATIX, customObjects, waitFor } from '@kratix-backstage/test-platform';
+import {
+  KRATIX,
+  customObjects,
+  waitFor,
+} from '@kratix-backstage/test-platform';
 
 /** Kratix kinds whose objects the reliability checks compare before/after. */
 export const KRATIX_PLURALS = [
@@ -23,7 +27,10 @@ export async function snapshotKratix(
     const res: any = await api.listClusterCustomObject({ ...KRATIX, plural });
     for (const o of res.items ?? []) {
       if (!filter(plural, o)) continue;
-      snap.set(`${plural}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, fingerprint(plural, o));
+      snap.set(
+        `${plural}/${o.metadata.namespace ?? ''}/${o.metadata.name}`,
+        fingerprint(plural, o),
+      );
     }
   }
   return snap;
@@ -60,14 +67,17 @@ export function kratixStateOf(_plural: string, obj: any): string {
  */
 export function backendVisibleOf(plural: string, obj: any): string {
   if (plural === 'promises') return versionOf(plural, obj);
-  return `${obj.metadata.uid}${obj.metadata.deletionTimestamp ? ' (being deleted)' : ''}`;
+  return `${obj.metadata.uid}${
+    obj.metadata.deletionTimestamp ? ' (being deleted)' : ''
+  }`;
 }
 
 /** The objects of one Promise: the Promise, its Works and its WorkPlacements. */
 export function ofPromise(promise: string) {
   return (plural: string, obj: any) =>
     (plural === 'promises' && obj.metadata.name === promise) ||
-    ((plural === 'works' || plural === 'workplacements') && obj.spec?.promiseName === promise);
+    ((plural === 'works' || plural === 'workplacements') &&
+      obj.spec?.promiseName === promise);
 }
 
 /** What differs between two snapshots, as readable lines (empty when identical). */
@@ -75,7 +85,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): string[] {
   const out: string[] = [];
   for (const [k, v] of before) {
     if (!after.has(k)) out.push(`gone: ${k} (${v})`);
-    else if (after.get(k) !== v) out.push(`changed: ${k} ${v} → ${after.get(k)}`);
+    else if (after.get(k) !== v)
+      out.push(`changed: ${k} ${v} → ${after.get(k)}`);
   }
   for (const [k, v] of after) if (!before.has(k)) out.push(`new: ${k} (${v})`);
   return out;
@@ -106,7 +117,9 @@ export async function waitSettled(
 /** Every Kratix object with what the backend could change of it (backendVisibleOf) and its Promise. */
 export type OwnedSnapshot = Map<string, { version: string; promise?: string }>;
 
-export async function snapshotOwned(api: ReturnType<typeof customObjects> = customObjects()): Promise<OwnedSnapshot> {
+export async function snapshotOwned(
+  api: ReturnType<typeof customObjects> = customObjects(),
+): Promise<OwnedSnapshot> {
   const snap: OwnedSnapshot = new Map();
   for (const plural of KRATIX_PLURALS) {
     const res: any = await api.listClusterCustomObject({ ...KRATIX, plural });
@@ -126,17 +139,25 @@ export async function snapshotOwned(api: ReturnType<typeof customObjects> = cust
  * Promise seen), objects already being deleted, and Destinations other than the platform's own
  * (dev-1, dev-2, prod-1). What remains must not change.
  */
-export function stableDiff(before: OwnedSnapshot, after: OwnedSnapshot): string[] {
+export function stableDiff(
+  before: OwnedSnapshot,
+  after: OwnedSnapshot,
+): string[] {
   // Promises present, and identical, before and after; everything else is someone else's.
   const stablePromises = new Set<string>();
   for (const [k, v] of before) {
-    if (k.startsWith('promises/') && after.get(k)?.version === v.version) stablePromises.add(k.split('/')[2]);
+    if (k.startsWith('promises/') && after.get(k)?.version === v.version)
+      stablePromises.add(k.split('/')[2]);
   }
   const keep = (k: string, v: { promise?: string }) => {
-    if (k.startsWith('destinations/')) return /^destinations\/\/(dev-1|dev-2|prod-1)$/.test(k);
+    if (k.startsWith('destinations/'))
+      return /^destinations\/\/(dev-1|dev-2|prod-1)$/.test(k);
     if (before.get(k)?.version.endsWith('(being deleted)')) return false;
     return v.promise === undefined || stablePromises.has(v.promise);
   };
-  const view = (s: OwnedSnapshot): Snapshot => new Map([...s].filter(([k, v]) => keep(k, v)).map(([k, v]) => [k, v.version]));
+  const view = (s: OwnedSnapshot): Snapshot =>
+    new Map(
+      [...s].filter(([k, v]) => keep(k, v)).map(([k, v]) => [k, v.version]),
+    );
   return diffSnapshots(view(before), view(after));
 }

@@ -8,7 +8,15 @@ jest.setTimeout(60_000);
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (dev/postgres/up.sh prints it). No Docker.
  */
 const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_14', 'POSTGRES_13'],
+  ids: [
+    'SQLITE_3',
+    'POSTGRES_18',
+    'POSTGRES_17',
+    'POSTGRES_16',
+    'POSTGRES_15',
+    'POSTGRES_14',
+    'POSTGRES_13',
+  ],
   disableDocker: true,
 });
 
@@ -28,7 +36,9 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
     const store = await HistoryStore.create(mockServices.database({ knex }));
 
     const migrations = await knex('knex_migrations').select('name');
-    expect(migrations.map(m => m.name)).toEqual(['20261204000000_kratix_history.js']);
+    expect(migrations.map(m => m.name)).toEqual([
+      '20261204000000_kratix_history.js',
+    ]);
 
     const first = await store.record(entry('redis', 'first'));
     await new Promise(r => setTimeout(r, 5)); // a later ISO timestamp
@@ -38,7 +48,10 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
     const listed = await store.list('local', 'redis');
     expect(listed.map(e => e.summary)).toEqual(['second', 'first']);
     expect(listed[1]).toEqual(first);
-    expect(listed[1].details).toEqual({ diff: '- a\n+ b', nested: { count: 2 } });
+    expect(listed[1].details).toEqual({
+      diff: '- a\n+ b',
+      nested: { count: 2 },
+    });
     expect(await store.list('local', 'redis', 1)).toHaveLength(1);
   });
 
@@ -46,7 +59,15 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
     const knex = await databases.init(databaseId);
     await knex.schema.createTable('kratix_history', t => {
       t.string('id').primary();
-      for (const c of ['at', 'platform', 'promise', 'actor', 'action', 'outcome']) t.string(c).notNullable();
+      for (const c of [
+        'at',
+        'platform',
+        'promise',
+        'actor',
+        'action',
+        'outcome',
+      ])
+        t.string(c).notNullable();
       t.text('summary').notNullable();
       t.text('details').notNullable();
     });
@@ -59,12 +80,17 @@ describe.each(databases.eachSupportedId())('HistoryStore on %s', databaseId => {
 
     const store = await HistoryStore.create(mockServices.database({ knex }));
     await store.record(entry('redis', 'after the upgrade'));
-    expect((await store.list('local', 'redis')).map(e => e.summary)).toEqual(['after the upgrade', 'from before']);
+    expect((await store.list('local', 'redis')).map(e => e.summary)).toEqual([
+      'after the upgrade',
+      'from before',
+    ]);
   });
 
   it('runs no migration when the backend says to skip them', async () => {
     const knex = await databases.init(databaseId);
-    await HistoryStore.create(mockServices.database({ knex, migrations: { skip: true } }));
+    await HistoryStore.create(
+      mockServices.database({ knex, migrations: { skip: true } }),
+    );
     expect(await knex.schema.hasTable('kratix_history')).toBe(false);
   });
 });

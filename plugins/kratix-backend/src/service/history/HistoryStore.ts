@@ -1,4 +1,7 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { HistoryEntry } from '@kratix-backstage/plugin-kratix-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
@@ -14,19 +17,33 @@ export class HistoryStore {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
       await db.migrate.latest({
-        directory: resolvePackagePath('@kratix-backstage/plugin-kratix-backend', 'migrations'),
+        directory: resolvePackagePath(
+          '@kratix-backstage/plugin-kratix-backend',
+          'migrations',
+        ),
       });
     }
     return new HistoryStore(db);
   }
 
   async record(entry: Omit<HistoryEntry, 'id' | 'at'>): Promise<HistoryEntry> {
-    const full: HistoryEntry = { id: randomUUID(), at: new Date().toISOString(), ...entry };
-    await this.db(TABLE).insert({ ...full, details: JSON.stringify(full.details) });
+    const full: HistoryEntry = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      ...entry,
+    };
+    await this.db(TABLE).insert({
+      ...full,
+      details: JSON.stringify(full.details),
+    });
     return full;
   }
 
-  async list(platform: string, promise: string, limit = 200): Promise<HistoryEntry[]> {
+  async list(
+    platform: string,
+    promise: string,
+    limit = 200,
+  ): Promise<HistoryEntry[]> {
     const rows = await this.db(TABLE)
       .where({ platform, promise })
       .orderBy('at', 'desc')

@@ -133,7 +133,9 @@ export function promiseTargeting(
       return {
         works: sorted,
         total: sorted.reduce((n, w) => n + w.workloadGroups.length, 0),
-        problems: [duplicateStaticDependencyProblem(sorted, promise.name)].filter((p): p is string => Boolean(p)),
+        problems: [
+          duplicateStaticDependencyProblem(sorted, promise.name),
+        ].filter((p): p is string => Boolean(p)),
       };
     },
   );
@@ -156,7 +158,11 @@ export function promiseTargeting(
       skip,
       skip + page.limit - workloadGroups.length,
     )) {
-      const merged = schedulingSelector(work, group.destinationSelectors, cache.generation);
+      const merged = schedulingSelector(
+        work,
+        group.destinationSelectors,
+        cache.generation,
+      );
       workloadGroups.push({
         work: { namespace: work.namespace, name: work.name },
         kind: work.resourceName ? 'resource' : 'dependency',

@@ -36,8 +36,17 @@ export function promiseWorks(
         pipelineName: work.pipelineName,
         conditions: work.conditions,
         groups: work.workloadGroups.map(g => {
-          const merged = schedulingSelector(work, g.destinationSelectors, cache.generation);
-          return { id: g.id, directory: g.directory, matchLabels: merged.matchLabels, sourceOf: merged.sourceOf };
+          const merged = schedulingSelector(
+            work,
+            g.destinationSelectors,
+            cache.generation,
+          );
+          return {
+            id: g.id,
+            directory: g.directory,
+            matchLabels: merged.matchLabels,
+            sourceOf: merged.sourceOf,
+          };
         }),
         workPlacements: wps.map(wp => workPlacementView(cache, wp)),
       };

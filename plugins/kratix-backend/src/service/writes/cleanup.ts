@@ -34,7 +34,10 @@ export interface CleanupOptions {
   /** Promises the caller may delete WorkPlacements of (kratix.workplacement.delete). */
   allowedPromises: ReadonlySet<string>;
   /** Expected uid/resourceVersion per `namespace/name` (from the client's preflight). */
-  expected: ReadonlyMap<string, { uid?: string; generation?: number; resourceVersion?: string }>;
+  expected: ReadonlyMap<
+    string,
+    { uid?: string; generation?: number; resourceVersion?: string }
+  >;
   signal?: AbortSignal;
 }
 
@@ -59,15 +62,29 @@ export function promiseSelectsAgain(
   generation: KratixGeneration,
 ): boolean {
   const group = findWorkloadGroup(work, wp.workloadGroupId);
-  if (!promise || !destination || !group?.destinationSelectors.some(s => s.source === 'promise')) return false;
+  if (
+    !promise ||
+    !destination ||
+    !group?.destinationSelectors.some(s => s.source === 'promise')
+  )
+    return false;
   const selectors = [
     ...group.destinationSelectors.filter(s => s.source !== 'promise'),
-    { matchLabels: squashPromiseScheduling(promise.destinationSelectors).matchLabels, source: 'promise' },
+    {
+      matchLabels: squashPromiseScheduling(promise.destinationSelectors)
+        .matchLabels,
+      source: 'promise',
+    },
   ];
-  return matchDestination(mergeWorkloadGroupSelectors(selectors).matchLabels, destination, { generation }).matched;
+  return matchDestination(
+    mergeWorkloadGroupSelectors(selectors).matchLabels,
+    destination,
+    { generation },
+  ).matched;
 }
 
-const newest = (a?: PromiseSelectors, b?: PromiseSelectors) => (!a || (b && b.generation > a.generation) ? b : a);
+const newest = (a?: PromiseSelectors, b?: PromiseSelectors) =>
+  !a || (b && b.generation > a.generation) ? b : a;
 
 const refused = (wp: SlimWorkPlacement, reason: string): CleanupItemResult => ({
   namespace: wp.namespace,
@@ -92,25 +109,64 @@ function refusalOf(
 ): CleanupItemResult | undefined {
   const cache = platform.cache;
   const expected = o.expected.get(nsKey(wp.namespace, wp.name));
-  if (now.uid !== (expected?.uid ?? wp.uid)) return refused(wp, 'replaced by a new object (uid changed)');
-  if (expected?.generation !== undefined && now.generation !== expected.generation) {
-    return refused(wp, `changed since preflight (spec generation ${expected.generation} → ${now.generation ?? 'unknown'})`);
+  if (now.uid !== (expected?.uid ?? wp.uid))
+    return refused(wp, 'replaced by a new object (uid changed)');
+  if (
+    expected?.generation !== undefined &&
+    now.generation !== expected.generation
+  ) {
+    return refused(
+      wp,
+      `changed since preflight (spec generation ${expected.generation} → ${
+        now.generation ?? 'unknown'
+      })`,
+    );
   }
-  if (expected?.resourceVersion && now.resourceVersion !== expected.resourceVersion) {
-    return refused(wp, `changed since preflight (resourceVersion ${expected.resourceVersion} → ${now.resourceVersion})`);
+  if (
+    expected?.resourceVersion &&
+    now.resourceVersion !== expected.resourceVersion
+  ) {
+    return refused(
+      wp,
+      `changed since preflight (resourceVersion ${expected.resourceVersion} → ${now.resourceVersion})`,
+    );
   }
   if (!misplacementLabelOf(now.labels)) {
-    return refused(wp, 'not misplaced (no misplaced label): cleanup only deletes misplaced WorkPlacements');
+    return refused(
+      wp,
+      'not misplaced (no misplaced label): cleanup only deletes misplaced WorkPlacements',
+    );
   }
   if (now.deletionTimestamp) return refused(wp, 'already being deleted');
-  const work = now.workName ? cache.works.get(nsKey(now.namespace, now.workName)) : undefined;
-  const assessment = assessWorkPlacement(now, work, cache.destinations.get(now.targetDestinationName), cache.generation);
+  const work = now.workName
+    ? cache.works.get(nsKey(now.namespace, now.workName))
+    : undefined;
+  const assessment = assessWorkPlacement(
+    now,
+    work,
+    cache.destinations.get(now.targetDestinationName),
+    cache.generation,
+  );
   if (assessment.destinationStillMatches === true) {
-    return refused(wp, `Destination ${now.targetDestinationName} selects this workload again`);
+    return refused(
+      wp,
+      `Destination ${now.targetDestinationName} selects this workload again`,
+    );
   }
   // The Promise as read when the cleanup started, or as the watch saw it since, whichever is newer.
-  const promise = newest(promisesAtStart.get(now.promiseName), cache.promises.get(now.promiseName));
-  if (promiseSelectsAgain(now, work, promise, cache.destinations.get(now.targetDestinationName), cache.generation)) {
+  const promise = newest(
+    promisesAtStart.get(now.promiseName),
+    cache.promises.get(now.promiseName),
+  );
+  if (
+    promiseSelectsAgain(
+      now,
+      work,
+      promise,
+      cache.destinations.get(now.targetDestinationName),
+      cache.generation,
+    )
+  ) {
     return refused(
       wp,
       `Promise ${now.promiseName} selects Destination ${now.targetDestinationName} again (its selectors changed; Kratix has not updated the Work yet)`,
@@ -173,11 +229,18 @@ async function cleanupOne(
 ): Promise<CleanupItemResult> {
   const cache = platform.cache;
   if (!o.allowedPromises.has(wp.promiseName)) {
-    return refused(wp, `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`);
+    return refused(
+      wp,
+      `not allowed: kratix.workplacement.delete on Promise ${wp.promiseName}`,
+    );
   }
   const pre = preflightOf(cache, wp);
   // A shared directory is never forced: the delete would remove another WorkPlacement's live files.
-  if (pre.found && pre.blocked && (!o.force || pre.destroysFilesOf.length > 0)) {
+  if (
+    pre.found &&
+    pre.blocked &&
+    (!o.force || pre.destroysFilesOf.length > 0)
+  ) {
     return refused(wp, `blocked: ${pre.blockReason}`);
   }
 
@@ -197,10 +260,16 @@ async function cleanupOne(
     let fresh: any;
     try {
       await requestSlot();
-      fresh = await platform.client.getWorkPlacement(wp.namespace, wp.name, o.as);
+      fresh = await platform.client.getWorkPlacement(
+        wp.namespace,
+        wp.name,
+        o.as,
+      );
     } catch (e) {
-      if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError') return refused(wp, 'no longer exists');
-      if ((e as Error).name === 'NotAllowedError') return refused(wp, (e as Error).message);
+      if (kubeStatusOf(e) === 404 || (e as Error).name === 'NotFoundError')
+        return refused(wp, 'no longer exists');
+      if ((e as Error).name === 'NotAllowedError')
+        return refused(wp, (e as Error).message);
       return { ...refused(wp, (e as Error).message), outcome: 'failed' };
     }
     const now = slimWorkPlacement(fresh);
@@ -209,11 +278,13 @@ async function cleanupOne(
     const result = await deleteExactly(platform, wp, now, o, requestSlot);
     if (result !== 'conflict') return result;
     if (attempt >= MAX_CONFLICT_RETRIES) {
-      return refused(wp, `changed right before the delete ${attempt} times in a row (resourceVersion precondition failed)`);
+      return refused(
+        wp,
+        `changed right before the delete ${attempt} times in a row (resourceVersion precondition failed)`,
+      );
     }
   }
 }
-
 
 /** Cleans up the given WorkPlacements with bounded concurrency, reporting each result as it comes. */
 export async function cleanupWorkPlacements(
@@ -222,17 +293,26 @@ export async function cleanupWorkPlacements(
   options: CleanupOptions,
   onResult: (r: CleanupItemResult) => void,
 ): Promise<Record<CleanupOutcome, number>> {
-  const summary: Record<CleanupOutcome, number> = { deleted: 0, refused: 0, failed: 0 };
+  const summary: Record<CleanupOutcome, number> = {
+    deleted: 0,
+    refused: 0,
+    failed: 0,
+  };
   // Each Promise read once, now: a selector change made before this request is seen even when
   // neither Kratix nor the watch has caught up (unreadable now: the cached Promise is used).
   const requestSlot = rateLimiter(options.ratePerSecond);
   const promisesAtStart = new Map<string, PromiseSelectors>();
-  const promises = [...new Set(targets.map(t => t.promiseName))].filter(p => options.allowedPromises.has(p));
+  const promises = [...new Set(targets.map(t => t.promiseName))].filter(p =>
+    options.allowedPromises.has(p),
+  );
   await Promise.all(
     promises.map(async name => {
       try {
         await requestSlot();
-        promisesAtStart.set(name, slimPromise(await platform.client.getPromise(name, options.as)));
+        promisesAtStart.set(
+          name,
+          slimPromise(await platform.client.getPromise(name, options.as)),
+        );
       } catch {
         // falls back to the cache
       }
@@ -242,7 +322,13 @@ export async function cleanupWorkPlacements(
     targets,
     { concurrency: options.concurrency, signal: options.signal },
     async wp => {
-      const r = await cleanupOne(platform, wp, options, promisesAtStart, requestSlot);
+      const r = await cleanupOne(
+        platform,
+        wp,
+        options,
+        promisesAtStart,
+        requestSlot,
+      );
       summary[r.outcome] += 1;
       onResult(r);
     },

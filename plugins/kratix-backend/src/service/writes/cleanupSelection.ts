@@ -22,8 +22,12 @@ export interface ResolvedSelection {
  * misplaced ones of the given Promise and/or Destination (everything misplaced when neither).
  * Never anything else.
  */
-export function resolveSelection(cache: PlatformCache, s: CleanupSelection): ResolvedSelection {
-  if (s.items && s.all) throw new InputError('send either items or all: true, not both');
+export function resolveSelection(
+  cache: PlatformCache,
+  s: CleanupSelection,
+): ResolvedSelection {
+  if (s.items && s.all)
+    throw new InputError('send either items or all: true, not both');
   if (s.items) {
     const found: SlimWorkPlacement[] = [];
     const notFound: ResolvedSelection['notFound'] = [];
@@ -38,37 +42,53 @@ export function resolveSelection(cache: PlatformCache, s: CleanupSelection): Res
     }
     return { found, notFound };
   }
-  if (!s.all) throw new InputError('send items, or all: true with an optional promise/destination');
+  if (!s.all)
+    throw new InputError(
+      'send items, or all: true with an optional promise/destination',
+    );
   let found = s.promise
     ? cache.workPlacements.byIndex('misplacedByPromise', s.promise)
     : cache.workPlacements.byIndex('misplaced', 'true');
-  if (s.destination) found = found.filter(wp => wp.targetDestinationName === s.destination);
+  if (s.destination)
+    found = found.filter(wp => wp.targetDestinationName === s.destination);
   found.sort(compareNamespacedNames);
   if (found.length > MAX_CLEANUP_ITEMS) {
-    throw new InputError(`the selection has ${found.length} WorkPlacements; at most ${MAX_CLEANUP_ITEMS} per request`);
+    throw new InputError(
+      `the selection has ${found.length} WorkPlacements; at most ${MAX_CLEANUP_ITEMS} per request`,
+    );
   }
   return { found, notFound: [] };
 }
 
 /** What deleting each WorkPlacement would do, from the cache and Kratix's deletion rules. */
-export function preflightOf(cache: PlatformCache, wp: SlimWorkPlacement): CleanupPreflightItem {
+export function preflightOf(
+  cache: PlatformCache,
+  wp: SlimWorkPlacement,
+): CleanupPreflightItem {
   const destination = cache.destinations.get(wp.targetDestinationName);
   const stateStore = cache.stateStoreOf(destination);
   const sameGroup = wp.workName
     ? cache.workPlacements
         .byIndex('work', nsKey(wp.namespace, wp.workName))
-        .filter(o => o.workloadGroupId === wp.workloadGroupId && o.uid !== wp.uid)
+        .filter(
+          o => o.workloadGroupId === wp.workloadGroupId && o.uid !== wp.uid,
+        )
     : [];
   const sharedDirectoryWorkPlacements = destination
     ? sameGroup.filter(o => {
         const other = cache.destinations.get(o.targetDestinationName);
-        return other !== undefined && sharesFilesWith(destination, other, stateStore, cache.generation);
+        return (
+          other !== undefined &&
+          sharesFilesWith(destination, other, stateStore, cache.generation)
+        );
       })
     : [];
   return {
     found: true,
     ...deletionPreflight(wp, {
-      work: wp.workName ? cache.works.get(nsKey(wp.namespace, wp.workName)) : undefined,
+      work: wp.workName
+        ? cache.works.get(nsKey(wp.namespace, wp.workName))
+        : undefined,
       destination,
       stateStore,
       destinations: cache.destinations.all(),

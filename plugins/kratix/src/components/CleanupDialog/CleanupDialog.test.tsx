@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { CleanupPreflightItem } from '@kratix-backstage/plugin-kratix-common';
-import { preflight } from '../../__testUtils__/fixtures';
+import { preflight } from '../../__testUtils__/writeFixtures';
 import {
   mockKratixApi,
   renderKratix,

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { preflight } from '../../__testUtils__/fixtures';
+import { preflight } from '../../__testUtils__/writeFixtures';
 import { CleanupPreflightList } from './CleanupPreflightList';
 
 describe('CleanupPreflightList', () => {

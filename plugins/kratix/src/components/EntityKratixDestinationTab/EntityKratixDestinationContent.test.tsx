@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import {
   aMisplaced,
-  matrix,
   meta,
   misplacedPage,
   promiseResponse,
 } from '../../__testUtils__/fixtures';
+import { matrix } from '../../__testUtils__/writeFixtures';
 import { mockKratixApi, renderKratix } from '../../__testUtils__/testApp';
 import { EntityKratixDestinationContent } from './EntityKratixDestinationContent';
 

@@ -30,11 +30,15 @@ describe('EntityKratixDestinationsContent', () => {
     expect(screen.getByText('1-25 of 60')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await waitFor(() =>
-      expect(api.getPromiseTargeting).toHaveBeenLastCalledWith('prod', 'redis', {
-        allowStale: false,
-        groupsOffset: 25,
-        groupsLimit: 25,
-      }),
+      expect(api.getPromiseTargeting).toHaveBeenLastCalledWith(
+        'prod',
+        'redis',
+        {
+          allowStale: false,
+          groupsOffset: 25,
+          groupsLimit: 25,
+        },
+      ),
     );
     expect(await screen.findByText('26-50 of 60')).toBeInTheDocument();
   });
@@ -56,12 +60,17 @@ describe('EntityKratixDestinationsContent', () => {
   });
 
   it('shows what stops Kratix from applying the Promise', async () => {
-    const problem = 'Promise redis has 2 static-dependency Works (redis-static-deps-a1111, redis-static-deps-b2222): Kratix refuses to update any of them';
+    const problem =
+      'Promise redis has 2 static-dependency Works (redis-static-deps-a1111, redis-static-deps-b2222): Kratix refuses to update any of them';
     const api = mockKratixApi({
-      getPromiseTargeting: jest.fn().mockResolvedValue({ ...targeting, problems: [problem] }),
+      getPromiseTargeting: jest
+        .fn()
+        .mockResolvedValue({ ...targeting, problems: [problem] }),
     });
     await renderKratix(<EntityKratixDestinationsContent />, { api });
-    expect(await screen.findByText(/Kratix cannot apply this Promise as it is/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Kratix cannot apply this Promise as it is/),
+    ).toBeInTheDocument();
     expect(screen.getByText(problem)).toBeInTheDocument();
   });
 
@@ -70,8 +79,12 @@ describe('EntityKratixDestinationsContent', () => {
       getPromiseTargeting: jest.fn().mockResolvedValue(targeting),
     });
     await renderKratix(<EntityKratixDestinationsContent />, { api });
-    expect(await screen.findByText('1 of 3 Destinations targeted')).toBeInTheDocument();
-    expect(screen.queryByText(/Kratix cannot apply this Promise as it is/)).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('1 of 3 Destinations targeted'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/Kratix cannot apply this Promise as it is/),
+    ).not.toBeInTheDocument();
   });
 
   it('says when the platform has no Destinations', async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { history } from '../../__testUtils__/fixtures';
+import { history } from '../../__testUtils__/writeFixtures';
 import {
   mockKratixApi,
   renderKratix,

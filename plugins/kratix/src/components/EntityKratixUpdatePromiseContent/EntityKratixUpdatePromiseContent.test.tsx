@@ -1,11 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  manifest,
-  promiseEntity,
-  promiseResponse,
-  whatIf,
-} from '../../__testUtils__/fixtures';
+import { promiseEntity, promiseResponse } from '../../__testUtils__/fixtures';
+import { manifest, whatIf } from '../../__testUtils__/writeFixtures';
 import {
   mockKratixApi,
   renderKratix,

@@ -2,10 +2,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { PlatformSummary } from '@kratix-backstage/plugin-kratix-common';
 import {
   aMisplaced,
-  matrix,
   misplacedPage,
   staleMeta,
 } from '../../__testUtils__/fixtures';
+import { matrix } from '../../__testUtils__/writeFixtures';
 import {
   mockKratixApi,
   renderKratix,

@@ -9,9 +9,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aMisplaced,
   misplacedPage,
-  preflight,
   staleMeta,
 } from '../../__testUtils__/fixtures';
+import { preflight } from '../../__testUtils__/writeFixtures';
 import {
   mockKratixApi,
   renderKratix,

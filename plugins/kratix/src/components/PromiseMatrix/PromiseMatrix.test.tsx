@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { matrix } from '../../__testUtils__/fixtures';
+import { matrix } from '../../__testUtils__/writeFixtures';
 import { mockKratixApi, renderKratix } from '../../__testUtils__/testApp';
 import { PromiseMatrix } from './PromiseMatrix';
 

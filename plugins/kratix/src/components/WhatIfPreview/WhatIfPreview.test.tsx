@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { whatIf } from '../../__testUtils__/fixtures';
+import { whatIf } from '../../__testUtils__/writeFixtures';
 import { WhatIfPreview } from './WhatIfPreview';
 
 describe('WhatIfPreview', () => {
