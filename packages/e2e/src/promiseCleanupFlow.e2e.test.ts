@@ -105,7 +105,7 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
       ...(await destinationFiles('dev-2', `dependencies/${name}/`)),
     ];
     expect(devFiles).toHaveLength(2);
-    const storeBefore = stateStoreHead();
+    const storeBefore = await stateStoreHead();
     await goto(page, tab(name, 'kratix-misplaced'));
     await reloadUntil(
       page,
@@ -152,7 +152,7 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
     expect(remaining.map(wp => wp.spec.targetDestinationName)).toEqual([
       'prod-1',
     ]);
-    expect(stateStoreDeletedSince(storeBefore)).toEqual(
+    expect(await stateStoreDeletedSince(storeBefore)).toEqual(
       expect.arrayContaining(devFiles),
     );
     expect(

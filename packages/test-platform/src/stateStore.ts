@@ -111,21 +111,23 @@ export async function pruneDeletedDestinationFiles(): Promise<number> {
 }
 
 /** The state store's main commit now (see stateStoreDeletedSince). */
-export function stateStoreHead(): string {
-  return execFileSync(
-    'git',
-    ['--git-dir', localStoreGitDir(), 'rev-parse', 'main'],
-    { encoding: 'utf8' },
-  ).trim();
+export async function stateStoreHead(): Promise<string> {
+  const gitDir = await stateStoreGitDir();
+  return execFileSync('git', ['--git-dir', gitDir, 'rev-parse', 'main'], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** Paths deleted from the state store by the commits on main since `commit`. */
-export function stateStoreDeletedSince(commit: string): string[] {
+export async function stateStoreDeletedSince(
+  commit: string,
+): Promise<string[]> {
+  const gitDir = await stateStoreGitDir();
   const out = execFileSync(
     'git',
     [
       '--git-dir',
-      localStoreGitDir(),
+      gitDir,
       'log',
       '--diff-filter=D',
       '--name-only',
@@ -135,9 +137,4 @@ export function stateStoreDeletedSince(commit: string): string[] {
     { encoding: 'utf8' },
   );
   return [...new Set(out.split('\n').filter(Boolean))];
-}
-
-/** The local platform's bare repository (dev/platform/lib.sh: <state>/git/state.git). */
-function localStoreGitDir(): string {
-  return join(platformStateDir(), 'git', 'state.git');
 }

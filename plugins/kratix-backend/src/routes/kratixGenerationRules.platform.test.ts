@@ -267,7 +267,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         // What the refusal prevents, done by hand: Kratix deletes the shared directory, and with it
         // the files of the WorkPlacement on the other Destination, which stays. (Kratix may then
         // re-create the deleted one, which writes the files again: the store's history shows the delete.)
-        const before = stateStoreHead();
+        const before = await stateStoreHead();
         const shared = await filesIn(s.depsDir(s.b));
         await customObjects().deleteNamespacedCustomObject({
           ...KRATIX,
@@ -278,7 +278,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         expect(
           await getWp(s.onB.metadata.namespace, s.onB.metadata.name),
         ).toMatchObject({ metadata: { uid: s.onB.metadata.uid } });
-        expect(stateStoreDeletedSince(before)).toEqual(
+        expect(await stateStoreDeletedSince(before)).toEqual(
           expect.arrayContaining(shared),
         );
       } finally {
