@@ -5,15 +5,18 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { rejectDeepBodies } from './routes/bodyDepth';
-import { registerReadRoutes } from './routes/readRoutes';
-import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 import { registerPreviewRoutes } from './routes/previewRoutes';
+import { registerReadRoutes } from './routes/readRoutes';
 import { registerRevisionRoute } from './routes/revisionRoute';
+import { RouteContext } from './routes/routeContext';
 import { registerWriteRoutes } from './routes/writeRoutes';
 import { HistoryStore } from './service/history/HistoryStore';
+import { CleanupService } from './service/writes/cleanupService';
+import { PromiseWriteService } from './service/writes/promiseWriteService';
 
 /**
  * Dependencies of the Kratix router.
@@ -40,7 +43,22 @@ export const MAX_BODY_SIZE = '512kb';
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { logger } = options;
+  const { logger, registry, httpAuth, permissions, history } = options;
+  const services = {
+    registry,
+    permissions,
+    userInfo: options.userInfo,
+    auditor: options.auditor,
+    history,
+  };
+  const ctx: RouteContext = {
+    registry,
+    httpAuth,
+    permissions,
+    history,
+    promiseWrites: new PromiseWriteService(services),
+    cleanup: new CleanupService({ ...services, limits: options.cleanup }),
+  };
   const router = Router();
   router.use(express.json({ limit: MAX_BODY_SIZE }));
   router.use(rejectDeepBodies());
@@ -49,9 +67,9 @@ export async function createRouter(
     logger.debug('health check');
     res.json({ status: 'ok' });
   });
-  registerReadRoutes(router, options);
-  registerRevisionRoute(router, options);
-  registerWriteRoutes(router, options);
-  registerPreviewRoutes(router, options);
+  registerReadRoutes(router, ctx);
+  registerRevisionRoute(router, ctx);
+  registerWriteRoutes(router, ctx);
+  registerPreviewRoutes(router, ctx);
   return router;
 }

@@ -16,17 +16,22 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
     if (v === null || typeof v !== 'object') continue;
     if (depth + 1 > limit) return true;
     for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+      if (child !== null && typeof child === 'object')
+        stack.push([child, depth + 1]);
     }
   }
   return false;
 }
 
 /** Middleware: a parsed JSON body nested deeper than MAX_BODY_DEPTH is a 400. */
-export function rejectDeepBodies(limit = MAX_BODY_DEPTH): express.RequestHandler {
+export function rejectDeepBodies(
+  limit = MAX_BODY_DEPTH,
+): express.RequestHandler {
   return (req, _res, next) => {
     if (nestedDeeperThan(req.body, limit)) {
-      next(new InputError(`request body is nested deeper than ${limit} levels`));
+      next(
+        new InputError(`request body is nested deeper than ${limit} levels`),
+      );
       return;
     }
     next();

@@ -24,7 +24,12 @@ export const MAX_GROUPS_PAGE = 1000;
 export const targetingQuery = z
   .object({
     groupsOffset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-    groupsLimit: z.coerce.number().int().min(1).max(MAX_GROUPS_PAGE).default(100),
+    groupsLimit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_GROUPS_PAGE)
+      .default(100),
     allowStale: bool.optional(),
   })
   .strict();
@@ -53,15 +58,23 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** Parses with a zod schema or throws a 400 saying what was wrong. */
-export function parse<S extends z.ZodTypeAny>(schema: S, value: unknown, what: string): z.output<S> {
+export function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new InputError(`invalid ${what}: ${describeIssues(r.error)}`);
+  if (!r.success)
+    throw new InputError(`invalid ${what}: ${describeIssues(r.error)}`);
   return r.data;
 }
 
 /** Route parameters: platform and optional promise. */
 export function pathParams(params: Record<string, string>) {
   const platform = parse(labelName, params.platform, 'platform name');
-  const promise = params.promise === undefined ? undefined : parse(objectName, params.promise, 'Promise name');
+  const promise =
+    params.promise === undefined
+      ? undefined
+      : parse(objectName, params.promise, 'Promise name');
   return { platform, promise };
 }

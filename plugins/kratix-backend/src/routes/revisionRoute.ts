@@ -1,38 +1,7 @@
-import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { kratixPromiseReadPermission } from '@kratix-backstage/plugin-kratix-common';
-import {
-  PlatformCache,
-  PlatformRegistry,
-} from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
+import { cacheRevision } from '../service/readModel/cacheRevision';
 import { parse, pathParams, readQuery } from './params';
-
-/** Tells this backend process apart from a restarted one (its stores count from 0 again). */
-const PROCESS_ID = Date.now().toString(36);
-
-/**
- * The revision of a platform's watch cache: changes whenever a Promise, Destination, state store,
- * Work or WorkPlacement changes, or the platform becomes reachable or unreachable. Equal
- * revisions mean equal read answers, so a UI polls this instead of the reads themselves.
- */
-export function cacheRevision(cache: PlatformCache): string {
-  const s = cache.status();
-  return [
-    PROCESS_ID,
-    cache.promises.revision,
-    cache.destinations.revision,
-    cache.stateStores.revision,
-    cache.works.revision,
-    cache.workPlacements.revision,
-    s.synced ? 's' : 'u',
-    s.connected ? 'c' : 'd',
-  ].join('.');
-}
+import { RouteContext, readerCredentials } from './routeContext';
 
 export interface RevisionResponse {
   platform: string;
@@ -47,26 +16,11 @@ export interface RevisionResponse {
  */
 export function registerRevisionRoute(
   router: express.Router,
-  deps: {
-    registry: PlatformRegistry;
-    httpAuth: HttpAuthService;
-    permissions: PermissionsService;
-  },
+  ctx: Pick<RouteContext, 'registry' | 'httpAuth' | 'permissions'>,
 ): void {
-  const { registry, httpAuth, permissions } = deps;
+  const { registry } = ctx;
   router.get('/platforms/:platform/revision', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: kratixPromiseReadPermission }],
-      {
-        credentials,
-      },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'kratix.promise.read is not allowed for this user',
-      );
-    }
+    await readerCredentials(ctx, req);
     parse(readQuery, req.query, 'query');
     const { platform: name } = pathParams(req.params);
     const { cache } = registry.get(name);

@@ -4,7 +4,12 @@ describe('destinationsPreviewBody', () => {
   it('accepts valid Destination labels', () => {
     expect(
       destinationsPreviewBody.safeParse({
-        changes: [{ name: 'dev-1', labels: { environment: 'prod', 'example.com/tier': '' } }],
+        changes: [
+          {
+            name: 'dev-1',
+            labels: { environment: 'prod', 'example.com/tier': '' },
+          },
+        ],
         add: [{ name: 'new', labels: { region: 'eu' } }],
       }).success,
     ).toBe(true);
@@ -12,9 +17,26 @@ describe('destinationsPreviewBody', () => {
 
   it('refuses labels Kubernetes would refuse (selector syntax, newlines, bad keys)', () => {
     const proto = JSON.parse('{"__proto__":"x","environment":"prod"}');
-    for (const labels of [{ environment: 'a,b!=c' }, { 'x in (y)': 'v' }, { env: 'a\nb' }, { '': 'v' }, { env: 1 }, proto, ['a']]) {
-      expect(destinationsPreviewBody.safeParse({ changes: [{ name: 'dev-1', labels }] }).success).toBe(false);
-      expect(destinationsPreviewBody.safeParse({ changes: [], add: [{ name: 'n', labels }] }).success).toBe(false);
+    for (const labels of [
+      { environment: 'a,b!=c' },
+      { 'x in (y)': 'v' },
+      { env: 'a\nb' },
+      { '': 'v' },
+      { env: 1 },
+      proto,
+      ['a'],
+    ]) {
+      expect(
+        destinationsPreviewBody.safeParse({
+          changes: [{ name: 'dev-1', labels }],
+        }).success,
+      ).toBe(false);
+      expect(
+        destinationsPreviewBody.safeParse({
+          changes: [],
+          add: [{ name: 'n', labels }],
+        }).success,
+      ).toBe(false);
     }
   });
 });
