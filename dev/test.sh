@@ -2,7 +2,8 @@
 # README command 2: runs every test. Installs what is missing (Node 24, npm packages, the local
 # Kratix platform from Go modules), starts the platform, then runs, in order:
 #   1. unit tests (pure logic, components)                       npm run test:unit
-#      and the backend plugin's database tests on SQLite and a local PostgreSQL
+#      and the backend plugin's database tests on SQLite and a local PostgreSQL, with two backend
+#      replicas on one PostgreSQL against the platform
 #                                                                 npm run test:postgres
 #   2. integration tests against the real platform (*.platform.test.ts, serially)
 #                                                                 npm run test:platform

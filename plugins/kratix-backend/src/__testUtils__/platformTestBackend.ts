@@ -33,6 +33,8 @@ export async function startPlatformTestBackend(
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     extraConfig?: Record<string, unknown>;
     platformOverrides?: Record<string, unknown>;
+    /** Extra service factories, e.g. a database (the default is in-memory SQLite). */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
 ): Promise<PlatformTestBackend> {
   const config = {
@@ -60,6 +62,7 @@ export async function startPlatformTestBackend(
       mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
       createServiceFactory({ service: kratixPlatformsServiceRef, deps: {}, factory: () => registry }),
       auditorFactory,
+      ...(options.features ?? []),
     ],
   });
   return {
