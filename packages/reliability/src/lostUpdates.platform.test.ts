@@ -4,28 +4,31 @@
  * is applied (200), the other 99 get 409, the final spec is the winner's, and the history has
  * exactly one succeeded entry. A second round sends the resourceVersion alone.
  */
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
 import {
   applyPromise,
   deletePromise,
   getPromise,
+  KratixTestBackend,
   platformKubeconfigPath,
   promiseManifest,
+  startKratixTestBackend,
   uniqueName,
 } from '@kratix-backstage/test-platform';
 import request from 'supertest';
-import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
 import { reportCategory } from './__testUtils__/report';
 
 const CONCURRENT = 100;
 
 describe('reliability: lost updates', () => {
   const promise = uniqueName('rel-lost');
-  let backend: ReliabilityBackend;
+  let backend: KratixTestBackend;
 
   beforeAll(async () => {
     // Matches no Destination: Kratix has nothing to schedule while the updates race.
     await applyPromise(promiseManifest(promise, [{ 'reliability-round': 'start' }]));
-    backend = await startReliabilityBackend({
+    backend = await startKratixTestBackend({
+      plugin: kratixBackendPlugin,
       platforms: [{ name: 'local', kubeconfig: { path: platformKubeconfigPath() } }],
       waitSynced: ['local'],
     });

@@ -1,57 +1,49 @@
 /*
- * The example template (this package's templates/kratix-promise-change) end to end against the REAL local Kratix
- * platform: the real scaffolder, catalog (with the Kratix entity provider and the template as a
- * file location), the Kratix backend plugin and this module in one test backend. Tasks are created
- * through the scaffolder API as a user; the actions reach the Kratix backend over HTTP on that
- * user's behalf. Run with `npm run -s test:platform` (the platform must be up).
+ * The example template (plugins/scaffolder-backend-module-kratix/templates/kratix-promise-change)
+ * end to end against the REAL local Kratix platform: the real scaffolder, catalog (with the Kratix
+ * entity provider and the template as a file location), the Kratix backend plugin and the
+ * scaffolder's Kratix module in one test backend. Tasks are created through the scaffolder API as
+ * a user; the actions reach the Kratix backend over HTTP on that user's behalf. Run with
+ * `npm run -s test:platform -- template` (the platform must be up).
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import catalogModuleKratix from '@kratix-backstage/plugin-catalog-backend-module-kratix';
-// The test wires the real Kratix backend plugin next to the scaffolder: the actions call it over HTTP.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
-import {
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-  readPlatformConfigs,
-} from '@kratix-backstage/plugin-kratix-node';
 import {
   applyPromise,
   deletePromise,
   getPromise,
   isMisplaced,
   isWritten,
-  platformKubeconfigPath,
+  KratixTestBackend,
   promiseManifest,
+  startKratixTestBackend,
   uniqueName,
   waitFor,
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { scaffolderModuleKratix } from './module';
+import scaffolderModuleKratix from '@kratix-backstage/plugin-scaffolder-backend-module-kratix';
 
+/** The example template, as the scaffolder module's package ships it (its `templates` folder). */
 const TEMPLATE_FILE = resolve(
-  __dirname,
-  '../templates/kratix-promise-change/template.yaml',
+  dirname(
+    require.resolve(
+      '@kratix-backstage/plugin-scaffolder-backend-module-kratix/package.json',
+    ),
+  ),
+  'templates/kratix-promise-change/template.yaml',
 );
 const TEMPLATE_REF = 'template:default/kratix-promise-change';
 /** A user who may read Promises but not update them (the permission mock below). */
 const ALICE = 'user:default/alice';
-
-type Backend = Awaited<ReturnType<typeof startTestBackend>>;
 
 interface TaskRun {
   id: string;
@@ -62,82 +54,47 @@ interface TaskRun {
 }
 
 describe('kratix-promise-change template (real platform, real scaffolder and catalog)', () => {
-  let backend: Backend;
-  let registry: PlatformRegistry;
+  let backend: KratixTestBackend;
   const name = uniqueName('scaffold');
   const api = () => request(backend.server);
 
   beforeAll(async () => {
-    const config = {
-      kratix: {
-        platforms: [
-          { name: 'local', kubeconfig: { path: platformKubeconfigPath() } },
-        ],
+    backend = await startKratixTestBackend({
+      plugin: kratixBackendPlugin,
+      config: {
+        catalog: {
+          rules: [
+            {
+              allow: [
+                'Component',
+                'Resource',
+                'Template',
+                'Location',
+                'User',
+                'Group',
+              ],
+            },
+          ],
+          locations: [
+            {
+              type: 'file',
+              target: TEMPLATE_FILE,
+              rules: [{ allow: ['Template'] }],
+            },
+          ],
+        },
       },
-      catalog: {
-        rules: [
-          {
-            allow: [
-              'Component',
-              'Resource',
-              'Template',
-              'Location',
-              'User',
-              'Group',
-            ],
-          },
-        ],
-        locations: [
-          {
-            type: 'file',
-            target: TEMPLATE_FILE,
-            rules: [{ allow: ['Template'] }],
-          },
-        ],
-      },
-    };
-    registry = new PlatformRegistry(
-      readPlatformConfigs(new ConfigReader(config)),
-      mockServices.rootLogger(),
-    );
-    await registry.start();
-    await waitFor(
-      'platform cache synced',
-      30_000,
-      () => registry.get('local').cache.status().synced,
-    );
-
-    // Everything is allowed, except kratix.promise.update for alice.
-    const decide = (requests: any[], options: any) =>
-      requests.map(r => ({
-        result:
-          r.permission.name === 'kratix.promise.update' &&
-          options?.credentials?.principal?.userEntityRef === ALICE
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      }));
-    const permissions = mockServices.permissions.mock({
-      authorize: async (requests: any[], options: any) =>
-        decide(requests, options) as any,
-      authorizeConditional: async (requests: any[], options: any) =>
-        decide(requests, options) as any,
-    });
-
-    backend = await startTestBackend({
+      // Everything is allowed, except kratix.promise.update for alice.
+      policy: q =>
+        q.permission === 'kratix.promise.update' && q.principal === ALICE
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
       features: [
-        kratixBackendPlugin,
         catalogPlugin,
         catalogModuleScaffolderEntityModel,
         catalogModuleKratix,
         scaffolderPlugin,
         scaffolderModuleKratix,
-        mockServices.rootConfig.factory({ data: config }),
-        permissions.factory,
-        createServiceFactory({
-          service: kratixPlatformsServiceRef,
-          deps: {},
-          factory: () => registry,
-        }),
       ],
     });
 
@@ -179,7 +136,6 @@ describe('kratix-promise-change template (real platform, real scaffolder and cat
   afterAll(async () => {
     await deletePromise(name).catch(() => undefined);
     await backend?.stop();
-    registry?.stop();
   });
 
   const values = (overrides: Record<string, unknown> = {}) => ({

@@ -16,7 +16,7 @@ import {
   mergeWorkloadGroupSelectors,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { Rng } from './prng';
+import { Rng } from '@kratix-backstage/test-platform';
 import { ScenarioGenerator, VALUES, sameJson, scenarioToken, sortedLabels } from './scenarioGenerator';
 
 export { scenarioKeys, scenarioToken } from './scenarioGenerator';

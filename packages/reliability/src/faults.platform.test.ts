@@ -21,9 +21,13 @@ import {
   startFaultsInstance,
   stopFaultsApiserver,
 } from './__testUtils__/faultsPlatform';
-import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
 import { reportCategory, reportDetail } from './__testUtils__/report';
-import { waitFor } from '@kratix-backstage/test-platform';
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
+import {
+  KratixTestBackend,
+  startKratixTestBackend,
+  waitFor,
+} from '@kratix-backstage/test-platform';
 
 const DEV = Array.from({ length: 10 }, (_, i) => `f-dev-${i}`);
 const BULK_WORKS = 20;
@@ -37,7 +41,7 @@ interface Item {
 
 describe('reliability: apiserver outage (faults instance)', () => {
   let fx: Fixtures;
-  let backend: ReliabilityBackend;
+  let backend: KratixTestBackend;
   const watchWorks: string[] = [];
   const checks: Array<{ name: string; ok: boolean }> = [];
   let recoverySeconds: number | undefined;
@@ -74,10 +78,11 @@ describe('reliability: apiserver outage (faults instance)', () => {
     const other = await fx.work('fother', 'o0000', { env: 'prod' });
     await inBatches(['f-prod', ...DEV.slice(0, 5)], 6, d => fx.workPlacement('fother', other, d, d !== 'f-prod'));
 
-    backend = await startReliabilityBackend({
+    backend = await startKratixTestBackend({
+      plugin: kratixBackendPlugin,
       platforms: [{ name: 'faults', kubeconfig: { path: kubeconfig } }],
       // 2 at a time, 20 requests/s ≈ 20 WorkPlacements/s (one DELETE each): a 200-item cleanup takes ~10 s.
-      cleanup: { concurrency: 2, maxRequestsPerSecond: 20 },
+      kratix: { cleanup: { concurrency: 2, maxRequestsPerSecond: 20 } },
       waitSynced: ['faults'],
     });
   }, 180_000);

@@ -7,11 +7,12 @@
  *   KRATIX_FIDELITY_VERBOSE=1 print every step
  */
 import { writeFileSync } from 'node:fs';
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
 import {
-  PlatformTestBackend,
-  startPlatformTestBackend,
-} from '../__testUtils__/platformTestBackend';
-import { randomSeed } from './prng';
+  KratixTestBackend,
+  randomSeed,
+  startKratixTestBackend,
+} from '@kratix-backstage/test-platform';
 import { print, runSeeds } from './__testUtils__/suite';
 
 const env = process.env;
@@ -25,9 +26,9 @@ const count = explicit.length || Number(env.KRATIX_FIDELITY_COUNT ?? 0);
 (count > 0 ? describe : describe.skip)(
   'Kratix fidelity run (bench/fidelity.sh)',
   () => {
-    let backend: PlatformTestBackend;
+    let backend: KratixTestBackend;
     beforeAll(async () => {
-      backend = await startPlatformTestBackend();
+      backend = await startKratixTestBackend({ plugin: kratixBackendPlugin });
     });
     afterAll(() => backend?.stop());
 

@@ -8,10 +8,11 @@
  * so that together they exercise every rule at least twice; replay one with
  * `KRATIX_FIDELITY_SEEDS=<seed> KRATIX_FIDELITY_VERBOSE=1 bench/fidelity.sh`.
  */
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
 import {
-  PlatformTestBackend,
-  startPlatformTestBackend,
-} from '../__testUtils__/platformTestBackend';
+  KratixTestBackend,
+  startKratixTestBackend,
+} from '@kratix-backstage/test-platform';
 import { RULES } from './coverage';
 import { summarize } from './report';
 import { runSeeds } from './__testUtils__/suite';
@@ -19,9 +20,9 @@ import { runSeeds } from './__testUtils__/suite';
 const CI_SEEDS = [256, 21, 27, 44, 175, 26];
 
 describe('Kratix fidelity (what-if engine vs the real Kratix manager)', () => {
-  let backend: PlatformTestBackend;
+  let backend: KratixTestBackend;
   beforeAll(async () => {
-    backend = await startPlatformTestBackend();
+    backend = await startKratixTestBackend({ plugin: kratixBackendPlugin });
   });
   afterAll(() => backend?.stop());
 

@@ -9,11 +9,11 @@ import {
   INVALID_NAMES,
   RouteSpec,
 } from './hostileValues';
-import { Prng } from './prng';
+import { Rng } from '@kratix-backstage/test-platform';
 
 /** Applies one mutation, drawn from `rng`, to `body` in place; every mutation makes it invalid. */
 export function mutateBody(
-  rng: Prng,
+  rng: Rng,
   kind: NonNullable<RouteSpec['body']>,
   body: Record<string, any>,
   canaryItems: ReadonlyArray<{ namespace: string; name: string }>,

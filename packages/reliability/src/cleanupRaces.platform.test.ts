@@ -9,16 +9,19 @@
  * runs wait for Kratix first. Each run ends with a positive control: a fresh preflight + cleanup
  * deletes what is misplaced by then, so a refusal is never just a broken cleanup.
  */
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
 import {
-  KRATIX,
   applyPromise,
   createDestination,
   customObjects,
   deleteDestination,
   deletePromise,
   isMisplaced,
+  KRATIX,
+  KratixTestBackend,
   platformKubeconfigPath,
   promiseManifest,
+  startKratixTestBackend,
   uniqueName,
   updateKratixObject,
   waitFor,
@@ -31,10 +34,6 @@ import {
   snapshotKratix,
   waitSettled,
 } from './__testUtils__/cluster';
-import {
-  ReliabilityBackend,
-  startReliabilityBackend,
-} from './__testUtils__/reliabilityBackend';
 import { reportCategory } from './__testUtils__/report';
 
 const RUNS = 5;
@@ -60,7 +59,7 @@ interface RunResult {
 }
 
 describe('reliability: cleanup races against the real Kratix', () => {
-  let backend: ReliabilityBackend;
+  let backend: KratixTestBackend;
   const results: RunResult[] = [];
 
   /**
@@ -77,7 +76,8 @@ describe('reliability: cleanup races against the real Kratix', () => {
   };
 
   beforeAll(async () => {
-    backend = await startReliabilityBackend({
+    backend = await startKratixTestBackend({
+      plugin: kratixBackendPlugin,
       platforms: [
         { name: 'local', kubeconfig: { path: platformKubeconfigPath() } },
       ],

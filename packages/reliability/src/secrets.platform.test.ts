@@ -7,15 +7,19 @@
  * full) and every auditor event. None contains a token, the CA data or the client key data.
  */
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
 import {
   applyPromise,
+  CapturingLogger,
   deletePromise,
   getPromise,
   isMisplaced,
+  KratixTestBackend,
   kubeConfigFromFile,
   platformKubeconfigPath,
   platformStateDir,
   promiseManifest,
+  startKratixTestBackend,
   tokenConnection,
   uniqueName,
   waitFor,
@@ -26,8 +30,6 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { CapturingLogger } from './__testUtils__/capturingLogger';
-import { ReliabilityBackend, startReliabilityBackend } from './__testUtils__/reliabilityBackend';
 import { reportCategory } from './__testUtils__/report';
 
 interface Secret {
@@ -49,7 +51,7 @@ function pemSecrets(what: string, base64: string): Secret[] {
 describe('reliability: secrets', () => {
   const promise = uniqueName('rel-secret');
   const logger = new CapturingLogger();
-  let backend: ReliabilityBackend;
+  let backend: KratixTestBackend;
   const admin = tokenConnection('admin');
   const alice = tokenConnection('alice');
   const badToken = `bad-${randomBytes(24).toString('hex')}`;
@@ -81,7 +83,8 @@ describe('reliability: secrets', () => {
     await waitFor('dev WorkPlacements', 30_000, async () => (await workPlacementsOf(promise)).length === 2);
     await applyPromise(promiseManifest(promise, [{ environment: 'prod' }]));
     await waitFor('misplaced', 30_000, async () => (await workPlacementsOf(promise)).filter(isMisplaced).length === 2);
-    backend = await startReliabilityBackend({
+    backend = await startKratixTestBackend({
+      plugin: kratixBackendPlugin,
       logger,
       platforms: [
         { name: 'tok', url: admin.url, caData: admin.caData, serviceAccountToken: admin.token },

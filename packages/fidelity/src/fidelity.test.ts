@@ -10,7 +10,6 @@ import {
 import { isDeepStrictEqual } from 'node:util';
 import { compareState, expectedState, phaseOf } from './compare';
 import { RULES, resourceRules, selectorRules } from './coverage';
-import { Rng, mulberry32 } from './prng';
 import { formatReport, summarize } from './report';
 import {
   PlannedDestination,
@@ -61,28 +60,6 @@ const ref = (destination: string) => ({
   destination,
 });
 const all = () => true;
-
-describe('prng', () => {
-  it('is deterministic per seed', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
-    const xs = Array.from({ length: 5 }, () => a());
-    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
-    expect(xs.every(x => x >= 0 && x < 1)).toBe(true);
-    expect(mulberry32(43)()).not.toBe(xs[0]);
-  });
-
-  it('draws integers in range and weighted keys', () => {
-    const rng = new Rng(7);
-    for (let i = 0; i < 200; i++) {
-      const n = rng.int(2, 5);
-      expect(n).toBeGreaterThanOrEqual(2);
-      expect(n).toBeLessThanOrEqual(5);
-    }
-    expect(new Rng(1).weighted({ only: 1, never: 0 })).toBe('only');
-    expect(new Rng(3).sample([1, 2, 3], 2)).toHaveLength(2);
-  });
-});
 
 describe('generateScenario', () => {
   it('depends on the seed only; the nonce only renames', () => {

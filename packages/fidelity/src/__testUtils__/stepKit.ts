@@ -3,9 +3,13 @@
  * steps share (create Destinations, nudge the Works, ask the backend's preview, report a step).
  */
 import { WhatIfResponse, WorkloadGroupSelector, mergeWorkloadGroupSelectors } from '@kratix-backstage/plugin-kratix-common';
-import { createDestination, listWorks, updateKratixObject } from '@kratix-backstage/test-platform';
+import {
+  createDestination,
+  KratixTestBackend,
+  listWorks,
+  updateKratixObject,
+} from '@kratix-backstage/test-platform';
 import request from 'supertest';
-import { PlatformTestBackend } from '../../__testUtils__/platformTestBackend';
 import { workKeyOf } from '../compare';
 import { Rule } from '../coverage';
 import { PlannedDestination, plannedMatches } from '../scenario';
@@ -17,7 +21,7 @@ export const STATE_STORE_REF = { kind: 'GitStateStore', name: 'local' };
 export const RESOURCE_NAMESPACE = 'default';
 
 export interface StepKit {
-  backend: PlatformTestBackend;
+  backend: KratixTestBackend;
   observer: ScenarioObserver;
   log: (line: string) => void;
 }

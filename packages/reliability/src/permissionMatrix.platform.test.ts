@@ -14,22 +14,23 @@
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
 import {
   applyPromise,
   awaitDeletedOrRecreated,
   deletePromise,
   getPromise,
   isMisplaced,
+  KratixTestBackend,
   platformKubeconfigPath,
   promiseManifest,
+  startKratixTestBackend,
   uniqueName,
   waitFor,
   workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-// The actions module calls this plugin's routes on behalf of the user: both run in one backend.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import scaffolderModuleKratix from '@kratix-backstage/plugin-scaffolder-backend-module-kratix';
 import request from 'supertest';
 import {
@@ -40,10 +41,6 @@ import {
   snapshotKratix,
   waitSettled,
 } from './__testUtils__/cluster';
-import {
-  ReliabilityBackend,
-  startReliabilityBackend,
-} from './__testUtils__/reliabilityBackend';
 import { Tally, reportCategory } from './__testUtils__/report';
 
 type Identity = 'service-account' | 'impersonated';
@@ -89,7 +86,7 @@ const ALICE = mockCredentials.user.header('user:default/alice');
 
 describe('reliability: permission matrix', () => {
   const promise = uniqueName('rel-perm');
-  let backend: ReliabilityBackend;
+  let backend: KratixTestBackend;
   const denied = new Set<string>();
   let items: Array<{
     namespace: string;
@@ -112,7 +109,8 @@ describe('reliability: permission matrix', () => {
       return wps.length === 3 && wps.filter(isMisplaced).length === 2;
     });
     const kubeconfig = { path: platformKubeconfigPath() };
-    backend = await startReliabilityBackend({
+    backend = await startKratixTestBackend({
+      plugin: kratixBackendPlugin,
       // The scaffolder (with a catalog stand-in) and the Kratix actions module, in the same backend.
       features: [
         scaffolderPlugin,

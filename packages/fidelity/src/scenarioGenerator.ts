@@ -4,7 +4,7 @@
  * change it and every recorded seed means another scenario.
  */
 import { DestinationSelectorEntry, Labels } from '@kratix-backstage/plugin-kratix-common';
-import { Rng } from './prng';
+import { Rng } from '@kratix-backstage/test-platform';
 import type { PlannedDestination, PlannedRelabel, ScenarioKeys } from './scenario';
 
 /** Label values: a small alphabet so that conflicts and multi-matches happen often. */

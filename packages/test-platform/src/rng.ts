@@ -1,5 +1,6 @@
 /*
- * A small seeded PRNG (mulberry32) so that every fidelity scenario can be replayed from its seed.
+ * The one seeded PRNG of the test suites (mulberry32), so that a generated fidelity scenario or a
+ * fuzz run can be replayed from its seed.
  */
 
 /** mulberry32: 32-bit state, uniform floats in [0, 1). */
@@ -14,13 +15,15 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** Seeded draws: the same seed gives the same sequence of answers. */
 export class Rng {
   private readonly next: () => number;
 
-  constructor(seed: number) {
+  constructor(readonly seed: number) {
     this.next = mulberry32(seed);
   }
 
+  /** A float in [0, 1). */
   float(): number {
     return this.next();
   }
@@ -67,6 +70,18 @@ export class Rng {
       if (x < 0) return k;
     }
     return entries[entries.length - 1][0];
+  }
+
+  /** `length` characters drawn from `alphabet`. */
+  string(
+    length: number,
+    alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789-.',
+  ): string {
+    let s = '';
+    for (let i = 0; i < length; i++) {
+      s += alphabet[Math.floor(this.next() * alphabet.length)];
+    }
+    return s;
   }
 }
 

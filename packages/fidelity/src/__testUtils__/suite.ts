@@ -2,11 +2,13 @@
  * Runs a list of seeds one after the other (scenarios share the platform, so never in parallel)
  * and prints progress and the report straight to stdout (jest's console adds stack lines).
  */
-import { PlatformTestBackend } from '../../__testUtils__/platformTestBackend';
 import { formatReport } from '../report';
 import { describePlan, generateScenario } from '../scenario';
 import { FidelityRunner, RunnerOptions, ScenarioResult } from './runner';
-import { pruneDeletedDestinationFiles } from '@kratix-backstage/test-platform';
+import {
+  KratixTestBackend,
+  pruneDeletedDestinationFiles,
+} from '@kratix-backstage/test-platform';
 
 /** Re-runs of a scenario whose only problem was the platform not writing in time. */
 const MAX_PLATFORM_RETRIES = 3;
@@ -37,7 +39,7 @@ export function print(line: string): void {
 const PRUNE_EVERY = 10;
 
 export async function runSeeds(
-  backend: PlatformTestBackend,
+  backend: KratixTestBackend,
   seeds: readonly number[],
   options: RunnerOptions & { title?: string; verbose?: boolean } = {},
 ): Promise<SuiteRun> {

@@ -6,7 +6,9 @@
  * The steps live in setupSteps.ts and changeSteps.ts, the watching in observation.ts, the
  * clean-up in teardown.ts.
  */
-import { PlatformTestBackend } from '../../__testUtils__/platformTestBackend';
+import {
+  KratixTestBackend,
+} from '@kratix-backstage/test-platform';
 import { Rule } from '../coverage';
 import { ScenarioPlan, describePlan } from '../scenario';
 import { changeStep } from './changeSteps';
@@ -22,7 +24,7 @@ export { PlatformError } from './results';
 export class FidelityRunner {
   private readonly kit: StepKit;
 
-  constructor(backend: PlatformTestBackend, options: RunnerOptions = {}) {
+  constructor(backend: KratixTestBackend, options: RunnerOptions = {}) {
     const observer = new ScenarioObserver(backend.cache, options.stableMs ?? 1000, options.settleTimeoutMs ?? 90_000);
     this.kit = { backend, observer, log: options.log ?? (() => {}) };
   }

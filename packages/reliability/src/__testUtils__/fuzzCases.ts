@@ -4,7 +4,7 @@
  * search string with selector syntax, which is only a substring filter).
  */
 import { mutateBody } from './bodyMutations';
-import { Prng } from './prng';
+import { Rng } from '@kratix-backstage/test-platform';
 import {
   HOSTILE_SEGMENTS,
   INJECTIONS,
@@ -45,7 +45,7 @@ export class FuzzGenerator {
   private next = 0;
 
   constructor(
-    private readonly rng: Prng,
+    private readonly rng: Rng,
     private readonly ctx: FuzzContext,
     /** The body limit of the backend, in bytes. */
     private readonly limit: number,
@@ -111,7 +111,7 @@ export class FuzzGenerator {
     ];
     const total = families.reduce((n, [w]) => n + w, 0);
     while (out.length < count) {
-      let r = this.rng.next() * total;
+      let r = this.rng.float() * total;
       const family = families.find(([w]) => (r -= w) < 0) ?? families[0];
       out.push(family[1]());
     }
