@@ -17,7 +17,13 @@ import {
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
 import { Rng } from '@kratix-backstage/test-platform';
-import { ScenarioGenerator, VALUES, sameJson, scenarioToken, sortedLabels } from './scenarioGenerator';
+import {
+  ScenarioGenerator,
+  VALUES,
+  sameJson,
+  scenarioToken,
+  sortedLabels,
+} from './scenarioGenerator';
 
 export { scenarioKeys, scenarioToken } from './scenarioGenerator';
 

@@ -3,9 +3,16 @@
  * relabels drawn from a seeded Rng. The order of the draws is what makes a seed reproducible:
  * change it and every recorded seed means another scenario.
  */
-import { DestinationSelectorEntry, Labels } from '@kratix-backstage/plugin-kratix-common';
+import {
+  DestinationSelectorEntry,
+  Labels,
+} from '@kratix-backstage/plugin-kratix-common';
 import { Rng } from '@kratix-backstage/test-platform';
-import type { PlannedDestination, PlannedRelabel, ScenarioKeys } from './scenario';
+import type {
+  PlannedDestination,
+  PlannedRelabel,
+  ScenarioKeys,
+} from './scenario';
 
 /** Label values: a small alphabet so that conflicts and multi-matches happen often. */
 export const VALUES = {

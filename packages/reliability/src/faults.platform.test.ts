@@ -54,7 +54,8 @@ describe('reliability: apiserver outage (faults instance)', () => {
     await inBatches(DEV, 10, d => fx.destination(d, { env: 'dev' }));
     // fwatch: 4 Works, each placed on f-prod and misplaced on f-dev-0/1.
     await fx.promise('fwatch', { env: 'prod' });
-    for (let w = 0; w < 4; w++) watchWorks.push(await fx.work('fwatch', `w000${w}`, { env: 'prod' }));
+    for (let w = 0; w < 4; w++)
+      watchWorks.push(await fx.work('fwatch', `w000${w}`, { env: 'prod' }));
     await inBatches(watchWorks, 4, async work => {
       await fx.workPlacement('fwatch', work, 'f-prod', false);
       await fx.workPlacement('fwatch', work, 'f-dev-0', true);
@@ -63,7 +64,12 @@ describe('reliability: apiserver outage (faults instance)', () => {
     // fbulk: 20 Works, each placed on f-prod and misplaced on all 10 dev Destinations (200).
     await fx.promise('fbulk', { env: 'prod' });
     const bulkWorks: string[] = [];
-    for (let w = 0; w < BULK_WORKS; w++) bulkWorks.push(await fx.work('fbulk', `b${String(w).padStart(4, '0')}`, { env: 'prod' }));
+    for (let w = 0; w < BULK_WORKS; w++)
+      bulkWorks.push(
+        await fx.work('fbulk', `b${String(w).padStart(4, '0')}`, {
+          env: 'prod',
+        }),
+      );
     await inBatches(
       bulkWorks.flatMap(work => [['f-prod', work], ...DEV.map(d => [d, work])]),
       20,
@@ -72,11 +78,15 @@ describe('reliability: apiserver outage (faults instance)', () => {
     // frace: misplaced on f-dev-3 and f-dev-4, for the races without a controller.
     await fx.promise('frace', { env: 'prod' });
     const race = await fx.work('frace', 'r0000', { env: 'prod' });
-    await inBatches(['f-prod', 'f-dev-3', 'f-dev-4'], 3, d => fx.workPlacement('frace', race, d, d !== 'f-prod'));
+    await inBatches(['f-prod', 'f-dev-3', 'f-dev-4'], 3, d =>
+      fx.workPlacement('frace', race, d, d !== 'f-prod'),
+    );
     // fother: misplaced WorkPlacements no request here is about.
     await fx.promise('fother', { env: 'prod' });
     const other = await fx.work('fother', 'o0000', { env: 'prod' });
-    await inBatches(['f-prod', ...DEV.slice(0, 5)], 6, d => fx.workPlacement('fother', other, d, d !== 'f-prod'));
+    await inBatches(['f-prod', ...DEV.slice(0, 5)], 6, d =>
+      fx.workPlacement('fother', other, d, d !== 'f-prod'),
+    );
 
     backend = await startKratixTestBackend({
       plugin: kratixBackendPlugin,
@@ -93,8 +103,17 @@ describe('reliability: apiserver outage (faults instance)', () => {
       'faults (apiserver outage)',
       checks.length,
       passed,
-      `cache recovered ${recoverySeconds === undefined ? 'never' : `${recoverySeconds.toFixed(1)} s`} after the apiserver's return${
-        checks.some(c => !c.ok) ? `; failed: ${checks.filter(c => !c.ok).map(c => c.name).join(', ')}` : ''
+      `cache recovered ${
+        recoverySeconds === undefined
+          ? 'never'
+          : `${recoverySeconds.toFixed(1)} s`
+      } after the apiserver's return${
+        checks.some(c => !c.ok)
+          ? `; failed: ${checks
+              .filter(c => !c.ok)
+              .map(c => c.name)
+              .join(', ')}`
+          : ''
       }`,
     );
     await backend?.stop();
@@ -109,8 +128,15 @@ describe('reliability: apiserver outage (faults instance)', () => {
 
   /** The misplaced WorkPlacements as the API lists them, and as the apiserver has them. */
   async function misplacedViews() {
-    const res = await api().get('/api/kratix/platforms/faults/misplaced?limit=1000&sort=name');
-    const viaApi = res.status === 200 ? res.body.items.map((i: any) => `${i.name}@${i.resourceVersion}`).sort() : undefined;
+    const res = await api().get(
+      '/api/kratix/platforms/faults/misplaced?limit=1000&sort=name',
+    );
+    const viaApi =
+      res.status === 200
+        ? res.body.items
+            .map((i: any) => `${i.name}@${i.resourceVersion}`)
+            .sort()
+        : undefined;
     const direct = (await fx.workPlacements())
       .filter(wp => wp.metadata.labels?.['kratix.io/misscheduled'] === 'true')
       .map(wp => `${wp.metadata.name}@${wp.metadata.resourceVersion}`)
@@ -125,54 +151,113 @@ describe('reliability: apiserver outage (faults instance)', () => {
       .cache.workPlacements.all()
       .map(wp => `${wp.name}/${wp.uid}@${wp.resourceVersion}`)
       .sort();
-    const direct = (await fx.workPlacements()).map(wp => `${wp.metadata.name}/${wp.metadata.uid}@${wp.metadata.resourceVersion}`).sort();
+    const direct = (await fx.workPlacements())
+      .map(
+        wp =>
+          `${wp.metadata.name}/${wp.metadata.uid}@${wp.metadata.resourceVersion}`,
+      )
+      .sort();
     return JSON.stringify(cached) === JSON.stringify(direct);
   }
 
   it('answers 503 naming the platform while the apiserver is down, serves stale data on request, and recovers exactly', async () => {
     await waitFor('initial cache equals the apiserver', 30_000, async () => {
       const v = await misplacedViews();
-      return v.status === 200 && JSON.stringify(v.viaApi) === JSON.stringify(v.direct);
+      return (
+        v.status === 200 &&
+        JSON.stringify(v.viaApi) === JSON.stringify(v.direct)
+      );
     });
     const before = await misplacedViews();
     expect(before.direct).toHaveLength(8 + 200 + 2 + 5);
 
     await stopFaultsApiserver();
     const stoppedAt = Date.now();
-    await waitFor('reads answer 503', 30_000, async () => (await api().get('/api/kratix/platforms/faults/misplaced')).status === 503);
+    await waitFor(
+      'reads answer 503',
+      30_000,
+      async () =>
+        (await api().get('/api/kratix/platforms/faults/misplaced')).status ===
+        503,
+    );
     const detectMs = Date.now() - stoppedAt;
 
     // Every cache-backed read answers 503 naming the platform, since when and why.
-    for (const path of ['/promises', '/promises/fwatch', '/promises/fwatch/targeting', '/promises/fwatch/works', '/misplaced', '/promises/fwatch/misplaced', '/matrix']) {
+    for (const path of [
+      '/promises',
+      '/promises/fwatch',
+      '/promises/fwatch/targeting',
+      '/promises/fwatch/works',
+      '/misplaced',
+      '/promises/fwatch/misplaced',
+      '/matrix',
+    ]) {
       const res = await api().get(`/api/kratix/platforms/faults${path}`);
       const message = String(res.body?.error?.message);
-      check(`503 ${path}`, res.status === 503 && res.body.error.name === 'ServiceUnavailableError');
+      check(
+        `503 ${path}`,
+        res.status === 503 && res.body.error.name === 'ServiceUnavailableError',
+      );
       expect(res.status).toBe(503);
-      expect(message).toMatch(/^Kratix platform "faults" is unreachable since \S+: .+\. Pass allowStale=true/);
+      expect(message).toMatch(
+        /^Kratix platform "faults" is unreachable since \S+: .+\. Pass allowStale=true/,
+      );
       // The reason says what failed (connection refused / reset), not just "error".
-      expect(message).toMatch(/ECONNREFUSED|ECONNRESET|connect|socket|closed|refused|terminated/i);
+      expect(message).toMatch(
+        /ECONNREFUSED|ECONNRESET|connect|socket|closed|refused|terminated/i,
+      );
     }
     // The live read and the writes say so too.
-    const manifest = await api().get('/api/kratix/platforms/faults/promises/fwatch/manifest');
-    check('503 manifest', manifest.status === 503 && /platform faults/.test(manifest.body.error.message));
+    const manifest = await api().get(
+      '/api/kratix/platforms/faults/promises/fwatch/manifest',
+    );
+    check(
+      '503 manifest',
+      manifest.status === 503 &&
+        /platform faults/.test(manifest.body.error.message),
+    );
     expect(manifest.status).toBe(503);
-    expect(manifest.body.error.message).toContain('cannot reach the Kubernetes API to get Promise fwatch on platform faults');
+    expect(manifest.body.error.message).toContain(
+      'cannot reach the Kubernetes API to get Promise fwatch on platform faults',
+    );
     const update = await api()
       .post('/api/kratix/platforms/faults/promises/fwatch/update')
-      .send({ resourceVersion: '1', specPatch: { destinationSelectors: [] }, dryRun: true });
+      .send({
+        resourceVersion: '1',
+        specPatch: { destinationSelectors: [] },
+        dryRun: true,
+      });
     check('503 update', update.status === 503);
-    const cleanup = await api().post('/api/kratix/platforms/faults/cleanup').send({ all: true, promise: 'fwatch' });
-    check('503 cleanup', cleanup.status === 503 && cleanup.body.error.message.includes('"faults"'));
+    const cleanup = await api()
+      .post('/api/kratix/platforms/faults/cleanup')
+      .send({ all: true, promise: 'fwatch' });
+    check(
+      '503 cleanup',
+      cleanup.status === 503 && cleanup.body.error.message.includes('"faults"'),
+    );
     const platforms = await api().get('/api/kratix/platforms');
     const entry = platforms.body.items.find((p: any) => p.name === 'faults');
-    check('platform list says disconnected', entry?.connected === false && typeof entry?.error === 'string' && Boolean(entry?.disconnectedSince));
+    check(
+      'platform list says disconnected',
+      entry?.connected === false &&
+        typeof entry?.error === 'string' &&
+        Boolean(entry?.disconnectedSince),
+    );
 
     // allowStale=true: the last known state, marked stale.
-    const stale = await api().get('/api/kratix/platforms/faults/misplaced?limit=1000&sort=name&allowStale=true');
+    const stale = await api().get(
+      '/api/kratix/platforms/faults/misplaced?limit=1000&sort=name&allowStale=true',
+    );
     check('stale read', stale.status === 200 && stale.body.stale === true);
     expect(stale.status).toBe(200);
-    expect(stale.body).toMatchObject({ stale: true, staleSince: expect.any(String), staleReason: expect.any(String) });
-    expect(stale.body.items.map((i: any) => `${i.name}@${i.resourceVersion}`).sort()).toEqual(before.viaApi);
+    expect(stale.body).toMatchObject({
+      stale: true,
+      staleSince: expect.any(String),
+      staleReason: expect.any(String),
+    });
+    expect(
+      stale.body.items.map((i: any) => `${i.name}@${i.resourceVersion}`).sort(),
+    ).toEqual(before.viaApi);
 
     await restartFaultsApiserver();
     const backAt = Date.now();
@@ -190,32 +275,58 @@ describe('reliability: apiserver outage (faults instance)', () => {
     let last: Awaited<ReturnType<typeof misplacedViews>> | undefined;
     await waitFor('the API equals the apiserver again', 60_000, async () => {
       last = await misplacedViews();
-      return last.status === 200 && JSON.stringify(last.viaApi) === JSON.stringify(last.direct);
+      return (
+        last.status === 200 &&
+        JSON.stringify(last.viaApi) === JSON.stringify(last.direct)
+      );
     });
     recoverySeconds = (Date.now() - backAt) / 1000;
     check('misplaced list equals a direct LIST after the restart', true);
     expect(last!.direct).toHaveLength(215 + 3 - 2 - 2 + 2);
     // No ghost and nothing missing anywhere in the cache, not only among the misplaced.
-    check('whole WorkPlacement cache equals the apiserver', await cacheMatchesApiserver());
+    check(
+      'whole WorkPlacement cache equals the apiserver',
+      await cacheMatchesApiserver(),
+    );
     expect(await cacheMatchesApiserver()).toBe(true);
     const status = backend.registry.get('faults').cache.status();
     expect(status).toMatchObject({ synced: true, connected: true });
     reportDetail(
-      `faults detail: outage seen by reads after ${(detectMs / 1000).toFixed(1)} s; cache correct ${recoverySeconds.toFixed(1)} s after the apiserver's return (relists ${status.kinds.map(k => `${k.kind}=${k.relists}`).join(' ')})`,
+      `faults detail: outage seen by reads after ${(detectMs / 1000).toFixed(
+        1,
+      )} s; cache correct ${recoverySeconds.toFixed(
+        1,
+      )} s after the apiserver's return (relists ${status.kinds
+        .map(k => `${k.kind}=${k.relists}`)
+        .join(' ')})`,
     );
   }, 300_000);
 
   it('reports each item of a bulk cleanup cut by the outage, and the same cleanup then finishes the rest', async () => {
-    await waitFor('cache connected', 30_000, () => backend.registry.get('faults').cache.status().connected);
-    const pre = await api().post('/api/kratix/platforms/faults/cleanup/preflight').send({ all: true, promise: 'fbulk' });
+    await waitFor(
+      'cache connected',
+      30_000,
+      () => backend.registry.get('faults').cache.status().connected,
+    );
+    const pre = await api()
+      .post('/api/kratix/platforms/faults/cleanup/preflight')
+      .send({ all: true, promise: 'fbulk' });
     expect(pre.status).toBe(200);
     expect(pre.body.deletable).toBe(200);
-    const items: Item[] = pre.body.items.map((i: any) => ({ namespace: i.namespace, name: i.name, uid: i.uid, resourceVersion: i.resourceVersion }));
+    const items: Item[] = pre.body.items.map((i: any) => ({
+      namespace: i.namespace,
+      name: i.name,
+      uid: i.uid,
+      resourceVersion: i.resourceVersion,
+    }));
     const requested = new Set(items.map(i => i.name));
     const untouched = async () =>
       (await fx.workPlacements())
         .filter(wp => !requested.has(wp.metadata.name))
-        .map(wp => `${wp.metadata.name}/${wp.metadata.uid}@${wp.metadata.resourceVersion}`)
+        .map(
+          wp =>
+            `${wp.metadata.name}/${wp.metadata.uid}@${wp.metadata.resourceVersion}`,
+        )
         .sort();
     const othersBefore = await untouched();
 
@@ -231,7 +342,10 @@ describe('reliability: apiserver outage (faults instance)', () => {
           port,
           method: 'POST',
           path: '/api/kratix/platforms/faults/cleanup',
-          headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/x-ndjson',
+          },
         },
         res => {
           res.setEncoding('utf8');
@@ -241,7 +355,11 @@ describe('reliability: apiserver outage (faults instance)', () => {
             buffer = complete.pop()!;
             for (const line of complete) {
               got.push(JSON.parse(line));
-              if (!stopping && got.filter(l => l.outcome === 'deleted').length >= 60) stopping = stopFaultsApiserver();
+              if (
+                !stopping &&
+                got.filter(l => l.outcome === 'deleted').length >= 60
+              )
+                stopping = stopFaultsApiserver();
             }
           });
           res.on('end', () => resolve(got));
@@ -254,64 +372,129 @@ describe('reliability: apiserver outage (faults instance)', () => {
     await stopping;
     const summary = lines.find(l => l.summary)?.summary;
     const results = lines.filter(l => l.outcome);
-    const firstDeleted = new Set(results.filter(r => r.outcome === 'deleted').map(r => r.name));
+    const firstDeleted = new Set(
+      results.filter(r => r.outcome === 'deleted').map(r => r.name),
+    );
     const firstFailed = results.filter(r => r.outcome === 'failed');
-    check('every item of the interrupted cleanup is reported', results.length === 200 && new Set(results.map(r => r.name)).size === 200);
+    check(
+      'every item of the interrupted cleanup is reported',
+      results.length === 200 && new Set(results.map(r => r.name)).size === 200,
+    );
     expect(results).toHaveLength(200);
     expect(summary.deleted + summary.failed + summary.refused).toBe(200);
     expect(summary.deleted).toBeGreaterThanOrEqual(60);
     expect(summary.failed + summary.refused).toBeGreaterThan(0);
     // Failures say which platform could not be reached.
-    check('failures name the platform and the reason', firstFailed.every(r => /on platform faults/.test(r.reason)));
-    for (const r of firstFailed) expect(r.reason).toMatch(/cannot reach the Kubernetes API to (get|delete) WorkPlacement .* on platform faults/);
+    check(
+      'failures name the platform and the reason',
+      firstFailed.every(r => /on platform faults/.test(r.reason)),
+    );
+    for (const r of firstFailed)
+      expect(r.reason).toMatch(
+        /cannot reach the Kubernetes API to (get|delete) WorkPlacement .* on platform faults/,
+      );
 
     await restartFaultsApiserver();
     const backAt = Date.now();
     await waitFor(
       'cache connected and equal to the apiserver after the restart',
       60_000,
-      async () => backend.registry.get('faults').cache.status().connected && (await cacheMatchesApiserver()),
+      async () =>
+        backend.registry.get('faults').cache.status().connected &&
+        (await cacheMatchesApiserver()),
     );
     const reconnectSeconds = (Date.now() - backAt) / 1000;
     // What the first run reported deleted is gone; nothing else was touched.
-    const afterFirst = new Set((await fx.workPlacements()).map(wp => wp.metadata.name));
-    check('reported deletions really happened', [...firstDeleted].every(n => !afterFirst.has(n)));
+    const afterFirst = new Set(
+      (await fx.workPlacements()).map(wp => wp.metadata.name),
+    );
+    check(
+      'reported deletions really happened',
+      [...firstDeleted].every(n => !afterFirst.has(n)),
+    );
     expect([...firstDeleted].filter(n => afterFirst.has(n))).toEqual([]);
 
     // The same request again finishes the rest.
-    const again = await api().post('/api/kratix/platforms/faults/cleanup').send({ items });
+    const again = await api()
+      .post('/api/kratix/platforms/faults/cleanup')
+      .send({ items });
     expect(again.status).toBe(200);
-    const secondDeleted = again.body.results.filter((r: any) => r.outcome === 'deleted').map((r: any) => r.name);
-    check('resumed cleanup never deletes twice', secondDeleted.every((n: string) => !firstDeleted.has(n)));
-    expect(secondDeleted.filter((n: string) => firstDeleted.has(n))).toEqual([]);
+    const secondDeleted = again.body.results
+      .filter((r: any) => r.outcome === 'deleted')
+      .map((r: any) => r.name);
+    check(
+      'resumed cleanup never deletes twice',
+      secondDeleted.every((n: string) => !firstDeleted.has(n)),
+    );
+    expect(secondDeleted.filter((n: string) => firstDeleted.has(n))).toEqual(
+      [],
+    );
     expect(again.body.summary.failed).toBe(0);
     // Items already gone are refused as not found; the rest are deleted now.
-    const notDeleted = again.body.results.filter((r: any) => r.outcome !== 'deleted');
-    expect(notDeleted.filter((r: any) => !/not found|no longer exists/.test(r.reason))).toEqual([]);
-    const left = (await fx.workPlacements()).filter(wp => requested.has(wp.metadata.name));
+    const notDeleted = again.body.results.filter(
+      (r: any) => r.outcome !== 'deleted',
+    );
+    expect(
+      notDeleted.filter(
+        (r: any) => !/not found|no longer exists/.test(r.reason),
+      ),
+    ).toEqual([]);
+    const left = (await fx.workPlacements()).filter(wp =>
+      requested.has(wp.metadata.name),
+    );
     check('resumed cleanup finished the rest', left.length === 0);
     expect(left).toEqual([]);
     const othersAfter = await untouched();
-    check('nothing else touched', JSON.stringify(othersAfter) === JSON.stringify(othersBefore));
+    check(
+      'nothing else touched',
+      JSON.stringify(othersAfter) === JSON.stringify(othersBefore),
+    );
     expect(othersAfter).toEqual(othersBefore);
     reportDetail(
-      `faults detail: bulk cleanup of 200 cut by the outage: ${summary.deleted} deleted, ${summary.failed} failed, ${summary.refused} refused; resumed ${reconnectSeconds.toFixed(1)} s after the restart: ${again.body.summary.deleted} deleted, ${again.body.summary.refused} refused (already gone)`,
+      `faults detail: bulk cleanup of 200 cut by the outage: ${
+        summary.deleted
+      } deleted, ${summary.failed} failed, ${
+        summary.refused
+      } refused; resumed ${reconnectSeconds.toFixed(1)} s after the restart: ${
+        again.body.summary.deleted
+      } deleted, ${again.body.summary.refused} refused (already gone)`,
     );
   }, 300_000);
 
   it('refuses, with no controller to catch up, WorkPlacements the Promise or the Destination selects again', async () => {
     // No Kratix manager here: after a change nothing rewrites the Work or removes a label, which is
     // the window a real Kratix leaves between a change and its reaction, held open.
-    await waitFor('cache connected', 30_000, () => backend.registry.get('faults').cache.status().connected);
-    const pre = await api().post('/api/kratix/platforms/faults/cleanup/preflight').send({ all: true, promise: 'frace' });
-    const items: Item[] = pre.body.items.map((i: any) => ({ namespace: i.namespace, name: i.name, uid: i.uid, resourceVersion: i.resourceVersion }));
-    expect(items.map(i => i.name).sort()).toEqual(['frace-static-deps-r0000.f-dev-3-5058f', 'frace-static-deps-r0000.f-dev-4-5058f']);
+    await waitFor(
+      'cache connected',
+      30_000,
+      () => backend.registry.get('faults').cache.status().connected,
+    );
+    const pre = await api()
+      .post('/api/kratix/platforms/faults/cleanup/preflight')
+      .send({ all: true, promise: 'frace' });
+    const items: Item[] = pre.body.items.map((i: any) => ({
+      namespace: i.namespace,
+      name: i.name,
+      uid: i.uid,
+      resourceVersion: i.resourceVersion,
+    }));
+    expect(items.map(i => i.name).sort()).toEqual([
+      'frace-static-deps-r0000.f-dev-3-5058f',
+      'frace-static-deps-r0000.f-dev-4-5058f',
+    ]);
 
     // The Promise moves back to the dev Destinations; the cleanup follows at once.
     await fx.setPromiseSelector('frace', { env: 'dev' });
-    const movedBack = await api().post('/api/kratix/platforms/faults/cleanup').send({ items });
-    const movedBackReasons = movedBack.body.results.map((r: any) => `${r.outcome}: ${r.reason}`).sort();
-    check('Promise moved back: nothing deleted', movedBack.body.summary?.deleted === 0);
+    const movedBack = await api()
+      .post('/api/kratix/platforms/faults/cleanup')
+      .send({ items });
+    const movedBackReasons = movedBack.body.results
+      .map((r: any) => `${r.outcome}: ${r.reason}`)
+      .sort();
+    check(
+      'Promise moved back: nothing deleted',
+      movedBack.body.summary?.deleted === 0,
+    );
     expect(movedBackReasons).toEqual([
       'refused: Promise frace selects Destination f-dev-3 again (its selectors changed; Kratix has not updated the Work yet)',
       'refused: Promise frace selects Destination f-dev-4 again (its selectors changed; Kratix has not updated the Work yet)',
@@ -322,15 +505,40 @@ describe('reliability: apiserver outage (faults instance)', () => {
     await fx.relabelDestination('f-dev-4', { env: 'prod' });
     await waitFor('the cache sees both changes', 30_000, () => {
       const cache = backend.registry.get('faults').cache;
-      return cache.destinations.get('f-dev-4')?.labels.env === 'prod' && cache.promises.get('frace')?.destinationSelectors[0]?.matchLabels.env === 'prod';
+      return (
+        cache.destinations.get('f-dev-4')?.labels.env === 'prod' &&
+        cache.promises.get('frace')?.destinationSelectors[0]?.matchLabels
+          .env === 'prod'
+      );
     });
-    const back = await api().post('/api/kratix/platforms/faults/cleanup').send({ items });
-    const byName = Object.fromEntries(back.body.results.map((r: any) => [r.name, r]));
-    check('Destination back: refused', byName['frace-static-deps-r0000.f-dev-4-5058f']?.outcome === 'refused');
-    check('still misplaced: deleted', byName['frace-static-deps-r0000.f-dev-3-5058f']?.outcome === 'deleted');
-    expect(byName['frace-static-deps-r0000.f-dev-4-5058f']).toMatchObject({ outcome: 'refused', reason: 'Destination f-dev-4 selects this workload again' });
-    expect(byName['frace-static-deps-r0000.f-dev-3-5058f']).toMatchObject({ outcome: 'deleted' });
-    const left = (await fx.workPlacements()).filter(wp => wp.spec.promiseName === 'frace').map(wp => wp.metadata.name).sort();
-    expect(left).toEqual(['frace-static-deps-r0000.f-dev-4-5058f', 'frace-static-deps-r0000.f-prod-5058f']);
+    const back = await api()
+      .post('/api/kratix/platforms/faults/cleanup')
+      .send({ items });
+    const byName = Object.fromEntries(
+      back.body.results.map((r: any) => [r.name, r]),
+    );
+    check(
+      'Destination back: refused',
+      byName['frace-static-deps-r0000.f-dev-4-5058f']?.outcome === 'refused',
+    );
+    check(
+      'still misplaced: deleted',
+      byName['frace-static-deps-r0000.f-dev-3-5058f']?.outcome === 'deleted',
+    );
+    expect(byName['frace-static-deps-r0000.f-dev-4-5058f']).toMatchObject({
+      outcome: 'refused',
+      reason: 'Destination f-dev-4 selects this workload again',
+    });
+    expect(byName['frace-static-deps-r0000.f-dev-3-5058f']).toMatchObject({
+      outcome: 'deleted',
+    });
+    const left = (await fx.workPlacements())
+      .filter(wp => wp.spec.promiseName === 'frace')
+      .map(wp => wp.metadata.name)
+      .sort();
+    expect(left).toEqual([
+      'frace-static-deps-r0000.f-dev-4-5058f',
+      'frace-static-deps-r0000.f-prod-5058f',
+    ]);
   }, 300_000);
 });

@@ -26,10 +26,14 @@ describe('reliability: lost updates', () => {
 
   beforeAll(async () => {
     // Matches no Destination: Kratix has nothing to schedule while the updates race.
-    await applyPromise(promiseManifest(promise, [{ 'reliability-round': 'start' }]));
+    await applyPromise(
+      promiseManifest(promise, [{ 'reliability-round': 'start' }]),
+    );
     backend = await startKratixTestBackend({
       plugin: kratixBackendPlugin,
-      platforms: [{ name: 'local', kubeconfig: { path: platformKubeconfigPath() } }],
+      platforms: [
+        { name: 'local', kubeconfig: { path: platformKubeconfigPath() } },
+      ],
       waitSynced: ['local'],
     });
   }, 240_000);
@@ -45,7 +49,9 @@ describe('reliability: lost updates', () => {
       resourceVersion: loaded.metadata.resourceVersion,
       ...(withGeneration ? { generation: loaded.metadata.generation } : {}),
     };
-    const selectorOf = (i: number) => [{ matchLabels: { 'reliability-round': `${label}-${i}` } }];
+    const selectorOf = (i: number) => [
+      { matchLabels: { 'reliability-round': `${label}-${i}` } },
+    ];
     const responses = await Promise.all(
       Array.from({ length: CONCURRENT }, (_, i) =>
         request(backend.server)
@@ -56,7 +62,9 @@ describe('reliability: lost updates', () => {
     );
     const winners = responses.filter(r => r.res.status === 200);
     const conflicts = responses.filter(r => r.res.status === 409);
-    const other = responses.filter(r => r.res.status !== 200 && r.res.status !== 409);
+    const other = responses.filter(
+      r => r.res.status !== 200 && r.res.status !== 409,
+    );
     const now = await getPromise(promise);
     return { loaded, winners, conflicts, other, now, selectorOf };
   }
@@ -68,8 +76,11 @@ describe('reliability: lost updates', () => {
       ['gen', true],
       ['rv', false],
     ] as const) {
-      const historyBefore = (await request(backend.server).get(`/api/kratix/platforms/local/promises/${promise}/history?limit=1000`))
-        .body.items.length;
+      const historyBefore = (
+        await request(backend.server).get(
+          `/api/kratix/platforms/local/promises/${promise}/history?limit=1000`,
+        )
+      ).body.items.length;
       const r = await round(label, withGeneration);
       attempted += CONCURRENT;
       expect(r.other.map(o => `${o.res.status} ${o.res.text}`)).toEqual([]);
@@ -79,22 +90,36 @@ describe('reliability: lost updates', () => {
       expect(r.now.metadata.generation).toBe(r.loaded.metadata.generation + 1);
       expect(r.now.spec.destinationSelectors).toEqual(r.selectorOf(winner.i));
       expect(winner.res.body.generation).toBe(r.now.metadata.generation);
-      for (const c of r.conflicts) expect(c.res.body.error.name).toBe('ConflictError');
+      for (const c of r.conflicts)
+        expect(c.res.body.error.name).toBe('ConflictError');
 
-      const history = (await request(backend.server).get(`/api/kratix/platforms/local/promises/${promise}/history?limit=1000`))
-        .body.items.slice(0, CONCURRENT);
+      const history = (
+        await request(backend.server).get(
+          `/api/kratix/platforms/local/promises/${promise}/history?limit=1000`,
+        )
+      ).body.items.slice(0, CONCURRENT);
       expect(history).toHaveLength(CONCURRENT);
       expect(historyBefore + CONCURRENT).toBe(
-        (await request(backend.server).get(`/api/kratix/platforms/local/promises/${promise}/history?limit=1000`)).body.items
-          .length,
+        (
+          await request(backend.server).get(
+            `/api/kratix/platforms/local/promises/${promise}/history?limit=1000`,
+          )
+        ).body.items.length,
       );
       const succeeded = history.filter((h: any) => h.outcome === 'succeeded');
       expect(succeeded).toHaveLength(1);
       expect(succeeded[0].details.diff).toContain(`${label}-${winner.i}`);
-      expect(history.filter((h: any) => h.outcome === 'refused')).toHaveLength(CONCURRENT - 1);
+      expect(history.filter((h: any) => h.outcome === 'refused')).toHaveLength(
+        CONCURRENT - 1,
+      );
       asExpected += r.winners.length + r.conflicts.length;
     }
-    reportCategory('lost updates', attempted, asExpected, 'one 200 and 99 409 per round of 100, final spec = the winner');
+    reportCategory(
+      'lost updates',
+      attempted,
+      asExpected,
+      'one 200 and 99 409 per round of 100, final spec = the winner',
+    );
     expect(asExpected).toBe(attempted);
   });
 });

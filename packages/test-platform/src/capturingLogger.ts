@@ -1,4 +1,7 @@
-import { LoggerService, RootLoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootLoggerService,
+} from '@backstage/backend-plugin-api';
 import { inspect } from 'node:util';
 
 /** One log call, with its meta rendered the way a real logger could print it (everything). */
@@ -24,7 +27,13 @@ export class CapturingLogger implements RootLoggerService {
     this.lines.push({
       level,
       message: String(message),
-      meta: inspect(all, { depth: 50, showHidden: true, getters: false, maxArrayLength: 1000, maxStringLength: Infinity }),
+      meta: inspect(all, {
+        depth: 50,
+        showHidden: true,
+        getters: false,
+        maxArrayLength: 1000,
+        maxStringLength: Infinity,
+      }),
     });
   }
 

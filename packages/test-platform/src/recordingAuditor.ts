@@ -14,7 +14,10 @@ export function recordingAuditor() {
   const audit: RecordedAuditEvent[] = [];
   const auditor = mockServices.auditor.mock({
     createEvent: async (opts: any) => {
-      const event: RecordedAuditEvent = { eventId: opts.eventId, meta: opts.meta };
+      const event: RecordedAuditEvent = {
+        eventId: opts.eventId,
+        meta: opts.meta,
+      };
       audit.push(event);
       return {
         success: async (o?: any) => {

@@ -1,5 +1,8 @@
 /* What a fidelity scenario run reports, and the context the runner keeps per scenario. */
-import { DestinationSelectorEntry, WorkloadGroupSelector } from '@kratix-backstage/plugin-kratix-common';
+import {
+  DestinationSelectorEntry,
+  WorkloadGroupSelector,
+} from '@kratix-backstage/plugin-kratix-common';
 import { Phase } from '../compare';
 import { Rule } from '../coverage';
 import { PlannedDestination, ScenarioPlan } from '../scenario';

@@ -6,26 +6,39 @@
  * The steps live in setupSteps.ts and changeSteps.ts, the watching in observation.ts, the
  * clean-up in teardown.ts.
  */
-import {
-  KratixTestBackend,
-} from '@kratix-backstage/test-platform';
+import { KratixTestBackend } from '@kratix-backstage/test-platform';
 import { Rule } from '../coverage';
 import { ScenarioPlan, describePlan } from '../scenario';
 import { changeStep } from './changeSteps';
 import { ScenarioObserver } from './observation';
-import { Ctx, PlatformError, RunnerOptions, ScenarioResult, StepResult } from './results';
+import {
+  Ctx,
+  PlatformError,
+  RunnerOptions,
+  ScenarioResult,
+  StepResult,
+} from './results';
 import { resourceSetupStep, setupStep } from './setupSteps';
 import { StepKit } from './stepKit';
 import { tearDownScenario } from './teardown';
 
-export type { PhaseResult, RunnerOptions, ScenarioResult, StepResult } from './results';
+export type {
+  PhaseResult,
+  RunnerOptions,
+  ScenarioResult,
+  StepResult,
+} from './results';
 export { PlatformError } from './results';
 
 export class FidelityRunner {
   private readonly kit: StepKit;
 
   constructor(backend: KratixTestBackend, options: RunnerOptions = {}) {
-    const observer = new ScenarioObserver(backend.cache, options.stableMs ?? 1000, options.settleTimeoutMs ?? 90_000);
+    const observer = new ScenarioObserver(
+      backend.cache,
+      options.stableMs ?? 1000,
+      options.settleTimeoutMs ?? 90_000,
+    );
     this.kit = { backend, observer, log: options.log ?? (() => {}) };
   }
 

@@ -18,9 +18,16 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 const code = (e: unknown) => (e as { code?: number }).code;
 
 const dropFinalizers = (wp: any) =>
-  updateKratixObject({ plural: 'workplacements', name: wp.metadata.name, namespace: wp.metadata.namespace }, obj => {
-    obj.metadata.finalizers = [];
-  });
+  updateKratixObject(
+    {
+      plural: 'workplacements',
+      name: wp.metadata.name,
+      namespace: wp.metadata.namespace,
+    },
+    obj => {
+      obj.metadata.finalizers = [];
+    },
+  );
 
 /**
  * Deletes the Promise, then the scenario's Destinations; answers the Destinations it had to leave.
@@ -28,16 +35,32 @@ const dropFinalizers = (wp: any) =>
  * Destinations that still carry WorkPlacements of the Promise are first re-created (with a label no
  * selector asks for), and Destinations are deleted only once no WorkPlacement targets them.
  */
-export async function tearDownScenario(ctx: Ctx, observer: ScenarioObserver): Promise<string[]> {
+export async function tearDownScenario(
+  ctx: Ctx,
+  observer: ScenarioObserver,
+): Promise<string[]> {
   const { plan } = ctx;
   const api = customObjects();
   const existing = new Set<string>(
-    ((await api.listClusterCustomObject({ ...KRATIX, plural: 'destinations' })) as any).items.map((d: any) => d.metadata.name),
+    (
+      (await api.listClusterCustomObject({
+        ...KRATIX,
+        plural: 'destinations',
+      })) as any
+    ).items.map((d: any) => d.metadata.name),
   );
   const recreate = async (names: string[]) => {
     for (const name of names) {
-      await createDestination(name, { [plan.keys.gone]: 'true' }, { strictMatchLabels: true });
-      ctx.live.set(name, { name, labels: { [plan.keys.gone]: 'true' }, strictMatchLabels: true });
+      await createDestination(
+        name,
+        { [plan.keys.gone]: 'true' },
+        { strictMatchLabels: true },
+      );
+      ctx.live.set(name, {
+        name,
+        labels: { [plan.keys.gone]: 'true' },
+        strictMatchLabels: true,
+      });
       existing.add(name);
     }
     if (names.length === 0) return;
@@ -48,18 +71,30 @@ export async function tearDownScenario(ctx: Ctx, observer: ScenarioObserver): Pr
     await sleep(3000);
   };
   const orphanTargets = async () => [
-    ...new Set((await observer.observe(ctx)).map(wp => String(wp.spec.targetDestinationName)).filter(d => !existing.has(d))),
+    ...new Set(
+      (await observer.observe(ctx))
+        .map(wp => String(wp.spec.targetDestinationName))
+        .filter(d => !existing.has(d)),
+    ),
   ];
   await recreate((await orphanTargets()).filter(d => ctx.created.has(d)));
 
   try {
-    await api.deleteClusterCustomObject({ ...KRATIX, plural: 'promises', name: plan.promise });
+    await api.deleteClusterCustomObject({
+      ...KRATIX,
+      plural: 'promises',
+      name: plan.promise,
+    });
   } catch (e) {
     if (code(e) !== 404) throw e;
   }
   const promiseGone = async () => {
     try {
-      await api.getClusterCustomObject({ ...KRATIX, plural: 'promises', name: plan.promise });
+      await api.getClusterCustomObject({
+        ...KRATIX,
+        plural: 'promises',
+        name: plan.promise,
+      });
       return false;
     } catch (e) {
       return code(e) === 404;
@@ -75,7 +110,9 @@ export async function tearDownScenario(ctx: Ctx, observer: ScenarioObserver): Pr
     for (const wp of await observer.observe(ctx)) {
       const dest = wp.spec.targetDestinationName;
       if (ctx.created.has(dest) || existing.has(dest)) continue;
-      ctx.notes.push(`removed the finalizers of ${wp.metadata.name} (its Destination is gone)`);
+      ctx.notes.push(
+        `removed the finalizers of ${wp.metadata.name} (its Destination is gone)`,
+      );
       await dropFinalizers(wp);
     }
     await waitFor(`Promise ${plan.promise} deleted`, 300_000, promiseGone);
@@ -86,11 +123,15 @@ export async function tearDownScenario(ctx: Ctx, observer: ScenarioObserver): Pr
   for (const name of [...ctx.live.keys()]) {
     try {
       await waitFor(`no WorkPlacement on ${name}`, 20_000, async () =>
-        (await listWorkPlacements()).every(wp => wp.spec?.targetDestinationName !== name),
+        (
+          await listWorkPlacements()
+        ).every(wp => wp.spec?.targetDestinationName !== name),
       );
     } catch {
       leaked.push(name);
-      ctx.notes.push(`left Destination ${name}: other Promises still have WorkPlacements on it`);
+      ctx.notes.push(
+        `left Destination ${name}: other Promises still have WorkPlacements on it`,
+      );
       continue;
     }
     await deleteDestination(name);
@@ -109,7 +150,11 @@ export async function tearDownScenario(ctx: Ctx, observer: ScenarioObserver): Pr
  * them (ownerReference to a missing owner); this platform has no kube-controller-manager, so
  * the runner does the collector's job for its own WorkPlacements.
  */
-async function sweepOrphans(ctx: Ctx, observer: ScenarioObserver, existing: Set<string>): Promise<void> {
+async function sweepOrphans(
+  ctx: Ctx,
+  observer: ScenarioObserver,
+  existing: Set<string>,
+): Promise<void> {
   const orphans = await observer.observe(ctx);
   if (orphans.length === 0) return;
   ctx.notes.push(
@@ -118,7 +163,8 @@ async function sweepOrphans(ctx: Ctx, observer: ScenarioObserver, existing: Set<
   const api = customObjects();
   for (const wp of orphans) {
     // Its Destination is gone: it could never finish deleting (#382); the files stay.
-    if (!existing.has(String(wp.spec.targetDestinationName))) await dropFinalizers(wp);
+    if (!existing.has(String(wp.spec.targetDestinationName)))
+      await dropFinalizers(wp);
     try {
       await api.deleteNamespacedCustomObject({
         ...KRATIX,
@@ -130,5 +176,9 @@ async function sweepOrphans(ctx: Ctx, observer: ScenarioObserver, existing: Set<
       if (code(e) !== 404) throw e;
     }
   }
-  await waitFor(`orphan WorkPlacements of ${ctx.plan.promise} deleted`, 60_000, async () => (await observer.observe(ctx)).length === 0);
+  await waitFor(
+    `orphan WorkPlacements of ${ctx.plan.promise} deleted`,
+    60_000,
+    async () => (await observer.observe(ctx)).length === 0,
+  );
 }

@@ -38,7 +38,12 @@ export interface FuzzContext {
   canaryResourceVersion: string;
   canaryGeneration: number;
   /** The canary's WorkPlacements (misplaced ones included), as the preflight shows them. */
-  canaryItems: Array<{ namespace: string; name: string; uid: string; resourceVersion: string }>;
+  canaryItems: Array<{
+    namespace: string;
+    name: string;
+    uid: string;
+    resourceVersion: string;
+  }>;
 }
 
 export class FuzzGenerator {
@@ -56,7 +61,9 @@ export class FuzzGenerator {
   }
 
   private authFor(platform: string): Record<string, string> {
-    return platform === this.ctx.impPlatform ? { authorization: this.ctx.aliceAuth } : {};
+    return platform === this.ctx.impPlatform
+      ? { authorization: this.ctx.aliceAuth }
+      : {};
   }
 
   private fill(path: string, p: string, n: string) {
@@ -64,21 +71,31 @@ export class FuzzGenerator {
   }
 
   /** A valid body for the route, in the shape that writes nothing on the service-account platform. */
-  baseBody(kind: NonNullable<RouteSpec['body']>, platform: string): Record<string, unknown> {
+  baseBody(
+    kind: NonNullable<RouteSpec['body']>,
+    platform: string,
+  ): Record<string, unknown> {
     const c = this.ctx;
     const sa = platform === c.saPlatform;
-    const items = c.canaryItems.map(i => ({ namespace: i.namespace, name: i.name }));
+    const items = c.canaryItems.map(i => ({
+      namespace: i.namespace,
+      name: i.name,
+    }));
     switch (kind) {
       case 'update':
         return {
           resourceVersion: c.canaryResourceVersion,
           generation: c.canaryGeneration,
-          specPatch: { destinationSelectors: [{ matchLabels: { environment: 'prod' } }] },
+          specPatch: {
+            destinationSelectors: [{ matchLabels: { environment: 'prod' } }],
+          },
           // The service account would really write: only dry runs there.
           ...(sa || this.rng.chance(0.5) ? { dryRun: true } : {}),
         };
       case 'preflight':
-        return this.rng.chance(0.5) ? { items } : { all: true, promise: c.canary };
+        return this.rng.chance(0.5)
+          ? { items }
+          : { all: true, promise: c.canary };
       case 'cleanup':
         return {
           ...(this.rng.chance(0.5)
@@ -87,9 +104,17 @@ export class FuzzGenerator {
           ...(sa || this.rng.chance(0.5) ? { dryRun: true } : {}),
         };
       case 'promisePreview':
-        return { specPatch: { destinationSelectors: [{ matchLabels: { environment: 'dev' } }] } };
+        return {
+          specPatch: {
+            destinationSelectors: [{ matchLabels: { environment: 'dev' } }],
+          },
+        };
       case 'destinationsPreview':
-        return { changes: [{ name: 'dev-1', labels: { environment: 'prod', region: 'eu' } }] };
+        return {
+          changes: [
+            { name: 'dev-1', labels: { environment: 'prod', region: 'eu' } },
+          ],
+        };
       default:
         throw new Error(`unknown body kind ${kind}`);
     }
@@ -127,7 +152,10 @@ export class FuzzGenerator {
     const route = this.rng.pick(ROUTES);
     const hostileP = !route.path.includes(':n') || this.rng.chance(0.4);
     const p = hostileP ? this.rng.pick(HOSTILE_SEGMENTS) : this.platformPick();
-    const n = hostileP && this.rng.chance(0.5) ? this.ctx.canary : this.rng.pick(HOSTILE_SEGMENTS);
+    const n =
+      hostileP && this.rng.chance(0.5)
+        ? this.ctx.canary
+        : this.rng.pick(HOSTILE_SEGMENTS);
     const platform = hostileP ? this.ctx.saPlatform : p;
     let decoded: string[];
     try {
@@ -137,12 +165,20 @@ export class FuzzGenerator {
     }
     // A segment that happens to be a valid name reaches the handler and gets 404 (or an empty
     // history): harmless either way.
-    const valid = LABEL_RE.test(decoded[0]) && (!route.path.includes(':n') || (NAME_RE.test(decoded[1]) && decoded[1].length <= 253));
-    const body = route.body ? jsonRaw(this.baseBody(route.body, platform)) : undefined;
+    const valid =
+      LABEL_RE.test(decoded[0]) &&
+      (!route.path.includes(':n') ||
+        (NAME_RE.test(decoded[1]) && decoded[1].length <= 253));
+    const body = route.body
+      ? jsonRaw(this.baseBody(route.body, platform))
+      : undefined;
     return this.make({
       family: 'path',
       method: route.method,
-      path: route.path === '/platforms' ? `/api/kratix/platforms/${p}/../promises` : this.fill(route.path, p, n),
+      path:
+        route.path === '/platforms'
+          ? `/api/kratix/platforms/${p}/../promises`
+          : this.fill(route.path, p, n),
       headers: { ...(body ? JSON_HEADERS : {}), ...this.authFor(platform) },
       body,
       expect: valid || route.path === '/platforms' ? 'tolerate' : 'reject',
@@ -157,27 +193,84 @@ export class FuzzGenerator {
     const injection = () => enc(this.rng.pick(INJECTIONS));
     type Q = [string, 'reject' | 'tolerate'];
     const common: Array<() => Q> = [
-      () => [`${this.rng.pick(['foo', 'labelSelector', 'fieldSelector', 'watch', 'continue', 'x'])}=${injection()}`, 'reject'],
-      () => [`allowStale=${this.rng.pick(['yes', '1', 'TRUE', '', 'true,false', injection()])}`, 'reject'],
+      () => [
+        `${this.rng.pick([
+          'foo',
+          'labelSelector',
+          'fieldSelector',
+          'watch',
+          'continue',
+          'x',
+        ])}=${injection()}`,
+        'reject',
+      ],
+      () => [
+        `allowStale=${this.rng.pick([
+          'yes',
+          '1',
+          'TRUE',
+          '',
+          'true,false',
+          injection(),
+        ])}`,
+        'reject',
+      ],
       () => ['allowStale=true&allowStale=false', 'reject'],
       () => [`allowStale[a]=${injection()}`, 'reject'],
       // qs drops prototype keys: the query is then empty, which is fine.
-      () => [`__proto__[polluted]=1&constructor[prototype][polluted]=1`, route.query === 'history' ? 'tolerate' : 'tolerate'],
+      () => [
+        `__proto__[polluted]=1&constructor[prototype][polluted]=1`,
+        route.query === 'history' ? 'tolerate' : 'tolerate',
+      ],
     ];
     const misplaced: Array<() => Q> = [
-      () => [`limit=${enc(this.rng.pick(['0', '-1', '1001', '1e309', 'NaN', 'Infinity', '1.5', ' ', '99999999999999999999']))}`, 'reject'],
+      () => [
+        `limit=${enc(
+          this.rng.pick([
+            '0',
+            '-1',
+            '1001',
+            '1e309',
+            'NaN',
+            'Infinity',
+            '1.5',
+            ' ',
+            '99999999999999999999',
+          ]),
+        )}`,
+        'reject',
+      ],
       // Number('0x10') is 16: odd, harmless.
       () => ['limit=0x10', 'tolerate'],
-      () => [`offset=${this.rng.pick(['-1', '1e400', 'abc', '1000001', '1.2'])}`, 'reject'],
+      () => [
+        `offset=${this.rng.pick(['-1', '1e400', 'abc', '1000001', '1.2'])}`,
+        'reject',
+      ],
       () => [`limit=1&limit=2`, 'reject'],
       () => {
         // Only values the filter's name syntax refuses ('a' × 64 is a fine Promise name).
         const key = this.rng.pick(['promise', 'destination', 'namespace']);
         const [re, max] = key === 'namespace' ? [LABEL_RE, 63] : [NAME_RE, 253];
-        return [`${key}=${enc(this.rng.pick(INJECTIONS.filter(v => !re.test(v) || v.length > max)))}`, 'reject'];
+        return [
+          `${key}=${enc(
+            this.rng.pick(
+              INJECTIONS.filter(v => !re.test(v) || v.length > max),
+            ),
+          )}`,
+          'reject',
+        ];
       },
-      () => [`${this.rng.pick(['kind', 'label', 'sort'])}=${injection()}`, 'reject'],
-      () => [`${this.rng.pick(['stillMatches', 'destinationExists'])}=${this.rng.pick(['1', 'yes', injection()])}`, 'reject'],
+      () => [
+        `${this.rng.pick(['kind', 'label', 'sort'])}=${injection()}`,
+        'reject',
+      ],
+      () => [
+        `${this.rng.pick([
+          'stillMatches',
+          'destinationExists',
+        ])}=${this.rng.pick(['1', 'yes', injection()])}`,
+        'reject',
+      ],
       () => [`search=${enc('s'.repeat(254))}`, 'reject'],
       () => {
         const s = this.rng.pick(INJECTIONS);
@@ -186,12 +279,21 @@ export class FuzzGenerator {
       () => [`promise[$ne]=x`, 'reject'],
     ];
     const history: Array<() => Q> = [
-      () => [`limit=${this.rng.pick(['0', '-5', '1001', 'abc', '1e9'])}`, 'reject'],
+      () => [
+        `limit=${this.rng.pick(['0', '-5', '1001', 'abc', '1e9'])}`,
+        'reject',
+      ],
     ];
     let pool = common;
     if (route.query === 'misplaced') pool = [...common, ...misplaced];
     if (route.query === 'history') pool = [...common.slice(0, 1), ...history];
-    if (route.query === 'none') pool = [() => [`${this.rng.pick(['allowStale', 'x', 'limit'])}=${injection()}`, 'reject']];
+    if (route.query === 'none')
+      pool = [
+        () => [
+          `${this.rng.pick(['allowStale', 'x', 'limit'])}=${injection()}`,
+          'reject',
+        ],
+      ];
     if (route.query === 'platforms') pool = common.slice(0, 4);
     const [q, expect] = this.rng.pick(pool)();
     return this.make({
@@ -206,7 +308,11 @@ export class FuzzGenerator {
   private postRoute(): { route: RouteSpec; platform: string; path: string } {
     const route = this.rng.pick(ROUTES.filter(r => r.method === 'POST'));
     const platform = this.platformPick();
-    return { route, platform, path: this.fill(route.path, platform, this.ctx.canary) };
+    return {
+      route,
+      platform,
+      path: this.fill(route.path, platform, this.ctx.canary),
+    };
   }
 
   /** Bodies that are not JSON, or JSON the routes cannot take (not an object). */
@@ -238,7 +344,14 @@ export class FuzzGenerator {
       '{"dup":1,"dup":2}',
     ];
     const body = this.rng.pick(bodies);
-    return this.make({ family: 'raw-body', method: 'POST', path, headers: { ...JSON_HEADERS, ...this.authFor(platform) }, body, expect: 'reject' });
+    return this.make({
+      family: 'raw-body',
+      method: 'POST',
+      path,
+      headers: { ...JSON_HEADERS, ...this.authFor(platform) },
+      body,
+      expect: 'reject',
+    });
   }
 
   /** Valid JSON sent with the wrong type, charset or encoding: never parsed as the body. */
@@ -247,8 +360,18 @@ export class FuzzGenerator {
     const body = jsonRaw(this.baseBody(route.body!, platform));
     if (this.rng.chance(0.1)) {
       // body-parser decodes any utf-* charset; ASCII JSON reads the same in UTF-7: harmless.
-      const headers = { 'content-type': 'application/json; charset=utf-7', ...this.authFor(platform) };
-      return this.make({ family: 'content-type', method: 'POST', path, headers, body, expect: 'tolerate' });
+      const headers = {
+        'content-type': 'application/json; charset=utf-7',
+        ...this.authFor(platform),
+      };
+      return this.make({
+        family: 'content-type',
+        method: 'POST',
+        path,
+        headers,
+        body,
+        expect: 'tolerate',
+      });
     }
     const headers = this.rng.pick<Record<string, string>>([
       { 'content-type': 'text/plain' },
@@ -260,26 +383,51 @@ export class FuzzGenerator {
       { 'content-type': 'multipart/form-data; boundary=x' },
       { 'content-type': '*/*' },
     ]);
-    return this.make({ family: 'content-type', method: 'POST', path, headers: { ...headers, ...this.authFor(platform) }, body, expect: 'reject' });
+    return this.make({
+      family: 'content-type',
+      method: 'POST',
+      path,
+      headers: { ...headers, ...this.authFor(platform) },
+      body,
+      expect: 'reject',
+    });
   }
 
   /** Bodies just above, at and just below the size limit, and far above it. */
   private sizeCase(): FuzzCase {
     const { platform, path } = this.postRoute();
-    const target = this.rng.pick([this.limit + 1, this.limit + 1024, this.limit * 2, this.limit * 4, this.limit - 64, this.limit - 1024]);
+    const target = this.rng.pick([
+      this.limit + 1,
+      this.limit + 1024,
+      this.limit * 2,
+      this.limit * 4,
+      this.limit - 64,
+      this.limit - 1024,
+    ]);
     const shape = this.rng.pick(['junk', 'items', 'patch']);
     let body: string;
     if (shape === 'items') {
       // Many items with invalid names: valid JSON, refused by the schema (or by size).
       const one = '{"namespace":"kratix-platform-system","name":"NOT_A_NAME"},';
-      body = `{"dryRun":true,"items":[${one.repeat(Math.max(1, Math.floor((target - 12) / one.length)))}`.replace(/,$/, '');
+      body = `{"dryRun":true,"items":[${one.repeat(
+        Math.max(1, Math.floor((target - 12) / one.length)),
+      )}`.replace(/,$/, '');
       body = `${body}]}`;
     } else if (shape === 'patch') {
-      body = `{"dryRun":true,"resourceVersion":"${'9'.repeat(65)}","specPatch":{"x":"${'p'.repeat(Math.max(0, target - 60))}"}}`;
+      body = `{"dryRun":true,"resourceVersion":"${'9'.repeat(
+        65,
+      )}","specPatch":{"x":"${'p'.repeat(Math.max(0, target - 60))}"}}`;
     } else {
       body = `{"junk":"${'j'.repeat(Math.max(0, target - 11))}"}`;
     }
-    return this.make({ family: 'size', method: 'POST', path, headers: { ...JSON_HEADERS, ...this.authFor(platform) }, body, expect: 'reject' });
+    return this.make({
+      family: 'size',
+      method: 'POST',
+      path,
+      headers: { ...JSON_HEADERS, ...this.authFor(platform) },
+      body,
+      expect: 'reject',
+    });
   }
 
   /** A valid body with one part made wrong: types, unknown keys, hostile names, ranges, labels. */
@@ -327,7 +475,14 @@ export class FuzzGenerator {
     } else {
       body = `{"${key}":${payload}}`;
     }
-    return this.make({ family: 'prototype', method: 'POST', path, headers: { ...JSON_HEADERS, ...this.authFor(platform) }, body, expect });
+    return this.make({
+      family: 'prototype',
+      method: 'POST',
+      path,
+      headers: { ...JSON_HEADERS, ...this.authFor(platform) },
+      body,
+      expect,
+    });
   }
 
   /** Deeply nested JSON: as the whole body, inside the merge patch, inside labels and items. */
@@ -350,11 +505,21 @@ export class FuzzGenerator {
       base.specPatch = { destinationSelectors: [{ matchLabels: '__DEEP__' }] };
       body = jsonRaw(base).replace('"__DEEP__"', deep);
     } else if (where === 2) {
-      body = jsonRaw({ dryRun: true, items: '__DEEP__' }).replace('"__DEEP__"', deep);
+      body = jsonRaw({ dryRun: true, items: '__DEEP__' }).replace(
+        '"__DEEP__"',
+        deep,
+      );
     } else {
       body = deep;
     }
-    return this.make({ family: 'deep', method: 'POST', path, headers: { ...JSON_HEADERS, ...this.authFor(platform) }, body, expect });
+    return this.make({
+      family: 'deep',
+      method: 'POST',
+      path,
+      headers: { ...JSON_HEADERS, ...this.authFor(platform) },
+      body,
+      expect,
+    });
   }
 
   /** Bad credentials. */
@@ -384,7 +549,12 @@ export class FuzzGenerator {
   private methodCase(): FuzzCase {
     const route = this.rng.pick(ROUTES);
     const p = this.platformPick();
-    const method = this.rng.pick(['PUT', 'PATCH', 'DELETE', ...(route.method === 'GET' ? ['POST'] : ['GET'])]);
+    const method = this.rng.pick([
+      'PUT',
+      'PATCH',
+      'DELETE',
+      ...(route.method === 'GET' ? ['POST'] : ['GET']),
+    ]);
     return this.make({
       family: 'method',
       method,

@@ -1,4 +1,7 @@
-import { labelKeyProblem, labelValueProblem } from '@kratix-backstage/plugin-kratix-common';
+import {
+  labelKeyProblem,
+  labelValueProblem,
+} from '@kratix-backstage/plugin-kratix-common';
 
 /* The hostile values and the routes the fuzzer (fuzzCases.ts) combines into requests. */
 export const NAME_RE = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -84,8 +87,12 @@ export const INVALID_NAMES = HOSTILE_SEGMENTS.flatMap(s => {
   }
 }).filter(s => !NAME_RE.test(s) || s.length > 253);
 /** Injections that Kubernetes refuses as a label key / value. */
-export const BAD_LABEL_KEYS = INJECTIONS.filter(s => labelKeyProblem(s) !== undefined);
-export const BAD_LABEL_VALUES = INJECTIONS.filter(s => labelValueProblem(s) !== undefined);
+export const BAD_LABEL_KEYS = INJECTIONS.filter(
+  s => labelKeyProblem(s) !== undefined,
+);
+export const BAD_LABEL_VALUES = INJECTIONS.filter(
+  s => labelValueProblem(s) !== undefined,
+);
 
 export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
 
@@ -114,7 +121,9 @@ export const jsonRaw = (v: unknown) => JSON.stringify(v);
 
 /** A JSON text nested `depth` levels deep, e.g. {"a":{"a":...}} or [[[...]]]. */
 export function nested(depth: number, kind: 'object' | 'array'): string {
-  return kind === 'object' ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` : `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+  return kind === 'object'
+    ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
+    : `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 }
 
 export interface RouteSpec {
@@ -123,7 +132,12 @@ export interface RouteSpec {
   path: string;
   /** Query schema family for GET routes. */
   query?: 'read' | 'misplaced' | 'none' | 'history' | 'platforms';
-  body?: 'update' | 'preflight' | 'cleanup' | 'promisePreview' | 'destinationsPreview';
+  body?:
+    | 'update'
+    | 'preflight'
+    | 'cleanup'
+    | 'promisePreview'
+    | 'destinationsPreview';
 }
 
 export const ROUTES: RouteSpec[] = [
@@ -134,14 +148,34 @@ export const ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/platforms/:p/promises/:n/targeting', query: 'read' },
   { method: 'GET', path: '/platforms/:p/promises/:n/works', query: 'read' },
   { method: 'GET', path: '/platforms/:p/misplaced', query: 'misplaced' },
-  { method: 'GET', path: '/platforms/:p/promises/:n/misplaced', query: 'misplaced' },
+  {
+    method: 'GET',
+    path: '/platforms/:p/promises/:n/misplaced',
+    query: 'misplaced',
+  },
   { method: 'GET', path: '/platforms/:p/matrix', query: 'read' },
-  { method: 'GET', path: '/platforms/:p/promises/:n/history', query: 'history' },
+  {
+    method: 'GET',
+    path: '/platforms/:p/promises/:n/history',
+    query: 'history',
+  },
   { method: 'POST', path: '/platforms/:p/promises/:n/update', body: 'update' },
-  { method: 'POST', path: '/platforms/:p/cleanup/preflight', body: 'preflight' },
+  {
+    method: 'POST',
+    path: '/platforms/:p/cleanup/preflight',
+    body: 'preflight',
+  },
   { method: 'POST', path: '/platforms/:p/cleanup', body: 'cleanup' },
-  { method: 'POST', path: '/platforms/:p/promises/:n/preview', body: 'promisePreview' },
-  { method: 'POST', path: '/platforms/:p/destinations/preview', body: 'destinationsPreview' },
+  {
+    method: 'POST',
+    path: '/platforms/:p/promises/:n/preview',
+    body: 'promisePreview',
+  },
+  {
+    method: 'POST',
+    path: '/platforms/:p/destinations/preview',
+    body: 'destinationsPreview',
+  },
 ];
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -6,8 +6,18 @@ import { writeSync } from 'node:fs';
  * stdout (file descriptor 1, not through console, which jest decorates and buffers), so CI logs
  * show exactly one line per category even when jest exits right after.
  */
-export function reportCategory(category: string, tried: number, passed: number, extra?: string): void {
-  writeSync(1, `[reliability] ${category}: tried ${tried}, passed ${passed}${extra ? ` (${extra})` : ''}\n`);
+export function reportCategory(
+  category: string,
+  tried: number,
+  passed: number,
+  extra?: string,
+): void {
+  writeSync(
+    1,
+    `[reliability] ${category}: tried ${tried}, passed ${passed}${
+      extra ? ` (${extra})` : ''
+    }\n`,
+  );
 }
 
 /** A detail line (e.g. measured times) next to the summary lines. */
