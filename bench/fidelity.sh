@@ -39,7 +39,7 @@ export KRATIX_FIDELITY_REPORT=${KRATIX_FIDELITY_REPORT:-$(mktemp "${TMPDIR:-/tmp
 start=$(date +%s)
 status=0
 (
-  cd "$ROOT/plugins/kratix-backend"
+  cd "$ROOT/packages/fidelity"
   # Generous: a scenario can take minutes when the shared platform is busy.
   CI=true npx backstage-cli package test --runInBand --testTimeout=$(( (COUNT * 300 + 600) * 1000 )) \
     --testPathPatterns 'fidelity\.run\.platform\.test'

@@ -6,3 +6,7 @@ export {
   removeDuplicateStaticDependencyWorks,
 } from './staticDependencyRace';
 export * from './works';
+export * from './rng';
+export * from './capturingLogger';
+export * from './recordingAuditor';
+export * from './kratixTestBackend';

@@ -15,7 +15,10 @@ import {
 } from '@kratix-backstage/plugin-kratix-node';
 import { kratixPlugin } from '../plugin';
 import { Server } from 'node:http';
-import { RecordedAuditEvent, recordingAuditor } from './recordingAuditor';
+import {
+  RecordedAuditEvent,
+  recordingAuditor,
+} from '@kratix-backstage/test-platform';
 
 /** What a memory platform's cache reports: synced and reachable unless told otherwise. */
 export interface MemoryPlatformState {

@@ -1,78 +1,32 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  PlatformCache,
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-  readPlatformConfigs,
-} from '@kratix-backstage/plugin-kratix-node';
-import { Server } from 'node:http';
-import { ConfigReader } from '@backstage/config';
-import { platformKubeconfigPath, waitFor } from '@kratix-backstage/test-platform';
+  KratixTestBackend,
+  KratixTestBackendOptions,
+  localPlatformConfig,
+  startKratixTestBackend,
+} from '@kratix-backstage/test-platform';
 import { kratixPlugin } from '../plugin';
-import { RecordedAuditEvent, recordingAuditor } from './recordingAuditor';
 
-export type { RecordedAuditEvent } from './recordingAuditor';
+export type PlatformTestBackend = KratixTestBackend;
 
 /**
- * Starts the kratix backend plugin against the REAL local platform (dev/platform), with our own
- * PlatformRegistry instance so tests can look at its cache (e.g. to prove no re-list happened).
+ * This plugin against the REAL local platform (dev/platform), through the one test backend of
+ * packages/test-platform: every permission answered `permission` (default: allowed).
  */
-
-export interface PlatformTestBackend {
-  audit: RecordedAuditEvent[];
-  server: Server;
-  registry: PlatformRegistry;
-  cache: PlatformCache;
-  stop(): Promise<void>;
-}
-
-export async function startPlatformTestBackend(
+export function startPlatformTestBackend(
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    extraConfig?: Record<string, unknown>;
     platformOverrides?: Record<string, unknown>;
-    /** Extra service factories, e.g. a database (the default is in-memory SQLite). */
-    features?: Parameters<typeof startTestBackend>[0]['features'];
+    /** More services, e.g. a database (the default is in-memory SQLite). */
+    features?: KratixTestBackendOptions['features'];
   } = {},
 ): Promise<PlatformTestBackend> {
-  const config = {
-    kratix: {
-      platforms: [
-        {
-          name: 'local',
-          kubeconfig: { path: platformKubeconfigPath() },
-          ...options.platformOverrides,
-        },
-      ],
-      ...options.extraConfig,
-    },
-  };
-  const logger = mockServices.rootLogger();
-  const registry = new PlatformRegistry(readPlatformConfigs(new ConfigReader(config)), logger);
-  await registry.start();
-  const cache = registry.get('local').cache;
-  await waitFor('platform cache synced', 30_000, () => cache.status().synced);
-  const { audit, factory: auditorFactory } = recordingAuditor();
-  const backend = await startTestBackend({
-    features: [
-      kratixPlugin,
-      mockServices.rootConfig.factory({ data: config }),
-      mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
-      createServiceFactory({ service: kratixPlatformsServiceRef, deps: {}, factory: () => registry }),
-      auditorFactory,
-      ...(options.features ?? []),
-    ],
+  const permission = options.permission ?? AuthorizeResult.ALLOW;
+  return startKratixTestBackend({
+    plugin: kratixPlugin,
+    platforms: [localPlatformConfig(options.platformOverrides)],
+    waitSynced: ['local'],
+    policy: () => permission,
+    features: options.features,
   });
-  return {
-    audit,
-    server: backend.server,
-    registry,
-    cache,
-    async stop() {
-      registry.stop();
-      await backend.stop();
-    },
-  };
 }

@@ -84,7 +84,7 @@ export function evaluateGroup(
   } else if (gc.workChange === 'deleted') {
     // Deleting a Work deletes its WorkPlacements; their finalizers remove the files
     // (ae170e22 internal/controller/work_controller.go:203 deleteWork; v0.125.0 controllers/work_controller.go:99-120).
-    // Kratix v0.125 race (seen by the fidelity run, plugins/kratix-backend/src/fidelity, seed 117):
+    // Kratix v0.125 race (seen by the fidelity run, packages/fidelity, seed 117):
     // a Destination reconcile during the deletion runs ReconcileAllDependencyWorks, which does not
     // skip Works being deleted (controllers/scheduler.go:43-59), and may re-create WorkPlacements
     // the Work finalizer just deleted; the Work can then go with them left behind, owned by a

@@ -72,7 +72,7 @@ describe('two backend replicas on one PostgreSQL', () => {
     ).body.total;
 
   it('both serve reads, share the history, and concurrent cleanups of the same items delete each once', async () => {
-    const [a, b] = replicas;
+    const [a] = replicas;
     await applyPromise(promiseManifest(name, [{ environment: 'dev' }]));
     await waitFor('dev WorkPlacements written', 60_000, async () => {
       const wps = await workPlacementsOf(name);

@@ -1,0 +1,232 @@
+/*
+ * The change steps of a fidelity scenario: a Promise selector change, or Destinations deleted,
+ * relabelled and added. Each asks the backend's preview first, applies the change to the real
+ * platform and compares what Kratix does with the prediction, phase by phase.
+ */
+import {
+  DestinationSelectorEntry,
+  WhatIfDestinationsRequest,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  applyPromise,
+  deleteDestination,
+  listWorkPlacements,
+  updateKratixObject,
+} from '@kratix-backstage/test-platform';
+import { expectedState, groupsOf } from '../compare';
+import { Rule, effectRules, resourceRules, selectorRules } from '../coverage';
+import { PlannedStep, resourceWorkSelectors } from '../scenario';
+import { promiseManifest } from './manifests';
+import { Ctx, PhaseResult, StepResult } from './results';
+import {
+  RESOURCE_NAMESPACE,
+  STATE_STORE_REF,
+  StepKit,
+  createDestinations,
+  nudge,
+  preview,
+  resourceMatches,
+  stepResult,
+} from './stepKit';
+
+export async function changeStep(
+  kit: StepKit,
+  ctx: Ctx,
+  index: number,
+  step: PlannedStep,
+): Promise<StepResult> {
+  return step.kind === 'promise'
+    ? promiseStep(kit, ctx, index, step.selectors)
+    : destinationStep(kit, ctx, index, step);
+}
+
+async function promiseStep(
+  kit: StepKit,
+  ctx: Ctx,
+  index: number,
+  selectors: DestinationSelectorEntry[],
+): Promise<StepResult> {
+  const { plan } = ctx;
+  const { observer } = kit;
+  await observer.catchUp(ctx);
+  const before = observer.cacheViews(ctx);
+  const manifest = promiseManifest(ctx, selectors);
+  const response = await preview(kit, `promises/${plan.promise}/preview`, {
+    spec: manifest.spec,
+  });
+  await applyPromise(manifest);
+  const oldSelectors = ctx.selectors;
+  ctx.selectors = selectors;
+
+  const input = { promise: plan.promise, before, response };
+  const phases: PhaseResult[] = [];
+  const current = resourceMatches(ctx, ctx.resourceSelectors);
+  phases.push(
+    await observer.settle(
+      ctx,
+      expectedState({ ...input, phase: 1, resourceMatches: current }),
+    ),
+  );
+  await nudge(ctx);
+  phases.push(
+    await observer.settle(
+      ctx,
+      expectedState({ ...input, phase: 2, resourceMatches: current }),
+    ),
+  );
+  const rules = new Set<Rule>([
+    'promise-selector-change',
+    ...selectorRules(oldSelectors, [...ctx.live.values()]),
+    ...selectorRules(selectors, [...ctx.live.values()]),
+    ...effectRules(groupsOf(response, plan.promise)),
+  ]);
+  if (plan.resource && ctx.resourceWorkName) {
+    // The resource workflow re-runs after a spec change; on this platform no Job runs, so the
+    // runner writes the Work the way the work-creator would, with the new Promise selectors.
+    const rewritten = resourceWorkSelectors(
+      plan.resource.workflowSelector,
+      selectors,
+    );
+    await updateKratixObject(
+      {
+        plural: 'works',
+        name: ctx.resourceWorkName,
+        namespace: RESOURCE_NAMESPACE,
+      },
+      obj => {
+        obj.spec.workloadGroups[0].destinationSelectors = rewritten;
+      },
+    );
+    ctx.resourceSelectors = rewritten;
+    phases.push(
+      await observer.settle(
+        ctx,
+        expectedState({
+          ...input,
+          phase: 3,
+          resourceMatches: resourceMatches(ctx, rewritten),
+        }),
+      ),
+    );
+    for (const r of resourceRules(plan.resource.workflowSelector, selectors))
+      rules.add(r);
+  }
+  return stepResult(
+    kit,
+    index,
+    `Promise selectors ${JSON.stringify(selectors.map(s => s.matchLabels))}`,
+    phases,
+    rules,
+    [],
+  );
+}
+
+async function destinationStep(
+  kit: StepKit,
+  ctx: Ctx,
+  index: number,
+  step: Extract<PlannedStep, { kind: 'destinations' }>,
+): Promise<StepResult> {
+  const { plan } = ctx;
+  const { observer } = kit;
+  const notes: string[] = [];
+  await observer.catchUp(ctx);
+  // Never delete a Destination under another Promise's WorkPlacements (an empty-selector Promise
+  // of another test): at v0.125 they could never finish deleting (#382).
+  const all = await listWorkPlacements();
+  const remove = step.remove.filter(name => {
+    const foreign = all.filter(
+      wp =>
+        wp.spec?.targetDestinationName === name &&
+        wp.spec?.promiseName !== plan.promise,
+    );
+    if (foreign.length > 0) {
+      notes.push(
+        `kept ${name}: WorkPlacements of other Promises on it (${foreign
+          .map(wp => wp.spec.promiseName)
+          .join(', ')})`,
+      );
+      return false;
+    }
+    return ctx.live.has(name);
+  });
+  const relabel = step.relabel.filter(r => ctx.live.has(r.name));
+  const add = step.add;
+  if (remove.length + relabel.length + add.length === 0) {
+    return stepResult(
+      kit,
+      index,
+      'nothing left to change',
+      [],
+      new Set(),
+      notes,
+    );
+  }
+  const before = observer.cacheViews(ctx);
+  const body: WhatIfDestinationsRequest = {
+    changes: [
+      ...remove.map(name => ({ name, remove: true })),
+      ...relabel.map(r => ({ name: r.name, labels: r.labels })),
+    ],
+    add: add.map(d => ({
+      name: d.name,
+      labels: d.labels,
+      strictMatchLabels: d.strictMatchLabels,
+      stateStoreRef: STATE_STORE_REF,
+    })),
+  };
+  const response = await preview(kit, 'destinations/preview', body);
+  const liveBefore = [...ctx.live.values()];
+
+  // Removals first, then relabels, then additions: the reconcile of a relabelled or added
+  // Destination then sees the removals (the engine's "immediate" for a mixed request).
+  for (const name of remove) {
+    await deleteDestination(name);
+    ctx.live.delete(name);
+  }
+  for (const r of relabel) {
+    await updateKratixObject({ plural: 'destinations', name: r.name }, obj => {
+      obj.metadata.labels = { ...r.labels };
+    });
+    ctx.live.get(r.name)!.labels = { ...r.labels };
+  }
+  await createDestinations(ctx, add);
+
+  const input = { promise: plan.promise, before, response };
+  const matches = resourceMatches(ctx, ctx.resourceSelectors);
+  const phases: PhaseResult[] = [];
+  phases.push(
+    await observer.settle(
+      ctx,
+      expectedState({ ...input, phase: 1, resourceMatches: matches }),
+    ),
+  );
+  await nudge(ctx);
+  phases.push(
+    await observer.settle(
+      ctx,
+      expectedState({ ...input, phase: 2, resourceMatches: matches }),
+    ),
+  );
+
+  const rules = new Set<Rule>([
+    ...selectorRules(ctx.selectors, liveBefore),
+    ...selectorRules(ctx.selectors, [...ctx.live.values()]),
+    ...effectRules(groupsOf(response, plan.promise)),
+  ]);
+  if (add.length) rules.add('destination-added');
+  if (relabel.length) rules.add('destination-relabelled');
+  if (remove.some(name => before.some(wp => wp.destination === name)))
+    rules.add('destination-deleted');
+  const parts = [
+    ...remove.map(n => `delete ${n}`),
+    ...relabel.map(r => `relabel ${r.name} ${JSON.stringify(r.labels)}`),
+    ...add.map(
+      d =>
+        `add ${d.name} ${JSON.stringify(d.labels)}${
+          d.strictMatchLabels ? ' strict' : ''
+        }`,
+    ),
+  ];
+  return stepResult(kit, index, parts.join('; '), phases, rules, notes);
+}
