@@ -41,9 +41,11 @@ const send = (m: ChildMessage) => process.send?.(m);
 
 async function main() {
   const config = JSON.parse(process.env.BENCH_BACKEND_CONFIG ?? '{}');
+  // BENCH_BACKEND_BARE=1: the same backend without the Kratix plugins (the memory figure's base).
+  const bare = process.env.BENCH_BACKEND_BARE === '1';
   const backend = await startTestBackend({
     features: [
-      kratixPlugin,
+      ...(bare ? [] : [kratixPlugin]),
       mockServices.rootConfig.factory({ data: config }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
     ],

@@ -49,6 +49,20 @@ export async function harnessMemory(): Promise<Memory> {
   }
 }
 
+/**
+ * The same backend (startTestBackend, same bundle and config) without the Kratix plugins, settled
+ * like the measured one (full GC, 1 s, full GC, `idleMs` idle): the base of the RSS increment.
+ */
+export async function bareMemory(idleMs: number): Promise<Memory> {
+  const b = await startBackendProcess({ config: {}, bare: true });
+  try {
+    await new Promise(r => setTimeout(r, 2000));
+    return await b.memory(idleMs);
+  } finally {
+    await b.stop();
+  }
+}
+
 /** "X MB = anonymous + file-backed (lazily freed, huge pages); V8 heap committed" from /proc. */
 function rssBreakdown(m: Memory): string {
   if (m.rssAnon === undefined || m.rssFile === undefined) return fmtMB(m.rss);

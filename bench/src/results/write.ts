@@ -41,6 +41,7 @@ export function renderMarkdown(
   seed: SeedSummary,
   figures: Figure[],
   notes: string[],
+  sections: string[] = [],
 ): string {
   const lines = [
     '# Benchmarks at platform scale — latest run',
@@ -78,6 +79,7 @@ export function renderMarkdown(
     ),
     '',
   ];
+  lines.push(...sections);
   const nm = figures.filter(f => f.notMeasured);
   if (nm.length) {
     lines.push(
@@ -110,15 +112,17 @@ export function writeResults(
   seed: SeedSummary,
   figures: Figure[],
   notes: string[],
+  sections: string[] = [],
+  extra: Record<string, unknown> = {},
 ): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     resolve(dir, 'latest.md'),
-    renderMarkdown(env, seed, figures, notes),
+    renderMarkdown(env, seed, figures, notes, sections),
   );
   writeFileSync(
     resolve(dir, 'latest.json'),
-    `${JSON.stringify({ environment: env, seed, figures, notes }, null, 2)}\n`,
+    `${JSON.stringify({ environment: env, seed, figures, notes, ...extra }, null, 2)}\n`,
   );
   return resolve(dir, 'latest.md');
 }

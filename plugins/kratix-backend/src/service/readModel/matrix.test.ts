@@ -66,6 +66,16 @@ describe('matrix', () => {
     expect(matrix(cache, meta).cells.some(c => c.targeted)).toBe(false);
   });
 
+  it('keeps the matrix across WorkPlacement status writes, which move no count', () => {
+    const cache = cacheWith();
+    const first = matrix(cache, meta);
+    const written = { ...workPlacement('p', 'prod-1', false), resourceVersion: '2', versionID: 'v2' };
+    cache.workPlacements.upsert(written);
+    expect(matrix(cache, meta).cells).toBe(first.cells);
+    cache.workPlacements.upsert({ ...written, resourceVersion: '3', labels: { 'kratix.io/misscheduled': 'true' } });
+    expect(matrix(cache, meta).cells.find(c => c.destination === 'prod-1')).toMatchObject({ workPlacements: 1, misplaced: 1 });
+  });
+
   it('answers the same matrix as JSON text, with the meta of each request', () => {
     const cache = cacheWith();
     expect(JSON.parse(matrixJson(cache, meta))).toEqual(matrix(cache, meta));

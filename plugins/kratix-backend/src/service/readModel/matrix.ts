@@ -4,7 +4,6 @@ import {
   ReadMeta,
   compareCodeUnits,
   matchDestination,
-  misplacementLabelOf,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
@@ -15,7 +14,8 @@ type MatrixBody = Omit<MatrixResponse, keyof ReadMeta>;
 const lastMatrix = new WeakMap<PlatformCache, { key: string; body: MatrixBody; json?: string }>();
 
 function currentMatrix(cache: PlatformCache) {
-  const key = [cache.promises.revision, cache.destinations.revision, cache.workPlacements.revision, cache.generation].join(':');
+  // The counts' revision moves only when a count does: WorkPlacement status writes keep the matrix.
+  const key = [cache.promises.revision, cache.destinations.revision, cache.placementCounts.revision, cache.generation].join(':');
   let last = lastMatrix.get(cache);
   if (!last || last.key !== key) {
     last = { key, body: computeMatrix(cache) };
@@ -26,7 +26,7 @@ function currentMatrix(cache: PlatformCache) {
 
 /**
  * Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting.
- * Computed again only when the Promises, Destinations or WorkPlacements changed since the last call.
+ * Computed again only when the Promises, Destinations or a count of WorkPlacements changed since the last call.
  */
 export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
   return { ...meta, ...currentMatrix(cache).body };
@@ -55,10 +55,11 @@ function computeMatrix(cache: PlatformCache): MatrixBody {
     }
     return c;
   };
-  for (const wp of cache.workPlacements.all()) {
-    const c = cell(wp.promiseName, wp.targetDestinationName);
-    c.workPlacements += 1;
-    if (misplacementLabelOf(wp.labels)) c.misplaced += 1;
+  // The cells' counts are kept from the watch events (PlacementCounts): no scan of the WorkPlacements.
+  for (const { promise, destination, count } of cache.placementCounts.cells()) {
+    const c = cell(promise, destination);
+    c.workPlacements = count.total;
+    c.misplaced = count.misplaced;
   }
   const allDestinations = cache.destinations.all();
   for (const p of cache.promises.all()) {
