@@ -12,6 +12,7 @@ import { measureBrowser } from './figures/browser';
 import { measureCleanup } from './figures/cleanup';
 import { measurePreview } from './figures/preview';
 import { measureChurn } from './figures/churn';
+import { measureMallocArenas } from './figures/mallocArenas';
 import {
   bareMemory,
   coldStartFigure,
@@ -39,6 +40,17 @@ const env = (name: string) => {
     throw new Error(`${name} is not set (run the bench with: npm run bench)`);
   return v;
 };
+
+/** The backend's configuration: the bench platform and the cleanup bounds. */
+const backendConfig = (kubeconfig: string, o: ReturnType<typeof readOptions>) => ({
+  kratix: {
+    platforms: [{ name: 'bench', kubeconfig: { path: kubeconfig } }],
+    cleanup: {
+      concurrency: o.cleanupConcurrency,
+      maxRequestsPerSecond: o.cleanupMaxRequestsPerSecond,
+    },
+  },
+});
 
 /** down.sh + up.sh of the bench instance (the environment run.sh set up). */
 function resetControlPlane(): void {
@@ -169,15 +181,7 @@ async function main() {
     try {
       log('starting the backend process (cold start)');
       backend = await startBackendProcess({
-        config: {
-          kratix: {
-            platforms: [{ name: 'bench', kubeconfig: { path: kubeconfig } }],
-            cleanup: {
-              concurrency: o.cleanupConcurrency,
-              maxRequestsPerSecond: o.cleanupMaxRequestsPerSecond,
-            },
-          },
-        },
+        config: backendConfig(kubeconfig, o),
         readyPath: `${API}/promises/${BIG_PROMISE}/misplaced`,
         timeoutMs: 600_000,
         cpuProfileDir:
@@ -327,6 +331,21 @@ async function main() {
       notes.push(`Size ${factor} × S not (fully) measured: ${(e as Error).message}`);
     } finally {
       await backend?.stop();
+    }
+    const rowS = rows.find(r => r.factor === factor);
+    if (isS && rowS && process.env.BENCH_ARENA_DIAGNOSIS !== '0') {
+      await phase(
+        'malloc arenas',
+        async () => [
+          await measureMallocArenas(
+            backendConfig(kubeconfig, o),
+            IDLE_MS,
+            rowS,
+            { destinations: sizes.destinations, works: counts.Works },
+          ),
+        ],
+        [['memory.mallocArenas', 'Diagnosis: MALLOC_ARENA_MAX=2', '']],
+      );
     }
     if (isS && o.browser) {
       await phase('browser', () => measureBrowser(o, kubeconfig), [

@@ -64,6 +64,8 @@ export interface StartOptions {
   readyPath?: string;
   /** The same backend without the Kratix plugins (BENCH_BACKEND_BARE). */
   bare?: boolean;
+  /** Extra environment of the backend process (e.g. MALLOC_ARENA_MAX for the memory diagnosis). */
+  env?: Record<string, string>;
   /** Write a V8 CPU profile of the backend process into this directory. */
   cpuProfileDir?: string;
   timeoutMs?: number;
@@ -124,6 +126,7 @@ export async function startBackendProcess(
       ...process.env,
       BENCH_BACKEND_CONFIG: JSON.stringify(o.config),
       BENCH_BACKEND_BARE: o.bare ? '1' : '0',
+      ...(o.env ?? {}),
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -53,8 +53,8 @@ export async function harnessMemory(): Promise<Memory> {
  * The same backend (startTestBackend, same bundle and config) without the Kratix plugins, settled
  * like the measured one (full GC, 1 s, full GC, `idleMs` idle): the base of the RSS increment.
  */
-export async function bareMemory(idleMs: number): Promise<Memory> {
-  const b = await startBackendProcess({ config: {}, bare: true });
+export async function bareMemory(idleMs: number, env?: Record<string, string>): Promise<Memory> {
+  const b = await startBackendProcess({ config: {}, bare: true, env });
   try {
     await new Promise(r => setTimeout(r, 2000));
     return await b.memory(idleMs);
