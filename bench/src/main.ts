@@ -42,7 +42,10 @@ const env = (name: string) => {
 };
 
 /** The backend's configuration: the bench platform and the cleanup bounds. */
-const backendConfig = (kubeconfig: string, o: ReturnType<typeof readOptions>) => ({
+const backendConfig = (
+  kubeconfig: string,
+  o: ReturnType<typeof readOptions>,
+) => ({
   kratix: {
     platforms: [{ name: 'bench', kubeconfig: { path: kubeconfig } }],
     cleanup: {
@@ -55,8 +58,12 @@ const backendConfig = (kubeconfig: string, o: ReturnType<typeof readOptions>) =>
 /** down.sh + up.sh of the bench instance (the environment run.sh set up). */
 function resetControlPlane(): void {
   const root = resolve(__dirname, '../..');
-  execFileSync('bash', [resolve(root, 'dev/platform/down.sh')], { stdio: 'ignore' });
-  execFileSync('bash', [resolve(root, 'dev/platform/up.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [resolve(root, 'dev/platform/down.sh')], {
+    stdio: 'ignore',
+  });
+  execFileSync('bash', [resolve(root, 'dev/platform/up.sh')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function seedOrReuse(
@@ -76,7 +83,9 @@ async function seedOrReuse(
     );
     const leftovers = await removeLeftoverCleanupSets(kube, CLEANUP_SET_LABEL);
     if (leftovers)
-      log(`removed ${leftovers} cleanup-set WorkPlacements left by an earlier run`);
+      log(
+        `removed ${leftovers} cleanup-set WorkPlacements left by an earlier run`,
+      );
     seeded = {
       seconds: NaN,
       objects: 0,
@@ -91,14 +100,19 @@ async function seedOrReuse(
       : new EtcdHttp(new URL(env('BENCH_ETCD_URL')));
     seeded = await seed(kube, layout, o.seedConcurrency, etcd);
     etcd?.close();
-    log(`seeded ${fmtInt(seeded.objects)} objects in ${seeded.seconds.toFixed(1)} s`);
+    log(
+      `seeded ${fmtInt(seeded.objects)} objects in ${seeded.seconds.toFixed(
+        1,
+      )} s`,
+    );
   }
   const counts = {
     Destinations: sizes.destinations,
     Promises: sizes.promises,
     Works: layout.counts.works,
     WorkPlacements:
-      layout.counts.dependencyWorkPlacements + layout.counts.resourceWorkPlacements,
+      layout.counts.dependencyWorkPlacements +
+      layout.counts.resourceWorkPlacements,
     'misplaced WorkPlacements':
       layout.counts.misplacedDependency + layout.counts.misplacedResource,
     'resource requests': layout.resources.length,
@@ -145,9 +159,15 @@ async function main() {
   let countsS: Record<string, number> = {};
   let kube: KubeHttp | undefined;
 
-  log(`the same backend without the Kratix plugins (memory base, ${IDLE_MS / 1000} s idle)`);
+  log(
+    `the same backend without the Kratix plugins (memory base, ${
+      IDLE_MS / 1000
+    } s idle)`,
+  );
   const bare = await bareMemory(IDLE_MS);
-  log(`bare backend: RSS ${fmtMB(bare.rss)}, heap used ${fmtMB(bare.heapUsed)}`);
+  log(
+    `bare backend: RSS ${fmtMB(bare.rss)}, heap used ${fmtMB(bare.heapUsed)}`,
+  );
 
   for (const [step, factor] of o.sweep.entries()) {
     const isS = factor === 1;
@@ -163,7 +183,12 @@ async function main() {
       kube?.close();
       const t = performance.now();
       resetControlPlane();
-      log(`bench control plane restarted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      log(
+        `bench control plane restarted in ${(
+          (performance.now() - t) /
+          1000
+        ).toFixed(1)} s`,
+      );
     }
     kube = await KubeHttp.fromKubeconfig(kubeconfig, o.seedConcurrency + 8);
     const layout = planLayout(sizes);
@@ -328,7 +353,9 @@ async function main() {
     } catch (e) {
       failed = true;
       log(`ERROR at size ${factor} × S: ${(e as Error).stack ?? e}`);
-      notes.push(`Size ${factor} × S not (fully) measured: ${(e as Error).message}`);
+      notes.push(
+        `Size ${factor} × S not (fully) measured: ${(e as Error).message}`,
+      );
     } finally {
       await backend?.stop();
     }
@@ -404,7 +431,11 @@ async function main() {
     figures,
     [
       ...notes,
-      `RSS increment = settled RSS of the backend minus the settled RSS of the same backend (same bundle, startTestBackend, ${IDLE_MS / 1000} s idle) without the Kratix plugins, measured in this run: ${fmtMB(bare.rss)}.`,
+      `RSS increment = settled RSS of the backend minus the settled RSS of the same backend (same bundle, startTestBackend, ${
+        IDLE_MS / 1000
+      } s idle) without the Kratix plugins, measured in this run: ${fmtMB(
+        bare.rss,
+      )}.`,
     ],
     renderSweep(rows),
     { sweep: rows, bare },

@@ -49,16 +49,21 @@ function int(name: string, fallback: number): number {
 }
 
 function appMode(raw: string | undefined): BenchOptions['appMode'] {
-  if (raw === undefined || raw === '' || raw === 'production') return 'production';
+  if (raw === undefined || raw === '' || raw === 'production')
+    return 'production';
   if (raw === 'development') return 'development';
-  throw new Error(`BENCH_APP_MODE must be production or development, got "${raw}"`);
+  throw new Error(
+    `BENCH_APP_MODE must be production or development, got "${raw}"`,
+  );
 }
 
 function factors(raw: string | undefined): number[] {
   if (raw === undefined || raw === '') return [0.25, 1, 2, 4];
   const out = raw.split(',').map(x => Number(x.trim()));
   if (out.some(n => !(n > 0)) || !out.includes(1))
-    throw new Error(`BENCH_SWEEP must be positive factors of S including 1, got "${raw}"`);
+    throw new Error(
+      `BENCH_SWEEP must be positive factors of S including 1, got "${raw}"`,
+    );
   return [...new Set(out)].sort((a, b) => a - b);
 }
 

@@ -90,7 +90,12 @@ async function main() {
  * has freed with madvise(MADV_FREE) (V8 and the allocator do so) that Linux still counts in RSS
  * until it needs the memory back (bytes).
  */
-function rssParts(): { rssAnon?: number; rssFile?: number; lazyFree?: number; anonHugePages?: number } {
+function rssParts(): {
+  rssAnon?: number;
+  rssFile?: number;
+  lazyFree?: number;
+  anonHugePages?: number;
+} {
   const kb = (text: string, field: string) => {
     const m = text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
     return m ? Number(m[1]) * 1024 : undefined;
@@ -104,7 +109,10 @@ function rssParts(): { rssAnon?: number; rssFile?: number; lazyFree?: number; an
   };
   const status = read('/proc/self/status');
   const rollup = read('/proc/self/smaps_rollup');
-  return { rssAnon: kb(status, 'RssAnon'), rssFile: kb(status, 'RssFile'), lazyFree: kb(rollup, 'LazyFree'),
+  return {
+    rssAnon: kb(status, 'RssAnon'),
+    rssFile: kb(status, 'RssFile'),
+    lazyFree: kb(rollup, 'LazyFree'),
     anonHugePages: kb(rollup, 'AnonHugePages'),
   };
 }

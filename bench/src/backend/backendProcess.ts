@@ -22,17 +22,24 @@ async function childEntry(): Promise<{ file: string; execArgv: string[] }> {
   if (backendMode() === 'typescript') {
     return {
       file: resolve(__dirname, 'backendChild.ts'),
-      execArgv: ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs'), '--expose-gc'],
+      execArgv: [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        '--expose-gc',
+      ],
     };
   }
-  compiled ??= compileBackendChild(resolve(__dirname, '../../../node_modules/.cache/kratix-bench'));
+  compiled ??= compileBackendChild(
+    resolve(__dirname, '../../../node_modules/.cache/kratix-bench'),
+  );
   return { file: await compiled, execArgv: ['--expose-gc'] };
 }
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
 let clockTicks: number | undefined;
 function ticksPerSecond(): number {
-  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  clockTicks ??=
+    Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
   return clockTicks;
 }
 
@@ -121,7 +128,9 @@ export async function startBackendProcess(
   const child = fork(file, [], {
     execArgv,
     // BENCH_BACKEND_EXEC: a wrapper to run the backend under (e.g. heaptrack), bench/README.md.
-    ...(process.env.BENCH_BACKEND_EXEC ? { execPath: process.env.BENCH_BACKEND_EXEC } : {}),
+    ...(process.env.BENCH_BACKEND_EXEC
+      ? { execPath: process.env.BENCH_BACKEND_EXEC }
+      : {}),
     env: {
       ...process.env,
       BENCH_BACKEND_CONFIG: JSON.stringify(o.config),

@@ -46,7 +46,9 @@ function readLoop(port: number) {
       const t0 = performance.now();
       const r = await request(port, 'GET', path);
       if (r.status !== 200)
-        throw new Error(`GET ${path} during churn: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+        throw new Error(
+          `GET ${path} during churn: HTTP ${r.status} ${r.text.slice(0, 200)}`,
+        );
       times.get(path)!.push(r.ms);
       const wait = READ_PERIOD_MS - (performance.now() - t0);
       if (wait > 0) await sleep(wait);
@@ -62,7 +64,12 @@ function readLoop(port: number) {
 }
 
 /** Status writes at `perSecond` for `seconds`, cycling over `targets`; counts what was late. */
-async function writeLoop(kube: KubeHttp, targets: Array<{ path: string }>, perSecond: number, seconds: number) {
+async function writeLoop(
+  kube: KubeHttp,
+  targets: Array<{ path: string }>,
+  perSecond: number,
+  seconds: number,
+) {
   const total = perSecond * seconds;
   const t0 = performance.now();
   let sent = 0;
@@ -79,7 +86,12 @@ async function writeLoop(kube: KubeHttp, targets: Array<{ path: string }>, perSe
     const target = targets[i % targets.length];
     inFlight += 1;
     const p = kube
-      .request('PATCH', `${target.path}/status`, { status: { versionID: `churn-${i}-${Date.now().toString(36)}` } }, 'application/merge-patch+json')
+      .request(
+        'PATCH',
+        `${target.path}/status`,
+        { status: { versionID: `churn-${i}-${Date.now().toString(36)}` } },
+        'application/merge-patch+json',
+      )
       .then(r => {
         if (r.status >= 300) failed += 1;
       })
@@ -98,11 +110,17 @@ async function writeLoop(kube: KubeHttp, targets: Array<{ path: string }>, perSe
   return { sent, failed, perSecond: sent / elapsed, lateMs };
 }
 
-async function window(b: BackendProcess, seconds: number, during?: () => Promise<Window['writes']>): Promise<Window> {
+async function window(
+  b: BackendProcess,
+  seconds: number,
+  during?: () => Promise<Window['writes']>,
+): Promise<Window> {
   const cpu0 = procCpuMs(b.pid);
   const t0 = performance.now();
   const reads = readLoop(b.port);
-  const writes = during ? await during() : (await sleep(seconds * 1000), undefined);
+  const writes = during
+    ? await during()
+    : (await sleep(seconds * 1000), undefined);
   const times = await reads.stop();
   const elapsed = (performance.now() - t0) / 1000;
   const cpuPercent = ((procCpuMs(b.pid) - cpu0) / 1000 / elapsed) * 100;
@@ -123,18 +141,38 @@ export async function measureChurn(
   seconds: number,
 ): Promise<Figure[]> {
   // The static-dependency WorkPlacements (every Promise's, spread over all Destinations).
-  const list = await kube.json('GET', `${paths.kratix('workplacements', SYSTEM_NAMESPACE)}?limit=2000`);
+  const list = await kube.json(
+    'GET',
+    `${paths.kratix('workplacements', SYSTEM_NAMESPACE)}?limit=2000`,
+  );
   const targets = (list.items as any[]).map(wp => ({
-    path: `${paths.kratix('workplacements', wp.metadata.namespace)}/${wp.metadata.name}`,
+    path: `${paths.kratix('workplacements', wp.metadata.namespace)}/${
+      wp.metadata.name
+    }`,
   }));
-  if (targets.length === 0) throw new Error('no WorkPlacements to write status to');
-  log(`churn: idle window ${IDLE_SECONDS} s (reads only, one every ${READ_PERIOD_MS} ms)`);
-  const idle = await window(b, IDLE_SECONDS);
-  log(`churn: idle CPU ${idle.cpuPercent.toFixed(1)} %, read p95 ${idle.allReads.p95.toFixed(1)} ms`);
-  log(`churn: ${perSecond} status writes/s for ${seconds} s over ${targets.length} WorkPlacements, same reads`);
-  const churn = await window(b, seconds, () => writeLoop(kube, targets, perSecond, seconds));
+  if (targets.length === 0)
+    throw new Error('no WorkPlacements to write status to');
   log(
-    `churn: CPU ${churn.cpuPercent.toFixed(1)} %, read p95 ${churn.allReads.p95.toFixed(1)} ms, writes ${JSON.stringify(churn.writes)}`,
+    `churn: idle window ${IDLE_SECONDS} s (reads only, one every ${READ_PERIOD_MS} ms)`,
+  );
+  const idle = await window(b, IDLE_SECONDS);
+  log(
+    `churn: idle CPU ${idle.cpuPercent.toFixed(
+      1,
+    )} %, read p95 ${idle.allReads.p95.toFixed(1)} ms`,
+  );
+  log(
+    `churn: ${perSecond} status writes/s for ${seconds} s over ${targets.length} WorkPlacements, same reads`,
+  );
+  const churn = await window(b, seconds, () =>
+    writeLoop(kube, targets, perSecond, seconds),
+  );
+  log(
+    `churn: CPU ${churn.cpuPercent.toFixed(
+      1,
+    )} %, read p95 ${churn.allReads.p95.toFixed(1)} ms, writes ${JSON.stringify(
+      churn.writes,
+    )}`,
   );
   const w = churn.writes!;
   const perPath = CHURN_READS.map(p => {
@@ -149,12 +187,22 @@ export async function measureChurn(
   return [
     {
       id: 'churn.cpu',
-      name: `Backend CPU under churn: ${fmtInt(perSecond)} WorkPlacement status writes/s for ${seconds} s (${fmtInt(
+      name: `Backend CPU under churn: ${fmtInt(
+        perSecond,
+      )} WorkPlacement status writes/s for ${seconds} s (${fmtInt(
         targets.length,
-      )} WorkPlacements, a new versionID each) with reads every ${READ_PERIOD_MS} ms (${CHURN_READS.length} paths round robin); /proc/<pid>/stat`,
-      result: `${churn.cpuPercent.toFixed(1)} % of one core (idle window with the same reads, ${IDLE_SECONDS} s: ${idle.cpuPercent.toFixed(
+      )} WorkPlacements, a new versionID each) with reads every ${READ_PERIOD_MS} ms (${
+        CHURN_READS.length
+      } paths round robin); /proc/<pid>/stat`,
+      result: `${churn.cpuPercent.toFixed(
         1,
-      )} %); ${fmtInt(w.sent)} writes at ${w.perSecond.toFixed(0)}/s achieved (the apiserver's pace; at most ${MAX_IN_FLIGHT} in flight), ${w.failed} failed${slow}`,
+      )} % of one core (idle window with the same reads, ${IDLE_SECONDS} s: ${idle.cpuPercent.toFixed(
+        1,
+      )} %); ${fmtInt(w.sent)} writes at ${w.perSecond.toFixed(
+        0,
+      )}/s achieved (the apiserver's pace; at most ${MAX_IN_FLIGHT} in flight), ${
+        w.failed
+      } failed${slow}`,
       goal: '≤ 10 % of one core',
       met: w.failed === 0 ? churn.cpuPercent <= 10 : null,
       data: { idle, churn },
@@ -162,7 +210,9 @@ export async function measureChurn(
     {
       id: 'churn.reads',
       name: 'Read p95 during the churn vs the idle window (all reads; per path idle → churn)',
-      result: `${fmtMs(churn.allReads.p95)} vs ${fmtMs(idle.allReads.p95)} idle (${ratio.toFixed(2)}×); ${perPath}`,
+      result: `${fmtMs(churn.allReads.p95)} vs ${fmtMs(
+        idle.allReads.p95,
+      )} idle (${ratio.toFixed(2)}×); ${perPath}`,
       goal: 'within 2× of idle',
       met: ratio <= 2,
       data: { ratio, idle: idle.reads, churn: churn.reads },

@@ -173,7 +173,9 @@ export async function measureCleanup(
   log(
     `plain DELETEs (concurrency ${s.concurrency}): ${c.items.length} in ${fmtMs(
       ceiling.value.ms,
-    )} (${ceilingPerSecond.toFixed(0)}/s, peak ${ceiling.rate.peak.toFixed(0)}/s); ours ${(ofCeiling * 100).toFixed(0)} % of it`,
+    )} (${ceilingPerSecond.toFixed(0)}/s, peak ${ceiling.rate.peak.toFixed(
+      0,
+    )}/s); ours ${(ofCeiling * 100).toFixed(0)} % of it`,
   );
 
   return [
@@ -184,14 +186,20 @@ export async function measureCleanup(
       )} plain DELETEs (same preconditions and propagation in the body, concurrency ${
         s.concurrency
       }, no checks, no rate bound) on an equal third set`,
-      result: `${fmtInt(oursPerSecond)} items/s = ${(ofCeiling * 100).toFixed(0)} % of the ceiling`,
+      result: `${fmtInt(oursPerSecond)} items/s = ${(ofCeiling * 100).toFixed(
+        0,
+      )} % of the ceiling`,
       baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s (${fmtMs(
         ceiling.value.ms,
       )}, peak ${fmtInt(ceiling.rate.peak)}/s)`,
       goal: '≥ 90 % of the ceiling',
       met: ofCeiling >= 0.9,
       data: {
-        ceiling: { ms: ceiling.value.ms, itemsPerSecond: ceilingPerSecond, requests: ceiling.rate },
+        ceiling: {
+          ms: ceiling.value.ms,
+          itemsPerSecond: ceilingPerSecond,
+          requests: ceiling.rate,
+        },
         ofCeiling,
         seedSeconds: c.seconds,
       },

@@ -35,16 +35,22 @@ export async function measureMallocArenas(
     const settled = await b.memory(idleMs);
     const increment = settled.rss - bare.rss;
     log(
-      `MALLOC_ARENA_MAX=2: RSS ${fmtMB(settled.rss)} (bare ${fmtMB(bare.rss)}, increment ${fmtMB(increment)}), heap used ${fmtMB(
+      `MALLOC_ARENA_MAX=2: RSS ${fmtMB(settled.rss)} (bare ${fmtMB(
+        bare.rss,
+      )}, increment ${fmtMB(increment)}), heap used ${fmtMB(
         settled.heapUsed,
       )}, committed ${fmtMB(settled.heapTotal)}`,
     );
     return {
       id: 'memory.mallocArenas',
       name: 'Diagnosis at S: the same backend, reads and previews with glibc malloc limited to 2 arenas (MALLOC_ARENA_MAX=2), settled; its increment over the bare backend with the same setting',
-      result: `RSS ${fmtMB(settled.rss)}, increment ${fmtMB(increment)} (default malloc: RSS ${fmtMB(defaults.rss)}, increment ${fmtMB(
+      result: `RSS ${fmtMB(settled.rss)}, increment ${fmtMB(
+        increment,
+      )} (default malloc: RSS ${fmtMB(defaults.rss)}, increment ${fmtMB(
         defaults.rssIncrement,
-      )}); V8 heap used ${fmtMB(settled.heapUsed)}, committed ${fmtMB(settled.heapTotal)}, anonymous RSS ${fmtMB(settled.rssAnon ?? NaN)}`,
+      )}); V8 heap used ${fmtMB(settled.heapUsed)}, committed ${fmtMB(
+        settled.heapTotal,
+      )}, anonymous RSS ${fmtMB(settled.rssAnon ?? NaN)}`,
       met: null,
       data: { settled, bare, defaults },
     };

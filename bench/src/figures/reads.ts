@@ -111,7 +111,11 @@ function misplacedFigures(
 async function traceMemory(b: BackendProcess, after: string): Promise<void> {
   if (process.env.BENCH_TRACE_MEMORY !== '1') return;
   const m = await b.memory();
-  log(`memory after ${after}: RSS ${fmtMB(m.rss)}, heap used ${fmtMB(m.heapUsed)}, committed ${fmtMB(m.heapTotal)}`);
+  log(
+    `memory after ${after}: RSS ${fmtMB(m.rss)}, heap used ${fmtMB(
+      m.heapUsed,
+    )}, committed ${fmtMB(m.heapTotal)}`,
+  );
 }
 
 export async function measureReads(
@@ -183,7 +187,9 @@ export async function measureReads(
     id: 'targeting.big',
     name: `Targeting, largest Promise (${BIG_PROMISE}: ${fmtInt(
       big.json.workloadGroupsTotal,
-    )} workload groups, first page of ${big.json.workloadGroups.length}): p50 / p95`,
+    )} workload groups, first page of ${
+      big.json.workloadGroups.length
+    }): p50 / p95`,
     result: fmtTimed(big.d),
     goal: 'p95 ≤ 10 ms',
     met: big.d.p95 <= 10,

@@ -37,14 +37,26 @@ export interface SizeRow {
 type Metric = { key: keyof SizeRow; label: string; fmt: (v: number) => string };
 
 export const SWEEP_METRICS: Metric[] = [
-  { key: 'coldStartMs', label: 'cold start', fmt: v => `${(v / 1000).toFixed(1)} s` },
+  {
+    key: 'coldStartMs',
+    label: 'cold start',
+    fmt: v => `${(v / 1000).toFixed(1)} s`,
+  },
   { key: 'misplacedP95', label: 'misplaced p95', fmt: fmtMs },
   { key: 'targetingTypicalP95', label: 'targeting p95 (typical)', fmt: fmtMs },
-  { key: 'targetingBigP95', label: 'targeting p95 (largest, first page)', fmt: fmtMs },
+  {
+    key: 'targetingBigP95',
+    label: 'targeting p95 (largest, first page)',
+    fmt: fmtMs,
+  },
   { key: 'matrixP95', label: 'matrix p95', fmt: fmtMs },
   { key: 'previewP95', label: 'preview p95', fmt: fmtMs },
   { key: 'misplacedCpuMs', label: 'misplaced CPU/request', fmt: fmtMs },
-  { key: 'targetingBigCpuMs', label: 'targeting (largest) CPU/request', fmt: fmtMs },
+  {
+    key: 'targetingBigCpuMs',
+    label: 'targeting (largest) CPU/request',
+    fmt: fmtMs,
+  },
   { key: 'previewCpuMs', label: 'preview CPU/request', fmt: fmtMs },
   { key: 'rss', label: 'RSS', fmt: fmtMB },
   { key: 'rssIncrement', label: 'RSS increment', fmt: fmtMB },
@@ -52,12 +64,18 @@ export const SWEEP_METRICS: Metric[] = [
 ];
 
 /** log(y2/y1) / log(x2/x1): 1 = linear growth, 0 = flat. */
-export function growthExponent(x1: number, y1: number, x2: number, y2: number): number {
+export function growthExponent(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+): number {
   if (!(x1 > 0 && x2 > 0 && y1 > 0 && y2 > 0) || x1 === x2) return NaN;
   return Math.log(y2 / y1) / Math.log(x2 / x1);
 }
 
-const label = (f: number) => (f === 1 ? 'S' : f < 1 ? `S/${Math.round(1 / f)}` : `${f}S`);
+const label = (f: number) =>
+  f === 1 ? 'S' : f < 1 ? `S/${Math.round(1 / f)}` : `${f}S`;
 
 export function renderSweep(rows: SizeRow[]): string[] {
   if (rows.length === 0) return [];
@@ -79,17 +97,28 @@ export function renderSweep(rows: SizeRow[]): string[] {
     `|${head.map(() => '---').join('|')}|`,
     ...rows.map(
       r =>
-        `| ${label(r.factor)} | ${fmtInt(r.destinations)} | ${fmtInt(r.works)} | ${fmtInt(r.workPlacements)} | ${r.seedSeconds.toFixed(
+        `| ${label(r.factor)} | ${fmtInt(r.destinations)} | ${fmtInt(
+          r.works,
+        )} | ${fmtInt(r.workPlacements)} | ${r.seedSeconds.toFixed(
           0,
-        )} s | ${r.loadAverage.toFixed(1)} | ${SWEEP_METRICS.map(m => m.fmt(r[m.key] as number)).join(' | ')} |`,
+        )} s | ${r.loadAverage.toFixed(1)} | ${SWEEP_METRICS.map(m =>
+          m.fmt(r[m.key] as number),
+        ).join(' | ')} |`,
     ),
   ];
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1];
     const b = rows[i];
     lines.push(
-      `| exponent ${label(a.factor)}→${label(b.factor)} | | | | | | ${SWEEP_METRICS.map(m =>
-        growthExponent(a.workPlacements, a[m.key] as number, b.workPlacements, b[m.key] as number).toFixed(2),
+      `| exponent ${label(a.factor)}→${label(
+        b.factor,
+      )} | | | | | | ${SWEEP_METRICS.map(m =>
+        growthExponent(
+          a.workPlacements,
+          a[m.key] as number,
+          b.workPlacements,
+          b[m.key] as number,
+        ).toFixed(2),
       ).join(' | ')} |`,
     );
   }
@@ -97,8 +126,15 @@ export function renderSweep(rows: SizeRow[]): string[] {
     const a = rows[0];
     const b = rows[rows.length - 1];
     lines.push(
-      `| exponent ${label(a.factor)}→${label(b.factor)} | | | | | | ${SWEEP_METRICS.map(m =>
-        growthExponent(a.workPlacements, a[m.key] as number, b.workPlacements, b[m.key] as number).toFixed(2),
+      `| exponent ${label(a.factor)}→${label(
+        b.factor,
+      )} | | | | | | ${SWEEP_METRICS.map(m =>
+        growthExponent(
+          a.workPlacements,
+          a[m.key] as number,
+          b.workPlacements,
+          b[m.key] as number,
+        ).toFixed(2),
       ).join(' | ')} |`,
     );
   }
@@ -123,27 +159,97 @@ export function sweepGoals(rows: SizeRow[]): Figure[] {
   ) =>
     out.push(
       row
-        ? { id, name, result: fmt(value(row)), goal: goalText, met: value(row) <= limit, data: { value: value(row) } }
-        : { id, name, result: 'not measured', goal: goalText, met: null, notMeasured: 'size not in BENCH_SWEEP' },
+        ? {
+            id,
+            name,
+            result: fmt(value(row)),
+            goal: goalText,
+            met: value(row) <= limit,
+            data: { value: value(row) },
+          }
+        : {
+            id,
+            name,
+            result: 'not measured',
+            goal: goalText,
+            met: null,
+            notMeasured: 'size not in BENCH_SWEEP',
+          },
     );
   const ms = (v: number) => fmtMs(v);
-  goal('goal.misplaced.4S', 'At 4S: misplaced list p95 (one Promise, first page)', S4, r => r.misplacedP95, ms, 20, 'p95 ≤ 20 ms');
+  goal(
+    'goal.misplaced.4S',
+    'At 4S: misplaced list p95 (one Promise, first page)',
+    S4,
+    r => r.misplacedP95,
+    ms,
+    20,
+    'p95 ≤ 20 ms',
+  );
   goal(
     'goal.targeting.4S',
-    'At 4S: targeting p95 (worse of the typical Promise and the largest Promise\'s first page)',
+    "At 4S: targeting p95 (worse of the typical Promise and the largest Promise's first page)",
     S4,
     r => Math.max(r.targetingTypicalP95, r.targetingBigP95),
     ms,
     10,
     'p95 ≤ 10 ms',
   );
-  goal('goal.preview.S', 'At S: what-if preview p95', S, r => r.previewP95, ms, 200, 'p95 ≤ 200 ms');
-  goal('goal.preview.4S', 'At 4S: what-if preview p95', S4, r => r.previewP95, ms, 800, 'p95 ≤ 800 ms');
+  goal(
+    'goal.preview.S',
+    'At S: what-if preview p95',
+    S,
+    r => r.previewP95,
+    ms,
+    200,
+    'p95 ≤ 200 ms',
+  );
+  goal(
+    'goal.preview.4S',
+    'At 4S: what-if preview p95',
+    S4,
+    r => r.previewP95,
+    ms,
+    800,
+    'p95 ≤ 800 ms',
+  );
   const mb = 1024 * 1024;
-  goal('goal.rss.S', 'At S: backend RSS increment over the same backend without the Kratix plugins (settled)', S, r => r.rssIncrement, fmtMB, 200 * mb, '≤ 200 MB');
-  goal('goal.rss.4S', 'At 4S: backend RSS increment over the same backend without the Kratix plugins (settled)', S4, r => r.rssIncrement, fmtMB, 600 * mb, '≤ 600 MB');
+  goal(
+    'goal.rss.S',
+    'At S: backend RSS increment over the same backend without the Kratix plugins (settled)',
+    S,
+    r => r.rssIncrement,
+    fmtMB,
+    200 * mb,
+    '≤ 200 MB',
+  );
+  goal(
+    'goal.rss.4S',
+    'At 4S: backend RSS increment over the same backend without the Kratix plugins (settled)',
+    S4,
+    r => r.rssIncrement,
+    fmtMB,
+    600 * mb,
+    '≤ 600 MB',
+  );
   const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
-  goal('goal.coldStart.S', 'At S: cold start to first answer', S, r => r.coldStartMs, s, 10_000, '≤ 10 s');
-  goal('goal.coldStart.4S', 'At 4S: cold start to first answer', S4, r => r.coldStartMs, s, 40_000, '≤ 40 s');
+  goal(
+    'goal.coldStart.S',
+    'At S: cold start to first answer',
+    S,
+    r => r.coldStartMs,
+    s,
+    10_000,
+    '≤ 10 s',
+  );
+  goal(
+    'goal.coldStart.4S',
+    'At 4S: cold start to first answer',
+    S4,
+    r => r.coldStartMs,
+    s,
+    40_000,
+    '≤ 40 s',
+  );
   return out;
 }

@@ -171,7 +171,10 @@ export function planLayout(sizes: BenchSizes): Layout {
 export function planCleanupSets(
   layout: Layout,
   size: number,
-): Record<'a' | 'b' | 'c', Array<{ promise: PromisePlan; destinations: string[] }>> {
+): Record<
+  'a' | 'b' | 'c',
+  Array<{ promise: PromisePlan; destinations: string[] }>
+> {
   const D = layout.sizes.destinations;
   let k = 1;
   const take = () => {

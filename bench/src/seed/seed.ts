@@ -24,7 +24,13 @@ import {
   promise,
   resourceCrd,
 } from './shapes';
-import { WorkRef, resourceRequest, resourceWork, staticDependencyWork, workPlacement } from './workShapes';
+import {
+  WorkRef,
+  resourceRequest,
+  resourceWork,
+  staticDependencyWork,
+  workPlacement,
+} from './workShapes';
 
 export interface SeedReport {
   seconds: number;
@@ -34,7 +40,6 @@ export interface SeedReport {
   method: string;
   phases: Array<{ name: string; objects: number; seconds: number }>;
 }
-
 
 export class Seeder {
   requests = 0;
@@ -338,7 +343,12 @@ export async function seedCleanupSet(
   set: Array<{ promise: PromisePlan; destinations: string[] }>,
   label: Record<string, string>,
 ): Promise<{
-  items: Array<{ namespace: string; name: string; uid: string; resourceVersion: string }>;
+  items: Array<{
+    namespace: string;
+    name: string;
+    uid: string;
+    resourceVersion: string;
+  }>;
   seconds: number;
 }> {
   const s = new Seeder(kube, concurrency);

@@ -6,7 +6,8 @@ interface Item {
 }
 
 describe('IndexedStore', () => {
-  const make = () => new IndexedStore<Item>(i => i.id, { group: i => [i.group] });
+  const make = () =>
+    new IndexedStore<Item>(i => i.id, { group: i => [i.group] });
 
   it('indexes on insert and re-indexes on update', () => {
     const s = make();
@@ -96,10 +97,14 @@ describe('IndexedStore aspects', () => {
     s.replaceAll([{ id: 'a', spec: 'x' }]);
     let computed = 0;
     const specs = () =>
-      s.memo('specs', () => {
-        computed += 1;
-        return s.all().map(d => d.spec);
-      }, 'spec');
+      s.memo(
+        'specs',
+        () => {
+          computed += 1;
+          return s.all().map(d => d.spec);
+        },
+        'spec',
+      );
     expect(specs()).toEqual(['x']);
     const r = s.aspectRevision('spec');
     s.upsert({ id: 'a', spec: 'x', status: 'written' });

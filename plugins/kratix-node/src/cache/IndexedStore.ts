@@ -14,7 +14,10 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   private readonly indexes = new Map<string, Map<string, Set<string>>>();
   private readonly listeners = new Set<(change: StoreChange<T>) => void>();
   /** Values derived from the store (see memo): dropped on every change, or only on changes of their aspect. */
-  private readonly memos = new Map<string, { value: unknown; aspect?: string }>();
+  private readonly memos = new Map<
+    string,
+    { value: unknown; aspect?: string }
+  >();
   private changes = 0;
   /** Changes per aspect (see the constructor's `aspects`). */
   private readonly aspectChanges = new Map<string, number>();
@@ -26,8 +29,14 @@ export class IndexedStore<T> implements ReflectorSink<T> {
    */
   constructor(
     readonly keyOf: (item: T) => string,
-    private readonly indexFns: Record<string, (item: T) => Array<string | undefined>> = {},
-    private readonly aspects: Record<string, (previous: T, next: T) => boolean> = {},
+    private readonly indexFns: Record<
+      string,
+      (item: T) => Array<string | undefined>
+    > = {},
+    private readonly aspects: Record<
+      string,
+      (previous: T, next: T) => boolean
+    > = {},
   ) {
     for (const name of Object.keys(indexFns)) this.indexes.set(name, new Map());
     for (const name of Object.keys(aspects)) this.aspectChanges.set(name, 0);
@@ -36,7 +45,8 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   /** Counts the changes of one aspect (inserts, removals and re-lists change every aspect). */
   aspectRevision(aspect: string): number {
     const n = this.aspectChanges.get(aspect);
-    if (n === undefined) throw new Error(`IndexedStore: unknown aspect "${aspect}"`);
+    if (n === undefined)
+      throw new Error(`IndexedStore: unknown aspect "${aspect}"`);
     return n;
   }
 
@@ -76,7 +86,8 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   /** The distinct values of an index with their counts. */
   indexValues(name: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [value, keys] of this.indexes.get(name) ?? []) out.set(value, keys.size);
+    for (const [value, keys] of this.indexes.get(name) ?? [])
+      out.set(value, keys.size);
     return out;
   }
 
@@ -154,13 +165,18 @@ export class IndexedStore<T> implements ReflectorSink<T> {
     // Which aspects changed: all of them, unless an update of an existing item says otherwise.
     const changed = new Set<string>();
     for (const [name, test] of Object.entries(this.aspects)) {
-      if (change.type !== 'upsert' || !change.previous || test(change.previous, change.item)) {
+      if (
+        change.type !== 'upsert' ||
+        !change.previous ||
+        test(change.previous, change.item)
+      ) {
         changed.add(name);
         this.aspectChanges.set(name, this.aspectChanges.get(name)! + 1);
       }
     }
     for (const [key, m] of this.memos) {
-      if (m.aspect === undefined || changed.has(m.aspect)) this.memos.delete(key);
+      if (m.aspect === undefined || changed.has(m.aspect))
+        this.memos.delete(key);
     }
     for (const l of this.listeners) l(change);
   }

@@ -60,9 +60,14 @@ export class PlacementCounts<T> {
   }
 
   /** Every non-empty cell. */
-  *cells(): IterableIterator<{ promise: string; destination: string; count: PlacementCount }> {
+  *cells(): IterableIterator<{
+    promise: string;
+    destination: string;
+    count: PlacementCount;
+  }> {
     for (const [promise, row] of this.byPromise) {
-      for (const [destination, count] of row) yield { promise, destination, count };
+      for (const [destination, count] of row)
+        yield { promise, destination, count };
     }
   }
 

@@ -13,7 +13,10 @@ import {
  */
 export const PLACEMENT_ASPECT = 'placement';
 
-function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
+function sameRecord(
+  a: Record<string, string>,
+  b: Record<string, string>,
+): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   return ka.every(k => a[k] === b[k]);

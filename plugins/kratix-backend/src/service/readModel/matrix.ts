@@ -11,11 +11,19 @@ import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 type MatrixBody = Omit<MatrixResponse, keyof ReadMeta>;
 
 /** The last matrix per cache, with the store revisions it was computed from (and its JSON once asked for). */
-const lastMatrix = new WeakMap<PlatformCache, { key: string; body: MatrixBody; json?: string }>();
+const lastMatrix = new WeakMap<
+  PlatformCache,
+  { key: string; body: MatrixBody; json?: string }
+>();
 
 function currentMatrix(cache: PlatformCache) {
   // The counts' revision moves only when a count does: WorkPlacement status writes keep the matrix.
-  const key = [cache.promises.revision, cache.destinations.revision, cache.placementCounts.revision, cache.generation].join(':');
+  const key = [
+    cache.promises.revision,
+    cache.destinations.revision,
+    cache.placementCounts.revision,
+    cache.generation,
+  ].join(':');
   let last = lastMatrix.get(cache);
   if (!last || last.key !== key) {
     last = { key, body: computeMatrix(cache) };
@@ -43,14 +51,26 @@ export function matrixJson(cache: PlatformCache, meta: ReadMeta): string {
 }
 
 function computeMatrix(cache: PlatformCache): MatrixBody {
-  const promises = cache.promises.all().map(p => p.name).sort(compareCodeUnits);
-  const destinations = cache.destinations.all().map(d => d.name).sort(compareCodeUnits);
+  const promises = cache.promises
+    .all()
+    .map(p => p.name)
+    .sort(compareCodeUnits);
+  const destinations = cache.destinations
+    .all()
+    .map(d => d.name)
+    .sort(compareCodeUnits);
   const cells = new Map<string, MatrixCell>();
   const cell = (promise: string, destination: string) => {
     const key = `${promise}\u0000${destination}`;
     let c = cells.get(key);
     if (!c) {
-      c = { promise, destination, workPlacements: 0, misplaced: 0, targeted: false };
+      c = {
+        promise,
+        destination,
+        workPlacements: 0,
+        misplaced: 0,
+        targeted: false,
+      };
       cells.set(key, c);
     }
     return c;
@@ -65,7 +85,10 @@ function computeMatrix(cache: PlatformCache): MatrixBody {
   for (const p of cache.promises.all()) {
     const { matchLabels } = squashPromiseScheduling(p.destinationSelectors);
     for (const d of allDestinations) {
-      if (matchDestination(matchLabels, d, { generation: cache.generation }).matched) {
+      if (
+        matchDestination(matchLabels, d, { generation: cache.generation })
+          .matched
+      ) {
         cell(p.name, d.name).targeted = true;
       }
     }
@@ -74,7 +97,9 @@ function computeMatrix(cache: PlatformCache): MatrixBody {
     promises,
     destinations,
     cells: [...cells.values()].sort(
-      (a, b) => compareCodeUnits(a.promise, b.promise) || compareCodeUnits(a.destination, b.destination),
+      (a, b) =>
+        compareCodeUnits(a.promise, b.promise) ||
+        compareCodeUnits(a.destination, b.destination),
     ),
   };
 }

@@ -209,12 +209,19 @@ describe('misplacedList', () => {
     const revision = c.workPlacements.aspectRevision(PLACEMENT_ASPECT);
     const [first] = c.workPlacements.byIndex('misplaced', 'true');
     // What the Kratix manager writes after a reconcile: a new versionID, nothing that places it.
-    c.workPlacements.upsert({ ...first, resourceVersion: 'z', versionID: 'new-version' });
+    c.workPlacements.upsert({
+      ...first,
+      resourceVersion: 'z',
+      versionID: 'new-version',
+    });
     expect(c.workPlacements.aspectRevision(PLACEMENT_ASPECT)).toBe(revision);
     const after = misplacedList(c, meta, q);
     expect(after).toEqual(reference(c, q));
     expect(after.items.find(v => v.name === first.name)).toEqual(
-      workPlacementView(c, c.workPlacements.get(`${first.namespace}/${first.name}`)!),
+      workPlacementView(
+        c,
+        c.workPlacements.get(`${first.namespace}/${first.name}`)!,
+      ),
     );
   });
 
