@@ -7,9 +7,11 @@ import {
   kratixPromiseReadPermission,
 } from '@kratix-backstage/plugin-kratix-common';
 import express from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
-import { matrixJson } from '../service/readModel/matrix';
+import { matrixJsonChunks } from '../service/readModel/matrix';
 import { misplacedList } from '../service/readModel/misplacedList';
 import { readPromiseManifest } from '../service/readModel/promiseManifest';
 import { promiseSummaries, promiseSummary, requirePromise } from '../service/readModel/promiseSummary';
@@ -139,6 +141,9 @@ export function registerReadRoutes(router: express.Router, deps: ReadRouteDeps):
     await authorizeRead(req);
     const q = parse(readQuery, req.query, 'query');
     const { platform, meta } = readable(req, q.allowStale);
-    res.type('application/json').send(matrixJson(platform.cache, meta));
+    // Streamed in ≈ 100 kB chunks (the answer reaches megabytes at scale), with backpressure.
+    res.type('application/json');
+    // The only failure is the client going away, which ends the response anyway.
+    await pipeline(Readable.from(matrixJsonChunks(platform.cache, meta)), res).catch(() => undefined);
   });
 }

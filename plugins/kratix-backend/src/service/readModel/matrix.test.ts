@@ -5,7 +5,12 @@ import {
   slimPromise,
   slimWorkPlacement,
 } from '@kratix-backstage/plugin-kratix-node';
-import { matrix, matrixJson } from './matrix';
+import {
+  MATRIX_CELLS_PER_CHUNK,
+  matrix,
+  matrixJson,
+  matrixJsonChunks,
+} from './matrix';
 
 const NS = 'kratix-platform-system';
 const meta = {
@@ -137,5 +142,21 @@ describe('matrix', () => {
     expect(
       JSON.parse(matrixJson(cache, meta)).cells.map((c: any) => c.destination),
     ).toEqual(['prod-1']);
+  });
+
+  it('cuts a large matrix into chunks that join to exactly JSON.stringify of the answer', () => {
+    const cache = cacheWith();
+    const count = MATRIX_CELLS_PER_CHUNK * 2 + 7;
+    for (let i = 0; i < count; i++)
+      cache.destinations.upsert(
+        destination(`d-${String(i).padStart(5, '0')}`, 'prod'),
+      );
+    const chunks = matrixJsonChunks(cache, meta);
+    expect(chunks.join('')).toBe(JSON.stringify(matrix(cache, meta)));
+    // meta, head, three chunks of cells, closing brackets
+    expect(chunks).toHaveLength(6);
+    expect(Math.max(...chunks.map(c => c.length))).toBeLessThan(
+      JSON.stringify(matrix(cache, meta)).length / 2,
+    );
   });
 });
