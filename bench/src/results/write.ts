@@ -1,4 +1,4 @@
-/** Writes bench/results/latest.md and latest.json. */
+/** Writes bench/results/latest.md and latest.json (BENCH_RESULTS_NAME: another name than "latest"). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Figure } from './figure';
@@ -25,6 +25,12 @@ export interface SeedSummary {
   counts: Record<string, number>;
   phases: Array<{ name: string; objects: number; seconds: number }>;
 }
+
+const resultsName = () => {
+  const name = process.env.BENCH_RESULTS_NAME || 'latest';
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`BENCH_RESULTS_NAME must be [a-z0-9-]+, got "${name}"`);
+  return name;
+};
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const status = (f: Figure) =>
@@ -117,12 +123,12 @@ export function writeResults(
 ): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    resolve(dir, 'latest.md'),
+    resolve(dir, `${resultsName()}.md`),
     renderMarkdown(env, seed, figures, notes, sections),
   );
   writeFileSync(
-    resolve(dir, 'latest.json'),
+    resolve(dir, `${resultsName()}.json`),
     `${JSON.stringify({ environment: env, seed, figures, notes, ...extra }, null, 2)}\n`,
   );
-  return resolve(dir, 'latest.md');
+  return resolve(dir, `${resultsName()}.md`);
 }
