@@ -336,6 +336,7 @@ async function main() {
             measureCleanup(
               kube!,
               b.port,
+              b.pid,
               layout,
               cleanup,
               kubectlBin,

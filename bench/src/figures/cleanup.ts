@@ -3,6 +3,7 @@
  * backend (POST …/cleanup with the items), set b by `kubectl delete -l`. The apiserver's request
  * counter is sampled during both.
  */
+import { procCpuMs } from '../backend/backendProcess';
 import { ok } from '../backend/http';
 import {
   measureRequestRate,
@@ -55,6 +56,7 @@ async function waitForCount(
 export async function measureCleanup(
   kube: KubeHttp,
   port: number,
+  pid: number,
   layout: Layout,
   s: CleanupSettings,
   kubectlBin: string,
@@ -77,10 +79,12 @@ export async function measureCleanup(
     kube,
     workPlacementGetsAndDeletes,
     async () => {
+      const cpu0 = procCpuMs(pid);
       const t0 = performance.now();
       const r = await ok(port, 'POST', `${API}/cleanup`, { items: a.items });
       return {
         ms: performance.now() - t0,
+        backendCpuMs: procCpuMs(pid) - cpu0,
         summary: r.json.summary,
         results: r.json.results as any[],
       };
@@ -188,7 +192,12 @@ export async function measureCleanup(
       }, no checks, no rate bound) on an equal third set`,
       result: `${fmtInt(oursPerSecond)} items/s = ${(ofCeiling * 100).toFixed(
         0,
-      )} % of the ceiling`,
+      )} % of the ceiling (backend CPU ${fmtMs(
+        ours.value.backendCpuMs,
+      )} for the ${fmtInt(a.items.length)} items: ${(
+        (ours.value.backendCpuMs / ms) *
+        100
+      ).toFixed(0)} % of one core over the cleanup's ${fmtMs(ms)})`,
       baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s (${fmtMs(
         ceiling.value.ms,
       )}, peak ${fmtInt(ceiling.rate.peak)}/s)`,
@@ -201,6 +210,7 @@ export async function measureCleanup(
           requests: ceiling.rate,
         },
         ofCeiling,
+        backendCpuMs: ours.value.backendCpuMs,
         seedSeconds: c.seconds,
       },
     },

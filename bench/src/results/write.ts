@@ -28,7 +28,8 @@ export interface SeedSummary {
 
 const resultsName = () => {
   const name = process.env.BENCH_RESULTS_NAME || 'latest';
-  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`BENCH_RESULTS_NAME must be [a-z0-9-]+, got "${name}"`);
+  if (!/^[a-z0-9-]+$/.test(name))
+    throw new Error(`BENCH_RESULTS_NAME must be [a-z0-9-]+, got "${name}"`);
   return name;
 };
 
@@ -128,7 +129,11 @@ export function writeResults(
   );
   writeFileSync(
     resolve(dir, `${resultsName()}.json`),
-    `${JSON.stringify({ environment: env, seed, figures, notes, ...extra }, null, 2)}\n`,
+    `${JSON.stringify(
+      { environment: env, seed, figures, notes, ...extra },
+      null,
+      2,
+    )}\n`,
   );
   return resolve(dir, `${resultsName()}.md`);
 }
