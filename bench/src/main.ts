@@ -372,7 +372,7 @@ async function main() {
             { destinations: sizes.destinations, works: counts.Works },
           ),
         ],
-        [['memory.mallocArenas', 'Diagnosis: MALLOC_ARENA_MAX=2', '']],
+        [['memory.mallocArenas', 'Diagnosis: glibc malloc settings', '']],
       );
     }
     if (isS && o.browser) {

@@ -25,6 +25,8 @@ export type ChildMessage =
       rssFile?: number;
       lazyFree?: number;
       anonHugePages?: number;
+      /** Resident part of the brk heap ([heap] in /proc/self/smaps): glibc malloc's main arena. */
+      mallocBrk?: number;
       gc: boolean;
       /** How long the process was left idle before the sample (after the GCs). */
       idleMs: number;
@@ -95,6 +97,7 @@ function rssParts(): {
   rssFile?: number;
   lazyFree?: number;
   anonHugePages?: number;
+  mallocBrk?: number;
 } {
   const kb = (text: string, field: string) => {
     const m = text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
@@ -108,12 +111,20 @@ function rssParts(): {
     }
   };
   const status = read('/proc/self/status');
+  // The brk heap is glibc malloc's main arena only (V8 maps its heap pages with mmap).
+  const smaps = read('/proc/self/smaps');
+  const heapAt = smaps.search(/^\S+ \S+ \S+ \S+ \S+\s+\[heap\]$/m);
+  const mallocBrk =
+    heapAt >= 0
+      ? kb(smaps.slice(heapAt, smaps.indexOf('VmFlags', heapAt)), 'Rss')
+      : undefined;
   const rollup = read('/proc/self/smaps_rollup');
   return {
     rssAnon: kb(status, 'RssAnon'),
     rssFile: kb(status, 'RssFile'),
     lazyFree: kb(rollup, 'LazyFree'),
     anonHugePages: kb(rollup, 'AnonHugePages'),
+    mallocBrk,
   };
 }
 

@@ -14,7 +14,18 @@ import { bareMemory } from './processFigures';
 import { measurePreview } from './preview';
 import { API, measureReads } from './reads';
 
-export const ARENA_ENV = { MALLOC_ARENA_MAX: '2' };
+/** BENCH_MALLOC_ENV: the glibc settings tried, as NAME=value,NAME=value (default MALLOC_ARENA_MAX=2). */
+export function mallocEnv(): Record<string, string> {
+  const raw = process.env.BENCH_MALLOC_ENV || 'MALLOC_ARENA_MAX=2';
+  const env: Record<string, string> = {};
+  for (const pair of raw.split(',')) {
+    const m = pair.trim().match(/^(MALLOC_[A-Z_]+)=(\d+)$/);
+    if (!m)
+      throw new Error(`BENCH_MALLOC_ENV: "${pair}" is not MALLOC_NAME=number`);
+    env[m[1]] = m[2];
+  }
+  return env;
+}
 
 export async function measureMallocArenas(
   config: unknown,
@@ -22,10 +33,14 @@ export async function measureMallocArenas(
   defaults: { rss: number; rssIncrement: number },
   sizes: { destinations: number; works: number },
 ): Promise<Figure> {
-  const bare = await bareMemory(idleMs, ARENA_ENV);
+  const env = mallocEnv();
+  const settings = Object.entries(env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const bare = await bareMemory(idleMs, env);
   const b = await startBackendProcess({
     config,
-    env: ARENA_ENV,
+    env,
     readyPath: `${API}/promises/${BIG_PROMISE}/misplaced`,
     timeoutMs: 600_000,
   });
@@ -35,7 +50,7 @@ export async function measureMallocArenas(
     const settled = await b.memory(idleMs);
     const increment = settled.rss - bare.rss;
     log(
-      `MALLOC_ARENA_MAX=2: RSS ${fmtMB(settled.rss)} (bare ${fmtMB(
+      `${settings}: RSS ${fmtMB(settled.rss)} (bare ${fmtMB(
         bare.rss,
       )}, increment ${fmtMB(increment)}), heap used ${fmtMB(
         settled.heapUsed,
@@ -43,7 +58,7 @@ export async function measureMallocArenas(
     );
     return {
       id: 'memory.mallocArenas',
-      name: 'Diagnosis at S: the same backend, reads and previews with glibc malloc limited to 2 arenas (MALLOC_ARENA_MAX=2), settled; its increment over the bare backend with the same setting',
+      name: `Diagnosis at S: the same backend, reads and previews with glibc malloc settings ${settings}, settled; its increment over the bare backend with the same settings`,
       result: `RSS ${fmtMB(settled.rss)}, increment ${fmtMB(
         increment,
       )} (default malloc: RSS ${fmtMB(defaults.rss)}, increment ${fmtMB(
