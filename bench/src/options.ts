@@ -28,6 +28,15 @@ export interface BenchOptions {
    * start`, unminified). BENCH_APP_MODE.
    */
   appMode: 'production' | 'development';
+  /**
+   * The scale sweep: multiples of scenario S (the sizes above) measured one after the other, each
+   * on a freshly seeded control plane (BENCH_SWEEP, default "0.25,1,2,4"; "1" = S only). Promises
+   * stay at the set number; Destinations, WorkPlacements and misplaced scale.
+   */
+  sweep: number[];
+  /** Status writes per second and seconds of the churn figure (BENCH_CHURN_RPS, BENCH_CHURN_SECONDS). */
+  churnPerSecond: number;
+  churnSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -40,9 +49,22 @@ function int(name: string, fallback: number): number {
 }
 
 function appMode(raw: string | undefined): BenchOptions['appMode'] {
-  if (raw === undefined || raw === '' || raw === 'production') return 'production';
+  if (raw === undefined || raw === '' || raw === 'production')
+    return 'production';
   if (raw === 'development') return 'development';
-  throw new Error(`BENCH_APP_MODE must be production or development, got "${raw}"`);
+  throw new Error(
+    `BENCH_APP_MODE must be production or development, got "${raw}"`,
+  );
+}
+
+function factors(raw: string | undefined): number[] {
+  if (raw === undefined || raw === '') return [0.25, 1, 2, 4];
+  const out = raw.split(',').map(x => Number(x.trim()));
+  if (out.some(n => !(n > 0)) || !out.includes(1))
+    throw new Error(
+      `BENCH_SWEEP must be positive factors of S including 1, got "${raw}"`,
+    );
+  return [...new Set(out)].sort((a, b) => a - b);
 }
 
 export function readOptions(): BenchOptions {
@@ -64,5 +86,8 @@ export function readOptions(): BenchOptions {
     appPort: int('BENCH_APP_PORT', 21300),
     backendPort: int('BENCH_BACKEND_PORT', 21307),
     appMode: appMode(process.env.BENCH_APP_MODE),
+    sweep: factors(process.env.BENCH_SWEEP),
+    churnPerSecond: int('BENCH_CHURN_RPS', 200),
+    churnSeconds: int('BENCH_CHURN_SECONDS', 60),
   };
 }

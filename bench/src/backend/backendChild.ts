@@ -25,6 +25,8 @@ export type ChildMessage =
       rssFile?: number;
       lazyFree?: number;
       anonHugePages?: number;
+      /** Resident part of the brk heap ([heap] in /proc/self/smaps): glibc malloc's main arena. */
+      mallocBrk?: number;
       gc: boolean;
       /** How long the process was left idle before the sample (after the GCs). */
       idleMs: number;
@@ -41,9 +43,11 @@ const send = (m: ChildMessage) => process.send?.(m);
 
 async function main() {
   const config = JSON.parse(process.env.BENCH_BACKEND_CONFIG ?? '{}');
+  // BENCH_BACKEND_BARE=1: the same backend without the Kratix plugins (the memory figure's base).
+  const bare = process.env.BENCH_BACKEND_BARE === '1';
   const backend = await startTestBackend({
     features: [
-      kratixPlugin,
+      ...(bare ? [] : [kratixPlugin]),
       mockServices.rootConfig.factory({ data: config }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
     ],
@@ -88,7 +92,13 @@ async function main() {
  * has freed with madvise(MADV_FREE) (V8 and the allocator do so) that Linux still counts in RSS
  * until it needs the memory back (bytes).
  */
-function rssParts(): { rssAnon?: number; rssFile?: number; lazyFree?: number; anonHugePages?: number } {
+function rssParts(): {
+  rssAnon?: number;
+  rssFile?: number;
+  lazyFree?: number;
+  anonHugePages?: number;
+  mallocBrk?: number;
+} {
   const kb = (text: string, field: string) => {
     const m = text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
     return m ? Number(m[1]) * 1024 : undefined;
@@ -101,9 +111,20 @@ function rssParts(): { rssAnon?: number; rssFile?: number; lazyFree?: number; an
     }
   };
   const status = read('/proc/self/status');
+  // The brk heap is glibc malloc's main arena only (V8 maps its heap pages with mmap).
+  const smaps = read('/proc/self/smaps');
+  const heapAt = smaps.search(/^\S+ \S+ \S+ \S+ \S+\s+\[heap\]$/m);
+  const mallocBrk =
+    heapAt >= 0
+      ? kb(smaps.slice(heapAt, smaps.indexOf('VmFlags', heapAt)), 'Rss')
+      : undefined;
   const rollup = read('/proc/self/smaps_rollup');
-  return { rssAnon: kb(status, 'RssAnon'), rssFile: kb(status, 'RssFile'), lazyFree: kb(rollup, 'LazyFree'),
+  return {
+    rssAnon: kb(status, 'RssAnon'),
+    rssFile: kb(status, 'RssFile'),
+    lazyFree: kb(rollup, 'LazyFree'),
     anonHugePages: kb(rollup, 'AnonHugePages'),
+    mallocBrk,
   };
 }
 

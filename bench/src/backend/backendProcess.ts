@@ -5,7 +5,8 @@
  * BENCH_BACKEND_TS=1 it runs from the TypeScript sources under Backstage's run-time transform.
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChildMessage } from './backendChild';
 import { compileBackendChild } from './compileChild';
@@ -21,15 +22,38 @@ async function childEntry(): Promise<{ file: string; execArgv: string[] }> {
   if (backendMode() === 'typescript') {
     return {
       file: resolve(__dirname, 'backendChild.ts'),
-      execArgv: ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs'), '--expose-gc'],
+      execArgv: [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        '--expose-gc',
+      ],
     };
   }
-  compiled ??= compileBackendChild(resolve(__dirname, '../../../node_modules/.cache/kratix-bench'));
+  compiled ??= compileBackendChild(
+    resolve(__dirname, '../../../node_modules/.cache/kratix-bench'),
+  );
   return { file: await compiled, execArgv: ['--expose-gc'] };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
+let clockTicks: number | undefined;
+function ticksPerSecond(): number {
+  clockTicks ??=
+    Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  return clockTicks;
+}
+
+/** CPU time (user + system, ms) of a process so far, from /proc/<pid>/stat (fields 14 and 15). */
+export function procCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime field 15.
+  return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond()) * 1000;
 }
 
 export interface BackendProcess {
   port: number;
+  pid: number;
   /** Spawn → 'listening' (Node start, loading the code, plugin init). */
   bootMs: number;
   /** Spawn → first 200 from the misplaced endpoint. */
@@ -43,8 +67,12 @@ export interface BackendProcess {
 
 export interface StartOptions {
   config: unknown;
-  /** Path polled until it answers 200. */
-  readyPath: string;
+  /** Path polled until it answers 200 (none: ready once listening). */
+  readyPath?: string;
+  /** The same backend without the Kratix plugins (BENCH_BACKEND_BARE). */
+  bare?: boolean;
+  /** Extra environment of the backend process (e.g. MALLOC_ARENA_MAX for the memory diagnosis). */
+  env?: Record<string, string>;
   /** Write a V8 CPU profile of the backend process into this directory. */
   cpuProfileDir?: string;
   timeoutMs?: number;
@@ -100,10 +128,14 @@ export async function startBackendProcess(
   const child = fork(file, [], {
     execArgv,
     // BENCH_BACKEND_EXEC: a wrapper to run the backend under (e.g. heaptrack), bench/README.md.
-    ...(process.env.BENCH_BACKEND_EXEC ? { execPath: process.env.BENCH_BACKEND_EXEC } : {}),
+    ...(process.env.BENCH_BACKEND_EXEC
+      ? { execPath: process.env.BENCH_BACKEND_EXEC }
+      : {}),
     env: {
       ...process.env,
       BENCH_BACKEND_CONFIG: JSON.stringify(o.config),
+      BENCH_BACKEND_BARE: o.bare ? '1' : '0',
+      ...(o.env ?? {}),
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -112,8 +144,8 @@ export async function startBackendProcess(
   const listening = await waitMessage(child, 'listening', timeoutMs);
   const bootMs = performance.now() - t0;
   const deadline = Date.now() + timeoutMs;
-  let coldStartMs: number | undefined;
-  while (coldStartMs === undefined) {
+  let coldStartMs: number | undefined = o.readyPath ? undefined : bootMs;
+  while (coldStartMs === undefined && o.readyPath) {
     const r = await request(listening.port, 'GET', o.readyPath).catch(
       () => undefined,
     );
@@ -129,8 +161,9 @@ export async function startBackendProcess(
   }
   return {
     port: listening.port,
+    pid: child.pid!,
     bootMs,
-    coldStartMs,
+    coldStartMs: coldStartMs!,
     async memory(idleMs = 0) {
       const reply = waitMessage(child, 'memory', 30_000 + idleMs);
       child.send({ type: 'memory', idleMs });

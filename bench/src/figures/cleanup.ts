@@ -3,6 +3,7 @@
  * backend (POST …/cleanup with the items), set b by `kubectl delete -l`. The apiserver's request
  * counter is sampled during both.
  */
+import { procCpuMs } from '../backend/backendProcess';
 import { ok } from '../backend/http';
 import {
   measureRequestRate,
@@ -14,6 +15,7 @@ import { Figure, fmtInt, fmtMs, fmtRatio } from '../results/figure';
 import { CLEANUP_SET_LABEL, Layout, planCleanupSets } from '../seed/layout';
 import { seedCleanupSet } from '../seed/seed';
 import { log } from '../util/log';
+import { mapPool } from '../util/pool';
 import { API } from './reads';
 
 export interface CleanupSettings {
@@ -54,6 +56,7 @@ async function waitForCount(
 export async function measureCleanup(
   kube: KubeHttp,
   port: number,
+  pid: number,
   layout: Layout,
   s: CleanupSettings,
   kubectlBin: string,
@@ -66,6 +69,9 @@ export async function measureCleanup(
   const b = await seedCleanupSet(kube, s.seedConcurrency, sets.b, {
     [CLEANUP_SET_LABEL]: 'b',
   });
+  const c = await seedCleanupSet(kube, s.seedConcurrency, sets.c, {
+    [CLEANUP_SET_LABEL]: 'c',
+  });
   const before = await countWorkPlacements(kube);
   await waitForCount(port, before);
 
@@ -73,10 +79,12 @@ export async function measureCleanup(
     kube,
     workPlacementGetsAndDeletes,
     async () => {
+      const cpu0 = procCpuMs(pid);
       const t0 = performance.now();
       const r = await ok(port, 'POST', `${API}/cleanup`, { items: a.items });
       return {
         ms: performance.now() - t0,
+        backendCpuMs: procCpuMs(pid) - cpu0,
         summary: r.json.summary,
         results: r.json.results as any[],
       };
@@ -133,7 +141,79 @@ export async function measureCleanup(
     )} (${theirsPerSecond.toFixed(0)}/s), ${theirs.rate.requests} requests`,
   );
 
+  // The apiserver's own DELETE ceiling: the same DELETE (uid + resourceVersion preconditions,
+  // background propagation, in the body) for set c, with the same concurrency, no checks and no
+  // rate bound.
+  const ceiling = await measureRequestRate(
+    kube,
+    workPlacementGetsAndDeletes,
+    async () => {
+      const t0 = performance.now();
+      const statuses = await mapPool(c.items, s.concurrency, async it => {
+        const r = await kube.request(
+          'DELETE',
+          `${paths.kratix('workplacements', it.namespace)}/${it.name}`,
+          {
+            apiVersion: 'v1',
+            kind: 'DeleteOptions',
+            preconditions: { uid: it.uid, resourceVersion: it.resourceVersion },
+            propagationPolicy: 'Background',
+          },
+        );
+        return r.status;
+      });
+      return { ms: performance.now() - t0, statuses };
+    },
+  );
+  const ceilingFailed = ceiling.value.statuses.filter(x => x >= 300).length;
+  if (ceilingFailed)
+    throw new Error(
+      `plain DELETEs: ${ceilingFailed} of ${c.items.length} refused (${[
+        ...new Set(ceiling.value.statuses.filter(x => x >= 300)),
+      ].join(', ')})`,
+    );
+  const ceilingPerSecond = (c.items.length / ceiling.value.ms) * 1000;
+  const ofCeiling = oursPerSecond / ceilingPerSecond;
+  log(
+    `plain DELETEs (concurrency ${s.concurrency}): ${c.items.length} in ${fmtMs(
+      ceiling.value.ms,
+    )} (${ceilingPerSecond.toFixed(0)}/s, peak ${ceiling.rate.peak.toFixed(
+      0,
+    )}/s); ours ${(ofCeiling * 100).toFixed(0)} % of it`,
+  );
+
   return [
+    {
+      id: 'cleanup.vsCeiling',
+      name: `Bulk cleanup vs the apiserver's own DELETE ceiling: ${fmtInt(
+        s.size,
+      )} plain DELETEs (same preconditions and propagation in the body, concurrency ${
+        s.concurrency
+      }, no checks, no rate bound) on an equal third set`,
+      result: `${fmtInt(oursPerSecond)} items/s = ${(ofCeiling * 100).toFixed(
+        0,
+      )} % of the ceiling (backend CPU ${fmtMs(
+        ours.value.backendCpuMs,
+      )} for the ${fmtInt(a.items.length)} items: ${(
+        (ours.value.backendCpuMs / ms) *
+        100
+      ).toFixed(0)} % of one core over the cleanup's ${fmtMs(ms)})`,
+      baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s (${fmtMs(
+        ceiling.value.ms,
+      )}, peak ${fmtInt(ceiling.rate.peak)}/s)`,
+      goal: '≥ 90 % of the ceiling',
+      met: ofCeiling >= 0.9,
+      data: {
+        ceiling: {
+          ms: ceiling.value.ms,
+          itemsPerSecond: ceilingPerSecond,
+          requests: ceiling.rate,
+        },
+        ofCeiling,
+        backendCpuMs: ours.value.backendCpuMs,
+        seedSeconds: c.seconds,
+      },
+    },
     {
       id: 'cleanup.throughput',
       name: `Bulk cleanup of ${fmtInt(

@@ -49,11 +49,32 @@ export async function harnessMemory(): Promise<Memory> {
   }
 }
 
+/**
+ * The same backend (startTestBackend, same bundle and config) without the Kratix plugins, settled
+ * like the measured one (full GC, 1 s, full GC, `idleMs` idle): the base of the RSS increment.
+ */
+export async function bareMemory(
+  idleMs: number,
+  env?: Record<string, string>,
+): Promise<Memory> {
+  const b = await startBackendProcess({ config: {}, bare: true, env });
+  try {
+    await new Promise(r => setTimeout(r, 2000));
+    return await b.memory(idleMs);
+  } finally {
+    await b.stop();
+  }
+}
+
 /** "X MB = anonymous + file-backed (lazily freed, huge pages); V8 heap committed" from /proc. */
 function rssBreakdown(m: Memory): string {
   if (m.rssAnon === undefined || m.rssFile === undefined) return fmtMB(m.rss);
-  const lazy = m.lazyFree ? `, ${fmtMB(m.lazyFree)} of it freed lazily (MADV_FREE)` : '';
-  return `${fmtMB(m.rss)} = ${fmtMB(m.rssAnon)} anonymous + ${fmtMB(m.rssFile)} file-backed${lazy}; V8 heap committed ${fmtMB(m.heapTotal)}`;
+  const lazy = m.lazyFree
+    ? `, ${fmtMB(m.lazyFree)} of it freed lazily (MADV_FREE)`
+    : '';
+  return `${fmtMB(m.rss)} = ${fmtMB(m.rssAnon)} anonymous + ${fmtMB(
+    m.rssFile,
+  )} file-backed${lazy}; V8 heap committed ${fmtMB(m.heapTotal)}`;
 }
 
 export function memoryFigures(
@@ -81,7 +102,9 @@ export function memoryFigures(
       })`,
       result: `${rssBreakdown(settled)} (${
         afterIdle ? `1 s after the load: ${rssBreakdown(afterReads)}; ` : ''
-      }right after the sync: ${fmtMB(afterSync.rss)}; peak ${fmtMB(afterReads.maxRss)}${base})`,
+      }right after the sync: ${fmtMB(afterSync.rss)}; peak ${fmtMB(
+        afterReads.maxRss,
+      )}${base})`,
       goal: '≤ 300 MB',
       met: settled.rss <= LIMIT,
       data: { afterSync, afterReads, afterIdle, harness },

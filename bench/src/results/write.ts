@@ -1,4 +1,4 @@
-/** Writes bench/results/latest.md and latest.json. */
+/** Writes bench/results/latest.md and latest.json (BENCH_RESULTS_NAME: another name than "latest"). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Figure } from './figure';
@@ -26,6 +26,13 @@ export interface SeedSummary {
   phases: Array<{ name: string; objects: number; seconds: number }>;
 }
 
+const resultsName = () => {
+  const name = process.env.BENCH_RESULTS_NAME || 'latest';
+  if (!/^[a-z0-9-]+$/.test(name))
+    throw new Error(`BENCH_RESULTS_NAME must be [a-z0-9-]+, got "${name}"`);
+  return name;
+};
+
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const status = (f: Figure) =>
   f.met === true
@@ -41,6 +48,7 @@ export function renderMarkdown(
   seed: SeedSummary,
   figures: Figure[],
   notes: string[],
+  sections: string[] = [],
 ): string {
   const lines = [
     '# Benchmarks at platform scale — latest run',
@@ -78,6 +86,7 @@ export function renderMarkdown(
     ),
     '',
   ];
+  lines.push(...sections);
   const nm = figures.filter(f => f.notMeasured);
   if (nm.length) {
     lines.push(
@@ -110,15 +119,21 @@ export function writeResults(
   seed: SeedSummary,
   figures: Figure[],
   notes: string[],
+  sections: string[] = [],
+  extra: Record<string, unknown> = {},
 ): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    resolve(dir, 'latest.md'),
-    renderMarkdown(env, seed, figures, notes),
+    resolve(dir, `${resultsName()}.md`),
+    renderMarkdown(env, seed, figures, notes, sections),
   );
   writeFileSync(
-    resolve(dir, 'latest.json'),
-    `${JSON.stringify({ environment: env, seed, figures, notes }, null, 2)}\n`,
+    resolve(dir, `${resultsName()}.json`),
+    `${JSON.stringify(
+      { environment: env, seed, figures, notes, ...extra },
+      null,
+      2,
+    )}\n`,
   );
-  return resolve(dir, 'latest.md');
+  return resolve(dir, `${resultsName()}.md`);
 }

@@ -163,14 +163,18 @@ export function planLayout(sizes: BenchSizes): Layout {
 }
 
 /**
- * The two equal cleanup sets (a: deleted by the backend, b: by kubectl): misplaced dependency
+ * The three equal cleanup sets (a: deleted by the backend, b: by kubectl, c: by plain DELETEs
+ * as fast as the apiserver takes them): misplaced dependency
  * WorkPlacements of Promises bench-p-001… on the pool after their own, as if each Promise had
  * moved pools. Each entry is a Promise and the Destinations of its set.
  */
 export function planCleanupSets(
   layout: Layout,
   size: number,
-): Record<'a' | 'b', Array<{ promise: PromisePlan; destinations: string[] }>> {
+): Record<
+  'a' | 'b' | 'c',
+  Array<{ promise: PromisePlan; destinations: string[] }>
+> {
   const D = layout.sizes.destinations;
   let k = 1;
   const take = () => {
@@ -190,5 +194,6 @@ export function planCleanupSets(
   };
   const a = take();
   const b = take();
-  return { a, b };
+  const c = take();
+  return { a, b, c };
 }

@@ -24,7 +24,13 @@ import {
   promise,
   resourceCrd,
 } from './shapes';
-import { WorkRef, resourceRequest, resourceWork, staticDependencyWork, workPlacement } from './workShapes';
+import {
+  WorkRef,
+  resourceRequest,
+  resourceWork,
+  staticDependencyWork,
+  workPlacement,
+} from './workShapes';
 
 export interface SeedReport {
   seconds: number;
@@ -34,7 +40,6 @@ export interface SeedReport {
   method: string;
   phases: Array<{ name: string; objects: number; seconds: number }>;
 }
-
 
 export class Seeder {
   requests = 0;
@@ -75,10 +80,11 @@ export class Seeder {
     const t0 = performance.now();
     const created = await mapPool(objects, this.concurrency, async s => {
       const coll = collection(s);
-      const obj = await this.kube.create(coll, s.body);
+      let obj = await this.kube.create(coll, s.body);
       this.requests += 1;
       if (s.status) {
-        await this.kube.patchStatus(
+        // The object as it is after its status write (its current resourceVersion).
+        obj = await this.kube.patchStatus(
           `${coll}/${s.body.metadata.name}`,
           s.status,
         );
@@ -337,7 +343,12 @@ export async function seedCleanupSet(
   set: Array<{ promise: PromisePlan; destinations: string[] }>,
   label: Record<string, string>,
 ): Promise<{
-  items: Array<{ namespace: string; name: string }>;
+  items: Array<{
+    namespace: string;
+    name: string;
+    uid: string;
+    resourceVersion: string;
+  }>;
   seconds: number;
 }> {
   const s = new Seeder(kube, concurrency);
@@ -358,6 +369,8 @@ export async function seedCleanupSet(
     items: created.map(o => ({
       namespace: o.metadata.namespace,
       name: o.metadata.name,
+      uid: o.metadata.uid,
+      resourceVersion: o.metadata.resourceVersion,
     })),
     seconds: (performance.now() - t0) / 1000,
   };

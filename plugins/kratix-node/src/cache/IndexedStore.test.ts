@@ -6,7 +6,8 @@ interface Item {
 }
 
 describe('IndexedStore', () => {
-  const make = () => new IndexedStore<Item>(i => i.id, { group: i => [i.group] });
+  const make = () =>
+    new IndexedStore<Item>(i => i.id, { group: i => [i.group] });
 
   it('indexes on insert and re-indexes on update', () => {
     const s = make();
@@ -79,5 +80,65 @@ describe('IndexedStore.revision', () => {
     expect(store.revision).toBe(r1);
     store.remove({ k: 'a' });
     expect(store.revision).not.toBe(r1);
+  });
+});
+
+describe('IndexedStore aspects', () => {
+  interface Doc {
+    id: string;
+    spec: string;
+    status?: string;
+  }
+  const make = () =>
+    new IndexedStore<Doc>(d => d.id, {}, { spec: (a, b) => a.spec !== b.spec });
+
+  it('keeps a memo over an aspect across updates that leave the aspect alone', () => {
+    const s = make();
+    s.replaceAll([{ id: 'a', spec: 'x' }]);
+    let computed = 0;
+    const specs = () =>
+      s.memo(
+        'specs',
+        () => {
+          computed += 1;
+          return s.all().map(d => d.spec);
+        },
+        'spec',
+      );
+    expect(specs()).toEqual(['x']);
+    const r = s.aspectRevision('spec');
+    s.upsert({ id: 'a', spec: 'x', status: 'written' });
+    expect(s.aspectRevision('spec')).toBe(r);
+    expect(specs()).toEqual(['x']);
+    expect(computed).toBe(1);
+    s.upsert({ id: 'a', spec: 'y', status: 'written' });
+    expect(specs()).toEqual(['y']);
+    expect(computed).toBe(2);
+  });
+
+  it('drops memos over an aspect on inserts, removals and re-lists, and plain memos on every change', () => {
+    const s = make();
+    s.replaceAll([]);
+    let aspectRuns = 0;
+    let plainRuns = 0;
+    const read = () => {
+      s.memo('a', () => (aspectRuns += 1), 'spec');
+      s.memo('p', () => (plainRuns += 1));
+    };
+    read();
+    s.upsert({ id: 'a', spec: 'x' });
+    read();
+    s.upsert({ id: 'a', spec: 'x', status: 's' });
+    read();
+    s.remove({ id: 'a', spec: 'x' });
+    read();
+    s.replaceAll([{ id: 'b', spec: 'z' }]);
+    read();
+    expect(aspectRuns).toBe(4);
+    expect(plainRuns).toBe(5);
+  });
+
+  it('refuses an unknown aspect', () => {
+    expect(() => make().memo('m', () => 1, 'nope')).toThrow(/unknown aspect/);
   });
 });

@@ -13,15 +13,41 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   private readonly items = new Map<string, T>();
   private readonly indexes = new Map<string, Map<string, Set<string>>>();
   private readonly listeners = new Set<(change: StoreChange<T>) => void>();
-  /** Values derived from the whole store (see memo), dropped on every change. */
-  private readonly memos = new Map<string, unknown>();
+  /** Values derived from the store (see memo): dropped on every change, or only on changes of their aspect. */
+  private readonly memos = new Map<
+    string,
+    { value: unknown; aspect?: string }
+  >();
   private changes = 0;
+  /** Changes per aspect (see the constructor's `aspects`). */
+  private readonly aspectChanges = new Map<string, number>();
 
+  /**
+   * @param aspects - named parts of an item, each with a test of whether an update changed it
+   *   (e.g. "everything but the status"). A memo that depends on one aspect survives the updates
+   *   that leave the aspect alone, so a status-only write does not start it over.
+   */
   constructor(
     readonly keyOf: (item: T) => string,
-    private readonly indexFns: Record<string, (item: T) => Array<string | undefined>> = {},
+    private readonly indexFns: Record<
+      string,
+      (item: T) => Array<string | undefined>
+    > = {},
+    private readonly aspects: Record<
+      string,
+      (previous: T, next: T) => boolean
+    > = {},
   ) {
     for (const name of Object.keys(indexFns)) this.indexes.set(name, new Map());
+    for (const name of Object.keys(aspects)) this.aspectChanges.set(name, 0);
+  }
+
+  /** Counts the changes of one aspect (inserts, removals and re-lists change every aspect). */
+  aspectRevision(aspect: string): number {
+    const n = this.aspectChanges.get(aspect);
+    if (n === undefined)
+      throw new Error(`IndexedStore: unknown aspect "${aspect}"`);
+    return n;
   }
 
   /** Counts the store's changes: equal revisions mean equal contents (for memos over several stores). */
@@ -60,7 +86,8 @@ export class IndexedStore<T> implements ReflectorSink<T> {
   /** The distinct values of an index with their counts. */
   indexValues(name: string): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [value, keys] of this.indexes.get(name) ?? []) out.set(value, keys.size);
+    for (const [value, keys] of this.indexes.get(name) ?? [])
+      out.set(value, keys.size);
     return out;
   }
 
@@ -121,18 +148,36 @@ export class IndexedStore<T> implements ReflectorSink<T> {
 
   /**
    * A value derived from the store's current contents, computed once and reused until the store
-   * next changes (e.g. a sorted view read on every request). The value must not be mutated.
+   * next changes (e.g. a sorted view read on every request) — or, with `aspect`, until that aspect
+   * next changes. The value must not be mutated.
    */
-  memo<R>(key: string, compute: () => R): R {
-    if (this.memos.has(key)) return this.memos.get(key) as R;
+  memo<R>(key: string, compute: () => R, aspect?: string): R {
+    if (aspect !== undefined) this.aspectRevision(aspect);
+    const hit = this.memos.get(key);
+    if (hit && hit.aspect === aspect) return hit.value as R;
     const value = compute();
-    this.memos.set(key, value);
+    this.memos.set(key, { value, aspect });
     return value;
   }
 
   private emit(change: StoreChange<T>): void {
     this.changes += 1;
-    this.memos.clear();
+    // Which aspects changed: all of them, unless an update of an existing item says otherwise.
+    const changed = new Set<string>();
+    for (const [name, test] of Object.entries(this.aspects)) {
+      if (
+        change.type !== 'upsert' ||
+        !change.previous ||
+        test(change.previous, change.item)
+      ) {
+        changed.add(name);
+        this.aspectChanges.set(name, this.aspectChanges.get(name)! + 1);
+      }
+    }
+    for (const [key, m] of this.memos) {
+      if (m.aspect === undefined || changed.has(m.aspect))
+        this.memos.delete(key);
+    }
     for (const l of this.listeners) l(change);
   }
 }

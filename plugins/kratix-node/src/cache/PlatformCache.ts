@@ -22,6 +22,12 @@ import {
 } from '../cluster/kratixKinds';
 import { Backoff, BackoffOptions } from './Backoff';
 import { IndexedStore } from './IndexedStore';
+import { PlacementCounts } from './PlacementCounts';
+import {
+  PLACEMENT_ASPECT,
+  workShapeChanged,
+  workPlacementShapeChanged,
+} from './placementAspect';
 import { ReachabilityLog } from './ReachabilityLog';
 import {
   DEFAULT_REFLECTOR_OPTIONS,
@@ -71,9 +77,11 @@ export class PlatformCache {
   readonly stateStores = new IndexedStore<SlimStateStore>(s =>
     storeKey(s.kind, s.name),
   );
-  readonly works = new IndexedStore<SlimWork>(w => nsKey(w.namespace, w.name), {
-    promise: w => [w.promiseName],
-  });
+  readonly works = new IndexedStore<SlimWork>(
+    w => nsKey(w.namespace, w.name),
+    { promise: w => [w.promiseName] },
+    { [PLACEMENT_ASPECT]: workShapeChanged },
+  );
   readonly workPlacements = new IndexedStore<SlimWorkPlacement>(
     wp => nsKey(wp.namespace, wp.name),
     {
@@ -88,7 +96,17 @@ export class PlatformCache {
         misplacementLabelOf(wp.labels) ? wp.targetDestinationName : undefined,
       ],
     },
+    { [PLACEMENT_ASPECT]: workPlacementShapeChanged },
   );
+  /**
+   * WorkPlacements per (Promise, Destination), total and misplaced: the matrix cells and each
+   * Promise's per-Destination counts, kept from the watch events (O(1) per event).
+   */
+  readonly placementCounts = new PlacementCounts<SlimWorkPlacement>({
+    promise: wp => wp.promiseName,
+    destination: wp => wp.targetDestinationName,
+    misplaced: wp => Boolean(misplacementLabelOf(wp.labels)),
+  });
   /** When this process saw a WorkPlacement become misplaced (for ages without a condition). */
   private readonly misplacedObservedAt = new Map<string, string>();
   private readonly reflectors: Reflector<any>[] = [];
@@ -109,6 +127,7 @@ export class PlatformCache {
     this.generationBackoff = new Backoff(generationRetry);
     this.reachability = new ReachabilityLog(logger, client.platform);
     this.workPlacements.onChange(change => {
+      this.placementCounts.apply(change, () => this.workPlacements.all());
       if (change.type === 'replace') return;
       const key = nsKey(change.item.namespace, change.item.name);
       if (change.type === 'remove') {

@@ -7,6 +7,7 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   KratixClusterClient,
+  PLACEMENT_ASPECT,
   PlatformCache,
 } from '@kratix-backstage/plugin-kratix-node';
 import { MisplacedQuery, misplacedList } from './misplacedList';
@@ -199,6 +200,29 @@ describe('misplacedList', () => {
       name: first.name,
       misplacedSince: '2025-01-01T00:00:00Z',
     });
+  });
+
+  it('keeps its sorted list across status-only writes and answers their new status', () => {
+    const c = cache();
+    const q = { sort: 'age', offset: 0, limit: 100 } as MisplacedQuery;
+    misplacedList(c, meta, q);
+    const revision = c.workPlacements.aspectRevision(PLACEMENT_ASPECT);
+    const [first] = c.workPlacements.byIndex('misplaced', 'true');
+    // What the Kratix manager writes after a reconcile: a new versionID, nothing that places it.
+    c.workPlacements.upsert({
+      ...first,
+      resourceVersion: 'z',
+      versionID: 'new-version',
+    });
+    expect(c.workPlacements.aspectRevision(PLACEMENT_ASPECT)).toBe(revision);
+    const after = misplacedList(c, meta, q);
+    expect(after).toEqual(reference(c, q));
+    expect(after.items.find(v => v.name === first.name)).toEqual(
+      workPlacementView(
+        c,
+        c.workPlacements.get(`${first.namespace}/${first.name}`)!,
+      ),
+    );
   });
 
   it('counts every misplaced WorkPlacement and pages through them in order', () => {

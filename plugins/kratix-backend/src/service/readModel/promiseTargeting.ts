@@ -12,10 +12,13 @@ import {
   describeMismatch,
   matchDestination,
   schedulingSelector,
-  misplacementLabelOf,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import {
+  PLACEMENT_ASPECT,
+  PlatformCache,
+  nsKey,
+} from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise, squashedSelectorView } from './promiseSummary';
 
 /**
@@ -32,26 +35,8 @@ export function promiseTargeting(
 ): PromiseTargetingResponse {
   const promise = requirePromise(cache, promiseName);
   const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
-  // WorkPlacements per Destination: counted once per change of the WorkPlacement store.
-  const perDestination = cache.workPlacements.memo(
-    `targeting-counts:${promise.name}`,
-    () => {
-      const counts = new Map<string, { total: number; misplaced: number }>();
-      for (const wp of cache.workPlacements.byIndex('promise', promise.name)) {
-        const c = counts.get(wp.targetDestinationName) ?? {
-          total: 0,
-          misplaced: 0,
-        };
-        c.total += 1;
-        if (misplacementLabelOf(wp.labels)) c.misplaced += 1;
-        counts.set(wp.targetDestinationName, c);
-      }
-      return counts as ReadonlyMap<
-        string,
-        { total: number; misplaced: number }
-      >;
-    },
-  );
+  // WorkPlacements per Destination: kept from the watch events by the cache (PlacementCounts).
+  const perDestination = cache.placementCounts.ofPromise(promise.name);
 
   // The sorted Destinations, each with its match against these selectors (and the reasons as
   // text): computed once per selector set until the Destination store changes.
@@ -138,6 +123,8 @@ export function promiseTargeting(
         ].filter((p): p is string => Boolean(p)),
       };
     },
+    // Work status writes (Kratix's after each reconcile) keep the order.
+    PLACEMENT_ASPECT,
   );
   const workloadGroups: WorkloadGroupTargeting[] = [];
   let skip = page.offset;
