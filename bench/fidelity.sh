@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Differential fidelity run (issue 8): COUNT generated scenarios, predicted by the what-if engine
+# Differential fidelity run: COUNT generated scenarios, predicted by the what-if engine
 # (backend preview routes, computed from the backend cache), applied to the REAL Kratix manager of
 # the local platform, and compared. Prints the per-rule coverage table and
 # `agreement: N/N scenarios (P%)`; exits non-zero on any disagreement.

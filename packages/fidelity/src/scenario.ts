@@ -1,5 +1,5 @@
 /*
- * Fidelity scenarios (issue 8): a seed gives a plan of Destinations, a dependency Promise, an
+ * Fidelity scenarios: a seed gives a plan of Destinations, a dependency Promise, an
  * optional resource Work and 1-3 changes. Plans are pure data: the runner applies them to the
  * real platform, the comparison checks Kratix against the what-if engine.
  *
