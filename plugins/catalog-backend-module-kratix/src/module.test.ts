@@ -5,13 +5,10 @@ import {
   EntityProviderMutation,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
-import {
-  Platform,
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-} from '@kratix-backstage/plugin-kratix-node';
+import { Platform, kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { catalogModuleKratix } from './module';
 import { aPromise, localDestinations, memoryCache } from './testing/fixtures';
+import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 function fakePlatform(name: string): Platform {
   const cache = memoryCache(name);

@@ -5,15 +5,16 @@ import { PlatformCache } from './cache/PlatformCache';
 import { KratixClusterClient } from './cluster/KratixClusterClient';
 import { describeServer, kubeConfigFor } from './cluster/kubeConfigFor';
 import { PlatformConfig } from './cluster/platformConfig';
+import { KratixPlatformsService, Platform } from './KratixPlatformsService';
 
-export interface Platform {
-  config: PlatformConfig;
-  client: KratixClusterClient;
-  cache: PlatformCache;
-}
-
-/** The configured platforms, each with its cluster client and watch cache. */
-export class PlatformRegistry {
+/**
+ * The default KratixPlatformsService: the configured platforms, each with its cluster client and
+ * watch cache. Not exported from the package's main entry point (tests build one from
+ * `@kratix-backstage/plugin-kratix-node/testUtils`).
+ *
+ * @public
+ */
+export class PlatformRegistry implements KratixPlatformsService {
   private readonly platforms = new Map<string, Platform>();
   /** Platforms whose connection could not be built (bad kubeconfig, missing CA file...). */
   private readonly broken = new Map<string, string>();

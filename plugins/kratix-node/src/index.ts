@@ -1,24 +1,23 @@
 /**
- * Node.js library of the Kratix Backstage plugins: the platform registry service (Kubernetes
- * client + watch cache per platform).
+ * Node.js library of the Kratix Backstage plugins: the Kratix platforms service (Kubernetes
+ * client + watch cache per platform), the Promise permission rules and the scheduling what-if
+ * engine.
  *
  * @packageDocumentation
  */
 export { kratixPlatformsServiceRef } from './service';
-export { PlatformRegistry } from './PlatformRegistry';
-export type { Platform } from './PlatformRegistry';
-export { PlatformCache, nsKey, storeKey } from './cache/PlatformCache';
-export type { CacheStatus } from './cache/PlatformCache';
-export type { StoreChange } from './cache/IndexedStore';
-export { IndexedStore } from './cache/IndexedStore';
-export { KratixClusterClient, FIELD_MANAGER } from './cluster/KratixClusterClient';
-export type { ActingIdentity, WriteOptions } from './cluster/KratixClusterClient';
-export { readPlatformConfigs } from './cluster/platformConfig';
+export type { KratixPlatformsService, Platform } from './KratixPlatformsService';
+export { nsKey } from './cache/PlatformCache';
+export type { CacheStatus, PlatformCache } from './cache/PlatformCache';
+export type {
+  ActingIdentity,
+  KratixClusterClient,
+  WriteOptions,
+} from './cluster/KratixClusterClient';
 export type { PlatformConfig } from './cluster/platformConfig';
 export { kubeConfigFor } from './cluster/kubeConfigFor';
 export { toBackstageError, kubeStatusOf } from './cluster/errors';
-export * from './cluster/kratixKinds';
-export { slimPromise, slimDestination, slimWork, slimWorkPlacement, slimStateStore } from './cache/slim';
+export { slimPromise, slimWorkPlacement } from './cache/slim';
 export {
   kratixPromisePermissionResourceRef,
   kratixPromiseConditions,
@@ -29,3 +28,13 @@ export {
   PROMISE_OWNER_ANNOTATION,
 } from './permissions';
 export type { KratixPromiseResource } from './permissions';
+export {
+  proposedPromiseFromSpec,
+  whatIfDestinationChange,
+  whatIfPromiseChange,
+} from './whatIf';
+export type {
+  ProposedPromiseSpec,
+  WhatIfOptions,
+  WhatIfPicture,
+} from './whatIf';

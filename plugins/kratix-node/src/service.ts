@@ -4,6 +4,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { readPlatformConfigs } from './cluster/platformConfig';
+import { KratixPlatformsService } from './KratixPlatformsService';
 import { PlatformRegistry } from './PlatformRegistry';
 
 /**
@@ -13,7 +14,7 @@ import { PlatformRegistry } from './PlatformRegistry';
  *
  * @public
  */
-export const kratixPlatformsServiceRef = createServiceRef<PlatformRegistry>({
+export const kratixPlatformsServiceRef = createServiceRef<KratixPlatformsService>({
   id: 'kratix.platforms',
   scope: 'root',
   defaultFactory: async service =>

@@ -17,13 +17,8 @@ export {
   PREVIEW_ACTION_ID,
   RENDER_ACTION_ID,
 } from './actions';
-export {
-  KratixBackendClient,
-  KratixBackendError,
-  kratixBackendClientFactory,
-} from './kratixBackendClient';
+export { kratixBackendClientFactory } from './kratixBackendClient';
 export type {
   KratixBackendApi,
   KratixBackendClientFactory,
-  PromiseManifest,
 } from './kratixBackendClient';

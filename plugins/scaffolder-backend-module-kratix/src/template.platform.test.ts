@@ -20,11 +20,7 @@ import catalogModuleKratix from '@kratix-backstage/plugin-catalog-backend-module
 // The test wires the real Kratix backend plugin next to the scaffolder: the actions call it over HTTP.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
-import {
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-  readPlatformConfigs,
-} from '@kratix-backstage/plugin-kratix-node';
+import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import {
   applyPromise,
   deletePromise,
@@ -42,6 +38,7 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModuleKratix } from './module';
+import { PlatformRegistry, readPlatformConfigs } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const TEMPLATE_FILE = resolve(
   __dirname,

@@ -8,9 +8,15 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  KRATIX_DESTINATION_LABELS_ANNOTATION,
+  KRATIX_DESTINATION_NAME_ANNOTATION,
+  KRATIX_PLATFORM_ANNOTATION,
+  KRATIX_PROMISE_NAME_ANNOTATION,
+  KRATIX_STRICT_MATCH_LABELS_ANNOTATION,
   PROMISE_VERSION_LABEL,
   SlimDestination,
   SlimPromise,
+  promiseSelector,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   ANNOTATION_API_GROUP,
@@ -19,23 +25,17 @@ import {
   ANNOTATION_API_PLURAL,
   ANNOTATION_API_VERSION,
   ANNOTATION_DELETING,
-  ANNOTATION_DESTINATION_LABELS,
-  ANNOTATION_DESTINATION_NAME,
   ANNOTATION_DESTINATION_PATH,
   ANNOTATION_DESTINATION_SELECTORS,
-  ANNOTATION_PLATFORM,
-  ANNOTATION_PROMISE_NAME,
   ANNOTATION_PROMISE_VERSION,
   ANNOTATION_READY,
   ANNOTATION_READY_REASON,
   ANNOTATION_STATE_STORE,
   ANNOTATION_STATUS,
-  ANNOTATION_STRICT_MATCH_LABELS,
   DESTINATION_ENTITY_TYPE,
   PROMISE_ENTITY_TYPE,
 } from './annotations';
 import { kratixEntityName } from './naming';
-import { promiseSelector } from './targeting';
 
 /** Everything about the platform and configuration that shapes its entities. */
 export interface EntityContext {
@@ -153,8 +153,8 @@ export function buildPromiseEntity(
 
   const annotations: Record<string, string> = {
     ...locationAnnotations(ctx),
-    [ANNOTATION_PROMISE_NAME]: promise.name,
-    [ANNOTATION_PLATFORM]: ctx.platform,
+    [KRATIX_PROMISE_NAME_ANNOTATION]: promise.name,
+    [KRATIX_PLATFORM_ANNOTATION]: ctx.platform,
     [ANNOTATION_STATUS]: promise.status.status || 'Unknown',
     [ANNOTATION_DESTINATION_SELECTORS]: JSON.stringify(
       sortedRecord(promiseSelector(promise)),
@@ -250,12 +250,12 @@ export function buildDestinationEntity(
   const store = destination.stateStoreRef;
   const annotations: Record<string, string> = {
     ...locationAnnotations(ctx),
-    [ANNOTATION_DESTINATION_NAME]: destination.name,
-    [ANNOTATION_PLATFORM]: ctx.platform,
-    [ANNOTATION_DESTINATION_LABELS]: JSON.stringify(
+    [KRATIX_DESTINATION_NAME_ANNOTATION]: destination.name,
+    [KRATIX_PLATFORM_ANNOTATION]: ctx.platform,
+    [KRATIX_DESTINATION_LABELS_ANNOTATION]: JSON.stringify(
       sortedRecord(destination.labels),
     ),
-    [ANNOTATION_STRICT_MATCH_LABELS]: String(destination.strictMatchLabels),
+    [KRATIX_STRICT_MATCH_LABELS_ANNOTATION]: String(destination.strictMatchLabels),
     [ANNOTATION_READY]: destination.ready,
   };
   if (destination.readyReason)

@@ -8,7 +8,12 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { SlimPromise } from '@kratix-backstage/plugin-kratix-common';
+import {
+  SlimPromise,
+  matchDestination,
+  promiseSelector,
+  targetedDestinations,
+} from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import {
   EntityContext,
@@ -18,7 +23,6 @@ import {
   kratixLocationRef,
   promiseEntityRef,
 } from '../entities/buildEntities';
-import { promiseSelector, targets } from '../entities/targeting';
 
 /** Tells the provider whether the platform cache has listed everything once, and when that changes. */
 export interface SyncSignal {
@@ -238,10 +242,11 @@ export class KratixEntityProvider implements EntityProvider {
     const targeting = new Map<string, Set<string>>();
     const entities: DeferredEntity[] = [];
     for (const promise of cache.promises.all()) {
-      const selector = promiseSelector(promise);
-      const names = destinations
-        .filter(d => targets(selector, d, this.generation))
-        .map(d => d.name);
+      const names = targetedDestinations(
+        promise,
+        destinations,
+        this.generation,
+      );
       const entity = buildPromiseEntity(promise, names, context);
       targeting.set(promise.name, new Set(names));
       emitted.set(promiseKey(promise.name), {
@@ -323,7 +328,9 @@ export class KratixEntityProvider implements EntityProvider {
           ({ name, destination }) =>
             before.has(name) !==
             (destination !== undefined &&
-              targets(selector, destination, this.generation)),
+              matchDestination(selector, destination, {
+                generation: this.generation,
+              }).matched),
         );
         if (flipped) dirtyPromises.add(promise.name);
       }
@@ -373,10 +380,10 @@ export class KratixEntityProvider implements EntityProvider {
   }
 
   private targetsOf(promise: SlimPromise): string[] {
-    const selector = promiseSelector(promise);
-    return this.options.cache.destinations
-      .all()
-      .filter(d => targets(selector, d, this.generation))
-      .map(d => d.name);
+    return targetedDestinations(
+      promise,
+      this.options.cache.destinations.all(),
+      this.generation,
+    );
   }
 }

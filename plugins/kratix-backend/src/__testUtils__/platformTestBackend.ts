@@ -1,17 +1,13 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  PlatformCache,
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-  readPlatformConfigs,
-} from '@kratix-backstage/plugin-kratix-node';
+import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { Server } from 'node:http';
 import { ConfigReader } from '@backstage/config';
 import { platformKubeconfigPath, waitFor } from '@kratix-backstage/test-platform';
 import { kratixPlugin } from '../plugin';
 import { RecordedAuditEvent, recordingAuditor } from './recordingAuditor';
+import { PlatformCache, PlatformRegistry, readPlatformConfigs } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 export type { RecordedAuditEvent } from './recordingAuditor';
 

@@ -5,12 +5,7 @@ import {
   kratixWorkPlacementDeletePermission,
   parsePromiseResourceRef,
 } from '@kratix-backstage/plugin-kratix-common';
-import {
-  KratixPromiseResource,
-  PlatformRegistry,
-  kratixPromisePermissionResourceRef,
-  kratixPromiseRules,
-} from '@kratix-backstage/plugin-kratix-node';
+import { KratixPromiseResource, kratixPromisePermissionResourceRef, kratixPromiseRules, KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 
 /**
  * Registers the Kratix permissions and the `kratix-promise` resource type, so policies can return
@@ -18,7 +13,7 @@ import {
  */
 export function registerPromisePermissions(
   permissionsRegistry: PermissionsRegistryService,
-  registry: PlatformRegistry,
+  registry: KratixPlatformsService,
 ): void {
   permissionsRegistry.addPermissions(kratixPermissions);
   permissionsRegistry.addResourceType({

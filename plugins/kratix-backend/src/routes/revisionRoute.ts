@@ -5,10 +5,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { kratixPromiseReadPermission } from '@kratix-backstage/plugin-kratix-common';
-import {
-  PlatformCache,
-  PlatformRegistry,
-} from '@kratix-backstage/plugin-kratix-node';
+import { PlatformCache, KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import { parse, pathParams, readQuery } from './params';
 
@@ -48,7 +45,7 @@ export interface RevisionResponse {
 export function registerRevisionRoute(
   router: express.Router,
   deps: {
-    registry: PlatformRegistry;
+    registry: KratixPlatformsService;
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
   },

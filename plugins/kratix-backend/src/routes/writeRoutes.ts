@@ -18,7 +18,7 @@ import {
   kratixWorkPlacementDeletePermission,
   promiseResourceRef,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformRegistry, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import { nsKey, KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import { HistoryStore } from '../service/history/HistoryStore';
 import { actingIdentity, actorOf } from '../service/writes/actingIdentity';
@@ -45,7 +45,7 @@ function historyOutcome(deleted: number, failed: number) {
 }
 
 export interface WriteRouteDeps {
-  registry: PlatformRegistry;
+  registry: KratixPlatformsService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   userInfo: UserInfoService;

@@ -3,7 +3,7 @@ import {
   aStateStore,
   aWork,
   aWorkPlacement,
-} from '../__testUtils__/fixtures';
+} from '../testUtils';
 import { deletionPreflight, sharesFilesWith } from './deletionPreflight';
 
 const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };

@@ -1,4 +1,4 @@
-import { aDestination, aWork, aWorkPlacement } from '../__testUtils__/fixtures';
+import { aDestination, aWork, aWorkPlacement } from '../testUtils';
 import { destinationRoot, joinStorePath, workPlacementDirectory } from './stateStorePaths';
 
 describe('state store paths', () => {

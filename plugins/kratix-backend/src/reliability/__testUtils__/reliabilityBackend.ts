@@ -3,16 +3,13 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-  readPlatformConfigs,
-} from '@kratix-backstage/plugin-kratix-node';
+import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { waitFor } from '@kratix-backstage/test-platform';
 import { Server } from 'node:http';
 import { kratixPlugin } from '../../plugin';
 import { RecordedAuditEvent, recordingAuditor } from '../../__testUtils__/recordingAuditor';
 import { CapturingLogger } from './capturingLogger';
+import { PlatformRegistry, readPlatformConfigs } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 /** What a permission policy is asked: the permission, the Promise (resourceRef) and who asks. */
 export interface PolicyQuery {

@@ -1,14 +1,5 @@
-import {
-  WhatIfDestinationsRequest,
-  WhatIfPicture,
-  WhatIfPromiseRequest,
-  WhatIfResponse,
-  proposedPromiseFromSpec,
-  slimPromiseApiVersion,
-  whatIfDestinationChange,
-  whatIfPromiseChange,
-} from '@kratix-backstage/plugin-kratix-common';
-import { Platform, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import { WhatIfDestinationsRequest, WhatIfPromiseRequest, WhatIfResponse, slimPromiseApiVersion } from '@kratix-backstage/plugin-kratix-common';
+import { Platform, nsKey, WhatIfPicture, proposedPromiseFromSpec, whatIfDestinationChange, whatIfPromiseChange } from '@kratix-backstage/plugin-kratix-node';
 import { InputError } from '@backstage/errors';
 import { applyMergePatch } from '../writes/mergePatch';
 import { validatePromiseSpec } from '../writes/validateSpec';

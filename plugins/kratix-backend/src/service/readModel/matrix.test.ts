@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { PlatformCache, slimDestination, slimPromise, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node';
 import { matrix, matrixJson } from './matrix';
+import { PlatformCache, slimDestination, slimPromise, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const NS = 'kratix-platform-system';
 const meta = { platform: 'local', generation: 'current' as const, stale: false };

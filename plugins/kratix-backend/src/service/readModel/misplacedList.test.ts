@@ -5,12 +5,10 @@ import {
   SlimWorkPlacement,
   WorkPlacementView,
 } from '@kratix-backstage/plugin-kratix-common';
-import {
-  KratixClusterClient,
-  PlatformCache,
-} from '@kratix-backstage/plugin-kratix-node';
+import { KratixClusterClient } from '@kratix-backstage/plugin-kratix-node';
 import { MisplacedQuery, misplacedList } from './misplacedList';
 import { workPlacementView } from './workPlacementView';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
 const meta = { platform: 'local', generation: 'v0.125' as const, stale: false };

@@ -4,8 +4,8 @@ import {
   SlimPromise,
   SquashedSelectorView,
   compareNames,
-  matchDestination,
   squashPromiseScheduling,
+  targetedDestinations,
 } from '@kratix-backstage/plugin-kratix-common';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
@@ -17,16 +17,6 @@ export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView
     entryOf: s.entryOf,
     conflicts: s.conflicts,
   };
-}
-
-/** Destinations the Promise's own (squashed) selectors select today, sorted. */
-export function promiseTargets(cache: PlatformCache, promise: SlimPromise): string[] {
-  const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
-  return cache.destinations
-    .all()
-    .filter(d => matchDestination(matchLabels, d, { generation: cache.generation }).matched)
-    .map(d => d.name)
-    .sort();
 }
 
 export function requirePromise(cache: PlatformCache, name: string): SlimPromise {
@@ -52,7 +42,11 @@ export function promiseSummary(cache: PlatformCache, promise: SlimPromise): Prom
     labels: promise.labels,
     annotations: promise.annotations,
     selectors: squashedSelectorView(promise),
-    targetedDestinations: promiseTargets(cache, promise),
+    targetedDestinations: targetedDestinations(
+      promise,
+      cache.destinations.all(),
+      cache.generation,
+    ),
     works: works.length,
     resources: resources.size,
     workPlacements: cache.workPlacements.countByIndex('promise', promise.name),

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { PlatformCache, slimDestination, slimPromise, slimWork } from '@kratix-backstage/plugin-kratix-node';
 import { promiseTargeting } from './promiseTargeting';
+import { PlatformCache, slimDestination, slimPromise, slimWork } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const meta = { platform: 'local', generation: 'current', stale: false } as any;
 

@@ -1,14 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  Platform,
-  PlatformCache,
-  slimDestination,
-  slimPromise,
-  slimStateStore,
-  slimWork,
-  slimWorkPlacement,
-} from '@kratix-backstage/plugin-kratix-node';
+import { Platform } from '@kratix-backstage/plugin-kratix-node';
 import { cleanupWorkPlacements } from './cleanup';
+import { PlatformCache, slimDestination, slimPromise, slimStateStore, slimWork, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const NS = 'kratix-platform-system';
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';

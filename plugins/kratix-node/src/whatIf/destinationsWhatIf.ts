@@ -1,8 +1,12 @@
-import { WhatIfDestinationsRequest, WhatIfResponse } from '../api/whatIfTypes';
-import { SlimDestination } from '../model/objects';
-import { TARGET_DESTINATION_LABEL } from '../model/labels';
-import { isResourceWorkload, misplacementLabelOf } from '../rules/misplacement';
-import { squashPromiseScheduling } from '../rules/selectors';
+import {
+  isResourceWorkload,
+  misplacementLabelOf,
+  SlimDestination,
+  squashPromiseScheduling,
+  TARGET_DESTINATION_LABEL,
+  WhatIfDestinationsRequest,
+  WhatIfResponse,
+} from '@kratix-backstage/plugin-kratix-common';
 import {
   groupKey,
   indexWorkPlacements,

@@ -1,7 +1,12 @@
-import { WhatIfSelectorView, WhatIfWorkPlacementRef } from '../api/whatIfTypes';
-import { KratixGeneration } from '../model/kratixVersion';
-import { SlimDestination, SlimStateStore, SlimWorkPlacement } from '../model/objects';
-import { MergedSelectors } from '../rules/selectors';
+import {
+  KratixGeneration,
+  MergedSelectors,
+  SlimDestination,
+  SlimStateStore,
+  SlimWorkPlacement,
+  WhatIfSelectorView,
+  WhatIfWorkPlacementRef,
+} from '@kratix-backstage/plugin-kratix-common';
 import { stateStoreOf } from './picture';
 import { WhatIfResultBuilder } from './result';
 

@@ -1,5 +1,6 @@
-import { compareCodeUnits } from '../model/order';
 import {
+  compareCodeUnits,
+  KratixGeneration,
   WhatIfCounts,
   WhatIfDestinationEffect,
   WhatIfGroupEffect,
@@ -8,8 +9,7 @@ import {
   WhatIfResponse,
   WhatIfWarning,
   WhatIfWorkKind,
-} from '../api/whatIfTypes';
-import { KratixGeneration } from '../model/kratixVersion';
+} from '@kratix-backstage/plugin-kratix-common';
 import { renderWhatIfMarkdown } from './markdown';
 import { WhatIfOptions } from './types';
 

@@ -1,15 +1,15 @@
-import { isStaticDependencyWork } from '../rules/staticDependencyWorks';
-import { WhatIfWorkKind } from '../api/whatIfTypes';
-import { DRY_RUN_LABEL } from '../model/labels';
-import { KratixGeneration } from '../model/kratixVersion';
 import {
   DestinationSelectorEntry,
+  DRY_RUN_LABEL,
+  isResourceWorkload,
+  isStaticDependencyWork,
+  KratixGeneration,
   SlimDestination,
   SlimStateStore,
   SlimWork,
   SlimWorkPlacement,
-} from '../model/objects';
-import { isResourceWorkload } from '../rules/misplacement';
+  WhatIfWorkKind,
+} from '@kratix-backstage/plugin-kratix-common';
 import { ProposedPromiseSpec, WhatIfPicture } from './types';
 
 /** md5(".") : the id of the default workload group `.` (docs/kratix-v0.125.0.md §1.2, shared doc §4). */

@@ -1,8 +1,15 @@
-import { KratixGeneration } from '../model/kratixVersion';
-import { Labels, SlimDestination, WorkloadGroupSelector } from '../model/objects';
-import { labelKeyProblem, labelValueProblem } from '../rules/labelSyntax';
-import { MatchableDestination, matchDestination } from '../rules/matching';
-import { MergedSelectors, mergeWorkloadGroupSelectors } from '../rules/selectors';
+import {
+  KratixGeneration,
+  labelKeyProblem,
+  Labels,
+  labelValueProblem,
+  MatchableDestination,
+  matchDestination,
+  MergedSelectors,
+  mergeWorkloadGroupSelectors,
+  SlimDestination,
+  WorkloadGroupSelector,
+} from '@kratix-backstage/plugin-kratix-common';
 
 /*
  * Scheduling a merged selector against many Destinations, fast: selectors are keyed canonically and

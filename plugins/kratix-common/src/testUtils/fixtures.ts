@@ -5,7 +5,11 @@ import {
   SlimWorkPlacement,
 } from '../model/objects';
 
-/** Builders for slim objects in unit tests of pure rules (shared by the plugins' unit tests). */
+/**
+ * A slim Destination for unit tests of pure rules: ready, not strict, in the `local` GitStateStore.
+ *
+ * @public
+ */
 export function aDestination(
   name: string,
   labels: Record<string, string>,
@@ -24,6 +28,11 @@ export function aDestination(
   };
 }
 
+/**
+ * A slim, ready GitStateStore named `local` for unit tests.
+ *
+ * @public
+ */
 export function aStateStore(
   extra: Partial<SlimStateStore> = {},
 ): SlimStateStore {
@@ -39,8 +48,18 @@ export function aStateStore(
   };
 }
 
+/**
+ * The workload group id Kratix gives a Work's default group (the fixtures' Works use it).
+ *
+ * @public
+ */
 export const DEFAULT_GROUP_ID = '5058f1af8388633f609cadb75a75dc9d';
 
+/**
+ * A slim Work of Promise `redis` with one workload group holding the given selectors.
+ *
+ * @public
+ */
 export function aWork(
   name: string,
   selectors: SlimWork['workloadGroups'][number]['destinationSelectors'],
@@ -62,6 +81,11 @@ export function aWork(
   };
 }
 
+/**
+ * A slim WorkPlacement of a Work on a Destination, labelled as current Kratix labels it.
+ *
+ * @public
+ */
 export function aWorkPlacement(
   work: SlimWork,
   destination: string,

@@ -1,17 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
-import type { Labels } from '@kratix-backstage/plugin-kratix-common';
-
-/**
- * Annotation that ties a catalog entity to a Kratix Destination (its metadata.name on the
- * platform cluster); set by `@kratix-backstage/plugin-catalog-backend-module-kratix`.
- *
- * @public
- */
-export const KRATIX_DESTINATION_NAME_ANNOTATION = 'kratix.io/destination-name';
-
-/** JSON of all the Destination's labels (the catalog module keeps invalid entity labels here). */
-const DESTINATION_LABELS_ANNOTATION = 'kratix.io/destination-labels';
-const STRICT_MATCH_LABELS_ANNOTATION = 'kratix.io/strict-match-labels';
+import { Labels } from '../model/objects';
+import {
+  KRATIX_DESTINATION_LABELS_ANNOTATION,
+  KRATIX_DESTINATION_NAME_ANNOTATION,
+  KRATIX_STRICT_MATCH_LABELS_ANNOTATION,
+} from './annotations';
 
 /**
  * The name of the Kratix Destination an entity stands for, if any.
@@ -33,7 +26,11 @@ export function isKratixDestination(entity: Entity): boolean {
   return getKratixDestinationName(entity) !== undefined;
 }
 
-/** The Destination's labels and strictMatchLabels as the catalog module recorded them. */
+/**
+ * The Destination's labels and strictMatchLabels as the catalog module recorded them on the entity.
+ *
+ * @public
+ */
 export function destinationOfEntity(entity: Entity): {
   labels: Labels;
   strictMatchLabels: boolean;
@@ -41,13 +38,13 @@ export function destinationOfEntity(entity: Entity): {
   const a = entity.metadata.annotations ?? {};
   let labels: Labels = {};
   try {
-    const parsed = JSON.parse(a[DESTINATION_LABELS_ANNOTATION] ?? '{}');
+    const parsed = JSON.parse(a[KRATIX_DESTINATION_LABELS_ANNOTATION] ?? '{}');
     if (parsed && typeof parsed === 'object') labels = parsed;
   } catch {
     labels = {};
   }
   return {
     labels,
-    strictMatchLabels: a[STRICT_MATCH_LABELS_ANNOTATION] === 'true',
+    strictMatchLabels: a[KRATIX_STRICT_MATCH_LABELS_ANNOTATION] === 'true',
   };
 }

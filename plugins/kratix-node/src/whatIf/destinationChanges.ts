@@ -1,11 +1,15 @@
+import {
+  labelMapProblems,
+  SlimDestination,
+  WhatIfDestinationEffect,
+  WhatIfDestinationsRequest,
+  WhatIfWarning,
+} from '@kratix-backstage/plugin-kratix-common';
 /*
  * The Destination picture after a what-if request: which Destinations are removed, relabelled or
  * added (with the warnings the API server would answer for bad labels or names), and the map of
  * Destinations as they would be afterwards.
  */
-import { WhatIfDestinationEffect, WhatIfDestinationsRequest, WhatIfWarning } from '../api/whatIfTypes';
-import { SlimDestination } from '../model/objects';
-import { labelMapProblems } from '../rules/labelSyntax';
 import { jsonEqual } from './picture';
 
 export interface ChangedDestination {

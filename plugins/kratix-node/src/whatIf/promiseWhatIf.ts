@@ -1,17 +1,16 @@
-import { duplicateStaticDependencyProblem } from '../rules/staticDependencyWorks';
-import { WhatIfResponse, WhatIfWorkRef } from '../api/whatIfTypes';
-import { KRATIX_PLATFORM_NAMESPACE } from '../model/labels';
 import {
+  duplicateStaticDependencyProblem,
+  KRATIX_PLATFORM_NAMESPACE,
+  MergedSelectors,
+  promiseDependencySelectors,
+  SelectorConflict,
   SlimDestination,
   SlimWork,
-  WorkloadGroupSelector,
-} from '../model/objects';
-import {
-  MergedSelectors,
-  SelectorConflict,
-  promiseDependencySelectors,
   squashPromiseScheduling,
-} from '../rules/selectors';
+  WhatIfResponse,
+  WhatIfWorkRef,
+  WorkloadGroupSelector,
+} from '@kratix-backstage/plugin-kratix-common';
 import {
   DEFAULT_WORKLOAD_GROUP_ID,
   groupKey,

@@ -1,4 +1,6 @@
-import { matchDestination } from '../rules/matching';
+import {
+  matchDestination,
+} from '@kratix-backstage/plugin-kratix-common';
 import { whatIfWorkKind } from './picture';
 import {
   DestinationMatcher,

@@ -3,7 +3,7 @@ import {
   getKratixPlatformName,
   getKratixPromiseName,
   isKratixPromise,
-} from './isKratixPromise';
+} from './promiseEntity';
 
 const entity = (annotations?: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,12 +1,16 @@
+import {
+  MergedSelectors,
+  misplacementLabelOf,
+  SlimWorkPlacement,
+  WhatIfTiming,
+  WhatIfWorkRef,
+  WorkloadGroupSelector,
+} from '@kratix-backstage/plugin-kratix-common';
 /*
  * One workload group of a Promise change: which Destinations its selector matches before and
  * after, and what Kratix then does with its WorkPlacements (created, misplaced, un-marked, deleted,
  * left on an excluded Destination), by the kind of Work it belongs to.
  */
-import { WhatIfTiming, WhatIfWorkRef } from '../api/whatIfTypes';
-import { SlimWorkPlacement, WorkloadGroupSelector } from '../model/objects';
-import { misplacementLabelOf } from '../rules/misplacement';
-import { MergedSelectors } from '../rules/selectors';
 import { GroupEffectInput, WhatIfResultBuilder, emptyGroupLists } from './result';
 import { DestinationMatcher, EMPTY_MATCH, MatchSet, MergedSelectorCache } from './schedule';
 import { minus, selectorView, wpRef } from './shared';

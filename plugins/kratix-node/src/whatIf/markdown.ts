@@ -3,7 +3,7 @@ import {
   WhatIfResponse,
   WhatIfTiming,
   WhatIfWorkPlacementRef,
-} from '../api/whatIfTypes';
+} from '@kratix-backstage/plugin-kratix-common';
 
 const MAX_ITEMS = 8;
 

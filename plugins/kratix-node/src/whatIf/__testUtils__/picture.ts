@@ -1,12 +1,17 @@
-import { aDestination, aStateStore, aWork, aWorkPlacement } from '../../__testUtils__/fixtures';
-import { KratixGeneration } from '../../model/kratixVersion';
 import {
+  KratixGeneration,
   SlimDestination,
   SlimPromise,
   SlimWork,
   SlimWorkPlacement,
   WorkloadGroupSelector,
-} from '../../model/objects';
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  aDestination,
+  aStateStore,
+  aWork,
+  aWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-common/testUtils';
 import { ProposedPromiseSpec, WhatIfPicture } from '../types';
 
 export { aDestination, aStateStore, aWork, aWorkPlacement };

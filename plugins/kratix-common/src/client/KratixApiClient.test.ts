@@ -1,16 +1,17 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
-import { KratixClient } from './KratixClient';
+import { KratixApiClient } from './KratixApiClient';
 
 const BASE = 'http://backstage.test/api/kratix';
 
-describe('KratixClient', () => {
+describe('KratixApiClient', () => {
   const server = setupServer();
-  registerMswTestHooks(server);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
 
-  const client = new KratixClient({
+  const client = new KratixApiClient({
     discoveryApi: {
       getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
     },
@@ -192,9 +193,59 @@ describe('KratixClient', () => {
         expect(error.statusCode).toBe(status);
         expect(error.cause.name).toBe(name);
         expect(error.cause.message).toBe(message);
+        // The message says why, for logs and scaffolder task failures.
+        expect(error.message).toContain(message);
+        expect(error.message).toContain(String(status));
       }
     },
   );
+
+  it('sends the token of its token source with every request', async () => {
+    const auth: Array<string | null> = [];
+    server.use(
+      http.all(`${BASE}/*`, ({ request }) => {
+        auth.push(request.headers.get('authorization'));
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    let n = 0;
+    const withToken = new KratixApiClient({
+      discoveryApi: {
+        getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+      },
+      getToken: async () => `token-${++n}`,
+    });
+    await withToken.listPlatforms();
+    await withToken.cleanupPreflight('prod', { all: true });
+    await client.listPlatforms();
+    expect(auth).toEqual(['Bearer token-1', 'Bearer token-2', null]);
+  });
+
+  it('names the status and the body when the answer is no Backstage error', async () => {
+    server.use(
+      http.get(
+        `${BASE}/platforms`,
+        () =>
+          new HttpResponse('upstream down', {
+            status: 502,
+            statusText: 'Bad Gateway',
+          }),
+      ),
+    );
+    const error = await client.listPlatforms().catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(502);
+    expect(error.message).toBe(
+      'Request failed with 502 Bad Gateway: upstream down',
+    );
+  });
+
+  it('says where it could not connect', async () => {
+    server.use(http.get(`${BASE}/platforms`, () => HttpResponse.error()));
+    await expect(client.listPlatforms()).rejects.toThrow(
+      /^cannot reach the Kratix backend at http:\/\/backstage\.test\/api\/kratix\/platforms/,
+    );
+  });
 
   describe('cleanupWithProgress', () => {
     const lines = [

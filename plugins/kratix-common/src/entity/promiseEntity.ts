@@ -1,12 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
-
-/**
- * Annotation that ties a catalog entity to a Kratix Promise (its
- * metadata.name on the platform cluster).
- *
- * @public
- */
-export const KRATIX_PROMISE_NAME_ANNOTATION = 'kratix.io/promise-name';
+import {
+  KRATIX_PLATFORM_ANNOTATION,
+  KRATIX_PROMISE_NAME_ANNOTATION,
+} from './annotations';
 
 /**
  * Returns the name of the Kratix Promise an entity stands for, if any.
@@ -27,14 +23,6 @@ export function getKratixPromiseName(entity: Entity): string | undefined {
 export function isKratixPromise(entity: Entity): boolean {
   return getKratixPromiseName(entity) !== undefined;
 }
-
-/**
- * Annotation naming the Kratix platform (as configured in `kratix.platforms`) the Promise lives
- * on. Without it the first platform the backend lists is used.
- *
- * @public
- */
-export const KRATIX_PLATFORM_ANNOTATION = 'kratix.io/platform';
 
 /**
  * Returns the platform named by the entity's `kratix.io/platform` annotation, if any.

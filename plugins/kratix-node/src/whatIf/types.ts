@@ -1,12 +1,12 @@
-import { KratixGeneration } from '../model/kratixVersion';
 import {
   DestinationSelectorEntry,
+  KratixGeneration,
   SlimDestination,
   SlimPromise,
   SlimStateStore,
   SlimWork,
   SlimWorkPlacement,
-} from '../model/objects';
+} from '@kratix-backstage/plugin-kratix-common';
 
 /**
  * The platform as the cache sees it. The backend can pass its whole cache: Works and

@@ -1,9 +1,11 @@
+import {
+  KratixGeneration,
+  WhatIfTiming,
+} from '@kratix-backstage/plugin-kratix-common';
 /*
  * When Kratix shows the effect of a Destination change on a Work: at once, at the Work's next
  * requeue, or only on some later unrelated reconcile, by Kratix generation.
  */
-import { WhatIfTiming } from '../api/whatIfTypes';
-import { KratixGeneration } from '../model/kratixVersion';
 
 const CURRENT_TRIGGER =
   'every Destination event enqueues all Works (ae170e22 internal/controller/work_controller.go:263)';
