@@ -1,5 +1,5 @@
 /**
- * The kratix module for @backstage/plugin-catalog-backend: every Kratix Promise becomes a
+ * The kratix module for `@backstage/plugin-catalog-backend`: every Kratix Promise becomes a
  * Component and every Destination a Resource in the catalog.
  *
  * @packageDocumentation

@@ -6,14 +6,24 @@
  * @packageDocumentation
  */
 export { kratixPlatformsServiceRef } from './service';
-export type { KratixPlatformsService, Platform } from './KratixPlatformsService';
+export type {
+  KratixObjectStore,
+  KratixPlatformCache,
+  KratixPlatformsService,
+  KratixPlatformStatus,
+  KratixStoreChange,
+  KratixWatchStatus,
+  Platform,
+} from './KratixPlatformsService';
 export { nsKey } from './cache/PlatformCache';
-export type { CacheStatus, PlatformCache } from './cache/PlatformCache';
 export type {
   ActingIdentity,
   KratixClusterClient,
+  ListPage,
+  WatchEventType,
   WriteOptions,
 } from './cluster/KratixClusterClient';
+export type { KratixKind } from './cluster/kratixKinds';
 export type { PlatformConfig } from './cluster/platformConfig';
 export { kubeConfigFor } from './cluster/kubeConfigFor';
 export { toBackstageError, kubeStatusOf } from './cluster/errors';

@@ -38,7 +38,10 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { scaffolderModuleKratix } from './module';
-import { PlatformRegistry, readPlatformConfigs } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import {
+  PlatformRegistry,
+  readPlatformConfigs,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const TEMPLATE_FILE = resolve(
   __dirname,

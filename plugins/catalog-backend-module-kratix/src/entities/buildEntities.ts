@@ -37,7 +37,11 @@ import {
 } from './annotations';
 import { kratixEntityName } from './naming';
 
-/** Everything about the platform and configuration that shapes its entities. */
+/**
+ * Everything about the platform and configuration that shapes its entities.
+ *
+ * @public
+ */
 export interface EntityContext {
   platform: string;
   /** More than one platform is configured: names get the platform as prefix. */
@@ -51,7 +55,11 @@ export interface EntityContext {
   apiServerUrl?: string;
 }
 
-/** The location the entities are managed by: `kratix-platform:<platform>`. */
+/**
+ * The location the entities are managed by: `kratix-platform:<platform>`.
+ *
+ * @public
+ */
 export function kratixLocationRef(platform: string): string {
   return `kratix-platform:${platform}`;
 }
@@ -78,7 +86,11 @@ export function destinationEntityRef(
   });
 }
 
-/** The owner from the configured annotation, else label, else the default owner. */
+/**
+ * The owner from the configured annotation, else label, else the default owner.
+ *
+ * @public
+ */
 export function ownerOf(
   object: {
     annotations?: Record<string, string>;
@@ -135,6 +147,8 @@ function kratixTabLink(
 /**
  * The Component of a Promise. `targetedDestinationNames` are the Destinations it targets today
  * (targeting.ts); they become `spec.dependsOn`, so the catalog graph shows the targeting.
+ *
+ * @public
  */
 export function buildPromiseEntity(
   promise: SlimPromise,
@@ -236,6 +250,8 @@ export function validEntityLabels(labels: Record<string, string>): {
  * The Resource of a Destination. Its labels (the ones Promises select on) become entity labels
  * where they are valid Backstage labels, and all of them are kept as JSON in
  * `kratix.io/destination-labels`.
+ *
+ * @public
  */
 export function buildDestinationEntity(
   destination: SlimDestination,
@@ -255,7 +271,9 @@ export function buildDestinationEntity(
     [KRATIX_DESTINATION_LABELS_ANNOTATION]: JSON.stringify(
       sortedRecord(destination.labels),
     ),
-    [KRATIX_STRICT_MATCH_LABELS_ANNOTATION]: String(destination.strictMatchLabels),
+    [KRATIX_STRICT_MATCH_LABELS_ANNOTATION]: String(
+      destination.strictMatchLabels,
+    ),
     [ANNOTATION_READY]: destination.ready,
   };
   if (destination.readyReason)

@@ -14,7 +14,7 @@ import {
   promiseSelector,
   targetedDestinations,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import {
   EntityContext,
   buildDestinationEntity,
@@ -24,23 +24,32 @@ import {
   promiseEntityRef,
 } from '../entities/buildEntities';
 
-/** Tells the provider whether the platform cache has listed everything once, and when that changes. */
+/**
+ * Tells the provider whether the platform cache has listed everything once, and when that changes.
+ *
+ * @public
+ */
 export interface SyncSignal {
   isSynced(): boolean;
   /** Called on any state change of the cache; returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
 }
 
-/** The cache's own signal: `cache.status().synced`, notified through `cache.onStateChange`. */
-export function cacheSyncSignal(cache: PlatformCache): SyncSignal {
+/**
+ * The cache's own signal: `cache.status().synced`, notified through `cache.onStateChange`.
+ *
+ * @public
+ */
+export function cacheSyncSignal(cache: KratixPlatformCache): SyncSignal {
   return {
     isSynced: () => cache.status().synced,
     onChange: listener => cache.onStateChange(listener),
   };
 }
 
+/** @public */
 export interface KratixEntityProviderOptions {
-  cache: PlatformCache;
+  cache: KratixPlatformCache;
   /** Platform name, naming and owner rules (EntityContext.platform names the provider). */
   context: EntityContext;
   logger: LoggerService;
@@ -78,6 +87,8 @@ const destinationKey = (name: string) => `destination:${name}`;
  *
  * Changes are debounced, so a burst of watch events becomes one mutation, and mutations are
  * applied one at a time in order. Entities whose content did not change are not re-sent.
+ *
+ * @public
  */
 export class KratixEntityProvider implements EntityProvider {
   private readonly platform: string;

@@ -4,10 +4,17 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { Server } from 'node:http';
 import { ConfigReader } from '@backstage/config';
-import { platformKubeconfigPath, waitFor } from '@kratix-backstage/test-platform';
+import {
+  platformKubeconfigPath,
+  waitFor,
+} from '@kratix-backstage/test-platform';
 import { kratixPlugin } from '../plugin';
 import { RecordedAuditEvent, recordingAuditor } from './recordingAuditor';
-import { PlatformCache, PlatformRegistry, readPlatformConfigs } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import {
+  PlatformCache,
+  PlatformRegistry,
+  readPlatformConfigs,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 export type { RecordedAuditEvent } from './recordingAuditor';
 
@@ -44,7 +51,10 @@ export async function startPlatformTestBackend(
     },
   };
   const logger = mockServices.rootLogger();
-  const registry = new PlatformRegistry(readPlatformConfigs(new ConfigReader(config)), logger);
+  const registry = new PlatformRegistry(
+    readPlatformConfigs(new ConfigReader(config)),
+    logger,
+  );
   await registry.start();
   const cache = registry.get('local').cache;
   await waitFor('platform cache synced', 30_000, () => cache.status().synced);
@@ -53,8 +63,14 @@ export async function startPlatformTestBackend(
     features: [
       kratixPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
-      createServiceFactory({ service: kratixPlatformsServiceRef, deps: {}, factory: () => registry }),
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+      createServiceFactory({
+        service: kratixPlatformsServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
       auditorFactory,
     ],
   });

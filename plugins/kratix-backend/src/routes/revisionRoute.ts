@@ -5,7 +5,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { kratixPromiseReadPermission } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache, KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import { parse, pathParams, readQuery } from './params';
 
@@ -17,7 +17,7 @@ const PROCESS_ID = Date.now().toString(36);
  * Work or WorkPlacement changes, or the platform becomes reachable or unreachable. Equal
  * revisions mean equal read answers, so a UI polls this instead of the reads themselves.
  */
-export function cacheRevision(cache: PlatformCache): string {
+export function cacheRevision(cache: KratixPlatformCache): string {
   const s = cache.status();
   return [
     PROCESS_ID,

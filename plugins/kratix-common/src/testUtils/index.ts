@@ -11,3 +11,16 @@ export {
   aWorkPlacement,
   DEFAULT_GROUP_ID,
 } from './fixtures';
+export type {
+  Condition,
+  Labels,
+  ObjectMeta,
+  Readiness,
+  SlimDestination,
+  SlimStateStore,
+  SlimWork,
+  SlimWorkloadGroup,
+  SlimWorkPlacement,
+  StateStoreRef,
+  WorkloadGroupSelector,
+} from '../model/objects';

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { PlatformRegistry } from '../PlatformRegistry';
+export type { CachedPlatform } from '../PlatformRegistry';
 export { PlatformCache } from '../cache/PlatformCache';
 export { readPlatformConfigs } from '../cluster/platformConfig';
 export {
@@ -15,3 +16,21 @@ export {
   slimWork,
   slimWorkPlacement,
 } from '../cache/slim';
+export type {
+  KratixObjectStore,
+  KratixPlatformCache,
+  KratixPlatformStatus,
+  KratixStoreChange,
+  KratixWatchStatus,
+  KratixPlatformsService,
+  Platform,
+} from '../KratixPlatformsService';
+export type {
+  ActingIdentity,
+  KratixClusterClient,
+  ListPage,
+  WatchEventType,
+  WriteOptions,
+} from '../cluster/KratixClusterClient';
+export type { KratixKind } from '../cluster/kratixKinds';
+export type { PlatformConfig } from '../cluster/platformConfig';

@@ -18,15 +18,22 @@ const V125_RESOURCE_DEFERRED =
 const V125_REQUEUE =
   'an unscheduled resource Work retries every 15 s (v0.125.0 controllers/work_controller.go:90-93)';
 
-export type DestinationChangeTiming = (resource: boolean, schedulable?: boolean) => { when: WhatIfTiming; whenReason: string };
+export type DestinationChangeTiming = (
+  resource: boolean,
+  schedulable?: boolean,
+) => { when: WhatIfTiming; whenReason: string };
 
 /**
  * v0.125: dependency Works are re-scheduled by the reconcile of a created/updated Destination,
  * after it wrote its canary files, which needs its state store (`dependencyTrigger`).
  */
-export function destinationChangeTiming(generation: KratixGeneration, dependencyTrigger: boolean): DestinationChangeTiming {
+export function destinationChangeTiming(
+  generation: KratixGeneration,
+  dependencyTrigger: boolean,
+): DestinationChangeTiming {
   return (resource, schedulable = false) => {
-    if (generation === 'current') return { when: 'immediate', whenReason: CURRENT_TRIGGER };
+    if (generation === 'current')
+      return { when: 'immediate', whenReason: CURRENT_TRIGGER };
     if (resource) {
       return schedulable
         ? { when: 'next-requeue', whenReason: V125_REQUEUE }

@@ -52,6 +52,8 @@ interface Delta {
  * What Kratix will do if Destinations are relabelled, removed or added, for the Works of ALL
  * Promises in the picture. Nothing touches a cluster. Only the changed Destinations can change a
  * selector's match set, so each distinct selector is evaluated against those alone.
+ *
+ * @public
  */
 export function whatIfDestinationChange(
   picture: WhatIfPicture,

@@ -11,8 +11,17 @@ import {
  * after, and what Kratix then does with its WorkPlacements (created, misplaced, un-marked, deleted,
  * left on an excluded Destination), by the kind of Work it belongs to.
  */
-import { GroupEffectInput, WhatIfResultBuilder, emptyGroupLists } from './result';
-import { DestinationMatcher, EMPTY_MATCH, MatchSet, MergedSelectorCache } from './schedule';
+import {
+  GroupEffectInput,
+  WhatIfResultBuilder,
+  emptyGroupLists,
+} from './result';
+import {
+  DestinationMatcher,
+  EMPTY_MATCH,
+  MatchSet,
+  MergedSelectorCache,
+} from './schedule';
 import { minus, selectorView, wpRef } from './shared';
 
 export interface GroupCase {
@@ -56,16 +65,20 @@ export function evaluateGroup(
   const as = after?.selector ?? null;
   const bset: MatchSet = bs ? matcher.match(bs) : EMPTY_MATCH;
   const aset: MatchSet = as ? matcher.match(as) : EMPTY_MATCH;
-  const fails = aset.fails || (earlierGroupFailed && gc.workChange !== 'deleted');
-  const mc = b.matchChange(`${bs?.id ?? '-'}|${as?.id ?? '-'}|${fails}`, () => ({
-    before: bm?.matchLabels ?? null,
-    after: am?.matchLabels ?? null,
-    destinationsGained: fails ? [] : minus(aset.names, bset.set),
-    destinationsLost: fails ? [] : minus(bset.names, aset.set),
-    matchesBefore: bset.names.length,
-    matchesAfter: aset.names.length,
-    ...(as?.parseProblem ? { unparseable: true } : {}),
-  }));
+  const fails =
+    aset.fails || (earlierGroupFailed && gc.workChange !== 'deleted');
+  const mc = b.matchChange(
+    `${bs?.id ?? '-'}|${as?.id ?? '-'}|${fails}`,
+    () => ({
+      before: bm?.matchLabels ?? null,
+      after: am?.matchLabels ?? null,
+      destinationsGained: fails ? [] : minus(aset.names, bset.set),
+      destinationsLost: fails ? [] : minus(bset.names, aset.set),
+      matchesBefore: bset.names.length,
+      matchesAfter: aset.names.length,
+      ...(as?.parseProblem ? { unparseable: true } : {}),
+    }),
+  );
   const effect: GroupEffectInput = {
     work: gc.work,
     groupId: gc.groupId,
@@ -79,7 +92,13 @@ export function evaluateGroup(
     selectorChanged: (bs?.key ?? null) !== (as?.key ?? null),
     ...emptyGroupLists(),
   };
-  const result: EvaluateResult = { before: bm, after: am, fails, falsePositives: 0, targets: [] };
+  const result: EvaluateResult = {
+    before: bm,
+    after: am,
+    fails,
+    falsePositives: 0,
+    targets: [],
+  };
 
   if (fails) {
     effect.schedulingFails = aset.fails
@@ -123,8 +142,10 @@ export function evaluateGroup(
     for (const wp of gc.wps) {
       const labelled = misplacementLabelOf(wp.labels) !== undefined;
       const matches = aset.set.has(wp.targetDestinationName);
-      if (!matches && !labelled) effect.resourcesOnExcludedDestinations.push(wpRef(wp));
-      if (matches && !labelled && aset.names.length > 1) result.falsePositives++;
+      if (!matches && !labelled)
+        effect.resourcesOnExcludedDestinations.push(wpRef(wp));
+      if (matches && !labelled && aset.names.length > 1)
+        result.falsePositives++;
     }
   }
   b.addGroup(effect, mc);

@@ -42,7 +42,9 @@ function effectLines(
     acc.push(...items);
     byWhen.set(g.when, acc);
   }
-  return [...byWhen].map(([when, items]) => `- ${label} (${WHEN[when]}): ${list(items)}`);
+  return [...byWhen].map(
+    ([when, items]) => `- ${label} (${WHEN[when]}): ${list(items)}`,
+  );
 }
 
 /** A concise human summary of a what-if result (scaffolder action output, UI). */
@@ -61,22 +63,40 @@ export function renderWhatIfMarkdown(r: WhatIfResponse): string {
   }
 
   const s = r.summary;
-  const gained = [...new Set(r.promises.flatMap(p => p.destinationsGained))].sort();
+  const gained = [
+    ...new Set(r.promises.flatMap(p => p.destinationsGained)),
+  ].sort();
   const lost = [...new Set(r.promises.flatMap(p => p.destinationsLost))].sort();
   const rows: Array<[string, string, boolean]> = [
     ['Destinations gained', count(s.destinationsGained, gained), true],
     ['Destinations lost', count(s.destinationsLost, lost), true],
     ['WorkPlacements created', String(s.workPlacementsCreated), true],
-    ['WorkPlacements marked misplaced (kept)', String(s.workPlacementsMisplaced), true],
-    ['Misplaced WorkPlacements placed again', String(s.workPlacementsUnmisplaced), true],
-    ['Resources on excluded Destinations', String(s.resourcesOnExcludedDestinations), true],
+    [
+      'WorkPlacements marked misplaced (kept)',
+      String(s.workPlacementsMisplaced),
+      true,
+    ],
+    [
+      'Misplaced WorkPlacements placed again',
+      String(s.workPlacementsUnmisplaced),
+      true,
+    ],
+    [
+      'Resources on excluded Destinations',
+      String(s.resourcesOnExcludedDestinations),
+      true,
+    ],
     ['Workflows re-run', String(s.workflowsRerun), true],
     [
       'WorkPlacements deleted (files removed)',
       String(s.workPlacementsDeleted),
       s.workPlacementsDeleted > 0,
     ],
-    ['Resources re-scheduled', String(s.resourcesRescheduled), s.resourcesRescheduled > 0],
+    [
+      'Resources re-scheduled',
+      String(s.resourcesRescheduled),
+      s.resourcesRescheduled > 0,
+    ],
     [
       'Unscheduled resource groups becoming schedulable',
       String(s.resourceGroupsBecomingSchedulable),
@@ -85,7 +105,8 @@ export function renderWhatIfMarkdown(r: WhatIfResponse): string {
     ['Effects deferred', String(s.deferred), s.deferred > 0],
   ];
   out.push('| Effect | Count |', '|---|---:|');
-  for (const [name, value, show] of rows) if (show) out.push(`| ${name} | ${value} |`);
+  for (const [name, value, show] of rows)
+    if (show) out.push(`| ${name} | ${value} |`);
   out.push('');
 
   if (r.warnings.length) {
@@ -106,7 +127,9 @@ export function renderWhatIfMarkdown(r: WhatIfResponse): string {
     }
     if (p.workflows && p.workflows.total > 0) {
       const parts = [
-        ...(p.workflows.promiseConfigure ? ['the Promise configure workflow'] : []),
+        ...(p.workflows.promiseConfigure
+          ? ['the Promise configure workflow']
+          : []),
         ...(p.workflows.resourceRequests
           ? [
               `${p.workflows.resourceRequests} resource request workflow(s)${
@@ -118,7 +141,11 @@ export function renderWhatIfMarkdown(r: WhatIfResponse): string {
       lines.push(`- Re-runs ${parts.join(' and ')}`);
     }
     lines.push(
-      ...effectLines(groups, g => g.workPlacementsCreated, 'New WorkPlacements on'),
+      ...effectLines(
+        groups,
+        g => g.workPlacementsCreated,
+        'New WorkPlacements on',
+      ),
       ...effectLines(
         groups,
         g => g.workPlacementsMisplaced.map(wp),
@@ -129,13 +156,21 @@ export function renderWhatIfMarkdown(r: WhatIfResponse): string {
         g => g.workPlacementsUnmisplaced.map(wp),
         'Placed again (label removed)',
       ),
-      ...effectLines(groups, g => g.workPlacementsDeleted.map(wp), 'Deleted with their files'),
+      ...effectLines(
+        groups,
+        g => g.workPlacementsDeleted.map(wp),
+        'Deleted with their files',
+      ),
       ...effectLines(
         groups,
         g => g.resourcesOnExcludedDestinations.map(wp),
         'Resources staying on excluded Destinations, to be labelled misplaced',
       ),
-      ...effectLines(groups, g => g.resourcesRescheduled.map(wp), 'Resources re-scheduled'),
+      ...effectLines(
+        groups,
+        g => g.resourcesRescheduled.map(wp),
+        'Resources re-scheduled',
+      ),
     );
     if (p.counts.resourceGroupsBecomingSchedulable) {
       lines.push(
@@ -144,7 +179,9 @@ export function renderWhatIfMarkdown(r: WhatIfResponse): string {
     }
     if (p.newResources) {
       lines.push(
-        `- New resources go to one random Destination among: ${list(p.newResources.candidates)}`,
+        `- New resources go to one random Destination among: ${list(
+          p.newResources.candidates,
+        )}`,
       );
     }
     if (p.counts.groupsAssumedUnchanged) {

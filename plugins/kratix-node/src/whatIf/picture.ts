@@ -39,11 +39,18 @@ export function whatIfWorkKind(
  * of their groups' selectors (ae170e22 internal/controller/scheduler.go:196,231-233,286-288); the
  * what-if leaves them out. v0.125.0 has no dry-run feature.
  */
-export function isDryRunWork(work: SlimWork, generation: KratixGeneration): boolean {
+export function isDryRunWork(
+  work: SlimWork,
+  generation: KratixGeneration,
+): boolean {
   return generation === 'current' && work.labels?.[DRY_RUN_LABEL] === 'true';
 }
 
-export function groupKey(namespace: string, workName: string, groupId: string): string {
+export function groupKey(
+  namespace: string,
+  workName: string,
+  groupId: string,
+): string {
   return `${namespace}\u0000${workName}\u0000${groupId}`;
 }
 
@@ -68,7 +75,9 @@ export function indexWorkPlacements(
   return index;
 }
 
-export function stateStoreIndex(stores: readonly SlimStateStore[]): Map<string, SlimStateStore> {
+export function stateStoreIndex(
+  stores: readonly SlimStateStore[],
+): Map<string, SlimStateStore> {
   return new Map(stores.map(s => [`${s.kind}/${s.name}`, s]));
 }
 
@@ -98,7 +107,13 @@ export function resourceRequestCount(
 /** JSON deep equality, key order ignored (what the API server compares to bump the generation). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null
+  )
+    return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
@@ -107,20 +122,28 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const bo = b as Record<string, unknown>;
   const ak = Object.keys(ao).filter(k => ao[k] !== undefined);
   const bk = Object.keys(bo).filter(k => bo[k] !== undefined);
-  return ak.length === bk.length && ak.every(k => k in bo && jsonEqual(ao[k], bo[k]));
+  return (
+    ak.length === bk.length && ak.every(k => k in bo && jsonEqual(ao[k], bo[k]))
+  );
 }
 
 function asRecord(x: unknown): Record<string, any> {
-  return x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, any>) : {};
+  return x && typeof x === 'object' && !Array.isArray(x)
+    ? (x as Record<string, any>)
+    : {};
 }
 
 /** `spec.destinationSelectors` of a raw spec, as slim entries. */
-export function destinationSelectorsOf(spec: unknown): DestinationSelectorEntry[] {
+export function destinationSelectorsOf(
+  spec: unknown,
+): DestinationSelectorEntry[] {
   const list = asRecord(spec).destinationSelectors;
   if (!Array.isArray(list)) return [];
   return list.map(entry => {
     const matchLabels: Record<string, string> = {};
-    for (const [k, v] of Object.entries(asRecord(asRecord(entry).matchLabels))) {
+    for (const [k, v] of Object.entries(
+      asRecord(asRecord(entry).matchLabels),
+    )) {
       matchLabels[k] = String(v);
     }
     return { matchLabels };
@@ -130,6 +153,8 @@ export function destinationSelectorsOf(spec: unknown): DestinationSelectorEntry[
 /**
  * The engine's view of a proposed Promise spec (the merged spec the backend built from
  * WhatIfPromiseRequest). With the current spec, the dependencies and the whole spec are compared.
+ *
+ * @public
  */
 export function proposedPromiseFromSpec(
   proposedSpec: Record<string, unknown>,
@@ -139,16 +164,22 @@ export function proposedPromiseFromSpec(
     const d = asRecord(s).dependencies;
     return Array.isArray(d) ? d : [];
   };
-  const configure = asRecord(asRecord(asRecord(proposedSpec).workflows).promise).configure;
+  const configure = asRecord(
+    asRecord(asRecord(proposedSpec).workflows).promise,
+  ).configure;
   return {
     destinationSelectors: destinationSelectorsOf(proposedSpec),
     dependencyCount: deps(proposedSpec).length,
     dependenciesChanged: currentSpec
       ? !jsonEqual(deps(currentSpec), deps(proposedSpec))
       : undefined,
-    specChanged: currentSpec ? !jsonEqual(currentSpec, proposedSpec) : undefined,
+    specChanged: currentSpec
+      ? !jsonEqual(currentSpec, proposedSpec)
+      : undefined,
     promiseConfigure: Array.isArray(configure)
-      ? configure.map(p => String(asRecord(asRecord(p).metadata).name ?? '')).filter(Boolean)
+      ? configure
+          .map(p => String(asRecord(asRecord(p).metadata).name ?? ''))
+          .filter(Boolean)
       : [],
   };
 }

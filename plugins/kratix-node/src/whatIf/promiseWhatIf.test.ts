@@ -53,17 +53,37 @@ describe('whatIfPromiseChange', () => {
   it('warns that Kratix updates nothing while the Promise has two static-dependency Works', () => {
     const p = devRedis();
     const deps = p.works.find(w => w.workType === 'static-dependency')!;
-    const withDuplicate = { ...p, works: [...p.works, { ...deps, name: 'redis-static-deps-zzzzz', uid: 'dup' }] };
-    const warned = whatIfPromiseChange(withDuplicate, 'redis', proposal([{ env: 'prod' }]));
-    const [w] = warned.warnings.filter(x => x.code === 'duplicate-static-dependency-works');
+    const withDuplicate = {
+      ...p,
+      works: [
+        ...p.works,
+        { ...deps, name: 'redis-static-deps-zzzzz', uid: 'dup' },
+      ],
+    };
+    const warned = whatIfPromiseChange(
+      withDuplicate,
+      'redis',
+      proposal([{ env: 'prod' }]),
+    );
+    const [w] = warned.warnings.filter(
+      x => x.code === 'duplicate-static-dependency-works',
+    );
     expect(w.promise).toBe('redis');
-    expect(w.message).toContain('2 static-dependency Works (redis-static-deps-abcde, redis-static-deps-zzzzz)');
+    expect(w.message).toContain(
+      '2 static-dependency Works (redis-static-deps-abcde, redis-static-deps-zzzzz)',
+    );
     const clean = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }]));
-    expect(clean.warnings.map(x => x.code)).not.toContain('duplicate-static-dependency-works');
+    expect(clean.warnings.map(x => x.code)).not.toContain(
+      'duplicate-static-dependency-works',
+    );
   });
 
   it('dev → prod: dependency WorkPlacements created, misplaced and un-marked; resources never move', () => {
-    const r = whatIfPromiseChange(devRedis(), 'redis', proposal([{ env: 'prod' }]));
+    const r = whatIfPromiseChange(
+      devRedis(),
+      'redis',
+      proposal([{ env: 'prod' }]),
+    );
     expect(r.changed).toBe(true);
     expect(r.summary).toMatchObject({
       destinationsGained: 2,
@@ -79,10 +99,18 @@ describe('whatIfPromiseChange', () => {
     const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
     expect(deps.when).toBe('immediate');
     expect(deps.before?.matchLabels).toEqual({ env: 'dev' });
-    expect(deps.after).toEqual({ matchLabels: { env: 'prod' }, sourceOf: { env: 'promise' } });
+    expect(deps.after).toEqual({
+      matchLabels: { env: 'prod' },
+      sourceOf: { env: 'promise' },
+    });
     expect(deps.workPlacementsCreated).toEqual(['prod-2']);
-    expect(deps.workPlacementsMisplaced.map(w => w.destination)).toEqual(['dev-1', 'dev-2']);
-    expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual(['prod-1']);
+    expect(deps.workPlacementsMisplaced.map(w => w.destination)).toEqual([
+      'dev-1',
+      'dev-2',
+    ]);
+    expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual([
+      'prod-1',
+    ]);
     expect(r.matchChanges[deps.matchChange]).toMatchObject({
       destinationsGained: ['prod-1', 'prod-2'],
       destinationsLost: ['dev-1', 'dev-2'],
@@ -92,12 +120,15 @@ describe('whatIfPromiseChange', () => {
     expect(resources).toHaveLength(3);
     expect(resources.every(g => g.when === 'after-workflow-run')).toBe(true);
     expect(
-      resources.flatMap(g => g.resourcesOnExcludedDestinations.map(w => w.destination)),
+      resources.flatMap(g =>
+        g.resourcesOnExcludedDestinations.map(w => w.destination),
+      ),
     ).toEqual(['dev-1', 'dev-2']);
     // r3 is already misplaced on prod-1: Kratix never removes a resource WorkPlacement's label.
-    expect(resources.find(g => g.work.resourceName === 'r3')!.workPlacementsUnmisplaced).toEqual(
-      [],
-    );
+    expect(
+      resources.find(g => g.work.resourceName === 'r3')!
+        .workPlacementsUnmisplaced,
+    ).toEqual([]);
 
     const p = r.promises[0];
     expect(p.staticDependencies).toBe('updated');
@@ -121,7 +152,11 @@ describe('whatIfPromiseChange', () => {
   });
 
   it('a no-op change re-runs nothing and re-schedules nothing', () => {
-    const r = whatIfPromiseChange(devRedis(), 'redis', proposal([{ env: 'dev' }]));
+    const r = whatIfPromiseChange(
+      devRedis(),
+      'redis',
+      proposal([{ env: 'dev' }]),
+    );
     expect(r.changed).toBe(false);
     expect(r.summary.workflowsRerun).toBe(0);
     expect(r.groups).toEqual([]);
@@ -156,7 +191,9 @@ describe('whatIfPromiseChange', () => {
     const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
     expect(deps.after?.matchLabels).toEqual({ env: 'prod', region: 'eu' });
     expect(deps.workPlacementsCreated).toEqual([]); // prod-1 already has a WorkPlacement
-    expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual(['prod-1']);
+    expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual([
+      'prod-1',
+    ]);
     expect(r.warnings).toEqual([
       expect.objectContaining({ code: 'selector-conflict', promise: 'redis' }),
     ]);
@@ -180,7 +217,11 @@ describe('whatIfPromiseChange', () => {
       ...base,
       destinations: [
         ...base.destinations,
-        aDestination('strict-labelled', { env: 'dev' }, { strictMatchLabels: true }),
+        aDestination(
+          'strict-labelled',
+          { env: 'dev' },
+          { strictMatchLabels: true },
+        ),
         aDestination('strict-bare', {}, { strictMatchLabels: true }),
       ],
     };
@@ -188,7 +229,9 @@ describe('whatIfPromiseChange', () => {
     const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
     expect(deps.after).toEqual({ matchLabels: {}, sourceOf: {} });
     expect(deps.workPlacementsCreated).toEqual(['prod-2', 'strict-bare']);
-    expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual(['prod-1']);
+    expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual([
+      'prod-1',
+    ]);
     // Resource groups lose their promise selector: their merged selector is empty.
     const r1 = r.groups.find(g => g.work.resourceName === 'r1')!;
     expect(r1.after).toEqual({ matchLabels: {}, sourceOf: {} });
@@ -230,7 +273,11 @@ describe('whatIfPromiseChange', () => {
       ],
       resourceRequests: { redis: 1 },
     });
-    const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }], { dependencyCount: 0 }));
+    const r = whatIfPromiseChange(
+      p,
+      'redis',
+      proposal([{ env: 'prod' }], { dependencyCount: 0 }),
+    );
     expect(r.groups).toHaveLength(1);
     const g = r.groups[0];
     expect(g.assumedUnchangedUntilWorkflowRuns).toBe(true);
@@ -242,7 +289,9 @@ describe('whatIfPromiseChange', () => {
       destinationsGained: ['prod-gold'],
       destinationsLost: ['dev-gold'],
     });
-    expect(g.resourcesOnExcludedDestinations.map(x => x.destination)).toEqual(['dev-gold']);
+    expect(g.resourcesOnExcludedDestinations.map(x => x.destination)).toEqual([
+      'dev-gold',
+    ]);
     // Both groups come from workflow output; the backstage one keeps only its own selector.
     expect(r.summary.groupsAssumedUnchanged).toBe(2);
     expect(r.promises[0].staticDependencies).toBe('none');
@@ -261,14 +310,25 @@ describe('whatIfPromiseChange', () => {
       workPlacements: [aWorkPlacement(w, 'staging-1')],
       resourceRequests: { redis: 1 },
     });
-    const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }], { dependencyCount: 0 }));
+    const r = whatIfPromiseChange(
+      p,
+      'redis',
+      proposal([{ env: 'prod' }], { dependencyCount: 0 }),
+    );
     const g = r.groups[0];
-    expect(g.after).toEqual({ matchLabels: { env: 'prod' }, sourceOf: { env: 'promise' } });
-    expect(g.resourcesOnExcludedDestinations.map(x => x.destination)).toEqual(['staging-1']);
+    expect(g.after).toEqual({
+      matchLabels: { env: 'prod' },
+      sourceOf: { env: 'promise' },
+    });
+    expect(g.resourcesOnExcludedDestinations.map(x => x.destination)).toEqual([
+      'staging-1',
+    ]);
     expect(r.warnings).toEqual([
       expect.objectContaining({
         code: 'workflow-selector-overridden',
-        message: expect.stringContaining('resource-workflow selector env=staging is overridden'),
+        message: expect.stringContaining(
+          'resource-workflow selector env=staging is overridden',
+        ),
       }),
     ]);
   });
@@ -283,17 +343,28 @@ describe('whatIfPromiseChange', () => {
         aDestination('dev-gold', { env: 'dev', tier: 'gold' }),
         aDestination('prod-gold', { env: 'prod', tier: 'gold' }),
       ],
-      promises: [aPromise('redis', [{ env: 'dev' }], { dependencyCount: 0, api: undefined })],
+      promises: [
+        aPromise('redis', [{ env: 'dev' }], {
+          dependencyCount: 0,
+          api: undefined,
+        }),
+      ],
       works: [w],
       workPlacements: [aWorkPlacement(w, 'dev-gold')],
     });
-    const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }], { dependencyCount: 0 }));
+    const r = whatIfPromiseChange(
+      p,
+      'redis',
+      proposal([{ env: 'prod' }], { dependencyCount: 0 }),
+    );
     const g = r.groups[0];
     expect(g.work.kind).toBe('promise-workflow');
     expect(g.when).toBe('after-workflow-run');
     expect(g.assumedUnchangedUntilWorkflowRuns).toBe(true);
     expect(g.workPlacementsCreated).toEqual(['prod-gold']);
-    expect(g.workPlacementsMisplaced.map(x => x.destination)).toEqual(['dev-gold']);
+    expect(g.workPlacementsMisplaced.map(x => x.destination)).toEqual([
+      'dev-gold',
+    ]);
     expect(r.summary.workflowsRerun).toBe(1);
     expect(r.promises[0].newResources).toBeUndefined();
 
@@ -333,7 +404,11 @@ describe('whatIfPromiseChange', () => {
       ],
       stateStores: [
         aStateStore(),
-        aStateStore({ name: 'broken', ready: 'False', readyReason: 'SecretNotFound' }),
+        aStateStore({
+          name: 'broken',
+          ready: 'False',
+          readyReason: 'SecretNotFound',
+        }),
       ],
     };
     const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }]));
@@ -348,7 +423,11 @@ describe('whatIfPromiseChange', () => {
   });
 
   it('warns when the proposed selector matches no Destination', () => {
-    const r = whatIfPromiseChange(devRedis(), 'redis', proposal([{ env: 'qa' }]));
+    const r = whatIfPromiseChange(
+      devRedis(),
+      'redis',
+      proposal([{ env: 'qa' }]),
+    );
     expect(r.warnings.map(w => w.code)).toEqual(['selector-matches-nothing']);
     expect(r.summary.workPlacementsMisplaced).toBe(3 - 1); // dev-1, dev-2 (prod-1 is already labelled)
     expect(r.summary.workPlacementsCreated).toBe(0);
@@ -357,7 +436,11 @@ describe('whatIfPromiseChange', () => {
 
   describe('selector values that are not valid label values', () => {
     it('current: the selector fails to parse, the Works fail to schedule and nothing moves', () => {
-      const r = whatIfPromiseChange(devRedis(), 'redis', proposal([{ env: 'prod eu' }]));
+      const r = whatIfPromiseChange(
+        devRedis(),
+        'redis',
+        proposal([{ env: 'prod eu' }]),
+      );
       expect(r.warnings.map(w => w.code)).toEqual(['invalid-selector-value']);
       expect(r.warnings[0].message).toContain('scheduler.go:528-531');
       const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
@@ -385,12 +468,16 @@ describe('whatIfPromiseChange', () => {
       };
       const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'Prod!' }]));
       expect(r.warnings[0].code).toBe('invalid-selector-value');
-      expect(r.warnings[0].message).toContain('controllers/scheduler.go:427-432');
+      expect(r.warnings[0].message).toContain(
+        'controllers/scheduler.go:427-432',
+      );
       const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
       expect(deps.schedulingFails).toBeUndefined();
       expect(deps.workPlacementsCreated).toEqual(['prod-2', 'strict']);
       expect(deps.workPlacementsMisplaced).toEqual([]);
-      expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual(['prod-1']);
+      expect(deps.workPlacementsUnmisplaced.map(w => w.destination)).toEqual([
+        'prod-1',
+      ]);
       expect(r.promises[0].newResources?.candidates).toHaveLength(5);
     });
 
@@ -418,7 +505,9 @@ describe('whatIfPromiseChange', () => {
         'redis',
         proposal([{ env: 'prod' }], { dependencyCount: 0 }),
       );
-      const second = r.groups.find(g => g.groupId === 'f00dfeedf00dfeedf00dfeedf00dfeed')!;
+      const second = r.groups.find(
+        g => g.groupId === 'f00dfeedf00dfeedf00dfeedf00dfeed',
+      )!;
       expect(second.schedulingFails).toContain('earlier workload group');
       expect(second.resourcesOnExcludedDestinations).toEqual([]);
     });
@@ -456,11 +545,18 @@ describe('whatIfPromiseChange', () => {
       promises: [aPromise('redis', [{ env: 'dev' }], { dependencyCount: 0 })],
       works: base.works.filter(w => w.workType !== 'static-dependency'),
     };
-    const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'dev' }], { dependencyCount: 2 }));
+    const r = whatIfPromiseChange(
+      p,
+      'redis',
+      proposal([{ env: 'dev' }], { dependencyCount: 2 }),
+    );
     const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
     expect(deps.workChange).toBe('created');
     expect(deps.workPlacementsCreated).toEqual(['dev-1', 'dev-2']);
-    expect(r.summary).toMatchObject({ worksCreated: 1, workPlacementsCreated: 2 });
+    expect(r.summary).toMatchObject({
+      worksCreated: 1,
+      workPlacementsCreated: 2,
+    });
     expect(r.promises[0].staticDependencies).toBe('created');
   });
 
@@ -482,9 +578,16 @@ describe('whatIfPromiseChange', () => {
       works: [w],
       resourceRequests: { redis: 1 },
     });
-    const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }], { dependencyCount: 0 }));
+    const r = whatIfPromiseChange(
+      p,
+      'redis',
+      proposal([{ env: 'prod' }], { dependencyCount: 0 }),
+    );
     expect(r.summary.resourceGroupsBecomingSchedulable).toBe(1);
-    expect(r.matchChanges[r.groups[0].matchChange].candidates).toEqual(['prod-1', 'prod-2']);
+    expect(r.matchChanges[r.groups[0].matchChange].candidates).toEqual([
+      'prod-1',
+      'prod-2',
+    ]);
   });
 
   it('v0.125: notes the #486 false positives for resource WorkPlacements with several matches', () => {
@@ -499,7 +602,11 @@ describe('whatIfPromiseChange', () => {
       },
       'v0.125',
     );
-    const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }], { dependencyCount: 0 }));
+    const r = whatIfPromiseChange(
+      p,
+      'redis',
+      proposal([{ env: 'prod' }], { dependencyCount: 0 }),
+    );
     expect(r.notes.join(' ')).toContain('#486');
     expect(r.summary.resourcesOnExcludedDestinations).toBe(0);
   });
@@ -508,7 +615,11 @@ describe('whatIfPromiseChange', () => {
     const base = devRedis();
     const p = {
       ...base,
-      promises: [aPromise('redis', [{ env: 'dev' }], { labels: { 'kratix.io/paused': 'true' } })],
+      promises: [
+        aPromise('redis', [{ env: 'dev' }], {
+          labels: { 'kratix.io/paused': 'true' },
+        }),
+      ],
     };
     const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }]));
     expect(r.warnings.map(w => w.code)).toContain('promise-paused');
@@ -531,20 +642,29 @@ describe('whatIfPromiseChange', () => {
       ],
     };
     const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'prod' }]));
-    expect(r.groups.every(g => g.work.promise === 'redis' && g.work.resourceName !== 'dry')).toBe(
-      true,
-    );
+    expect(
+      r.groups.every(
+        g => g.work.promise === 'redis' && g.work.resourceName !== 'dry',
+      ),
+    ).toBe(true);
     expect(r.summary.workPlacementsMisplaced).toBe(2);
   });
 
   it('rejects an unknown Promise', () => {
-    expect(() => whatIfPromiseChange(devRedis(), 'nope', proposal([]))).toThrow(/nope/);
+    expect(() => whatIfPromiseChange(devRedis(), 'nope', proposal([]))).toThrow(
+      /nope/,
+    );
   });
 
   it('caps the group details but counts everything', () => {
-    const r = whatIfPromiseChange(devRedis(), 'redis', proposal([{ env: 'prod' }]), {
-      maxGroupDetails: 2,
-    });
+    const r = whatIfPromiseChange(
+      devRedis(),
+      'redis',
+      proposal([{ env: 'prod' }]),
+      {
+        maxGroupDetails: 2,
+      },
+    );
     expect(r.groups).toHaveLength(2);
     expect(r.groups[0].work.kind).toBe('static-dependency');
     expect(r.groupsOmitted).toBe(2);
@@ -561,7 +681,10 @@ describe('proposedPromiseFromSpec', () => {
   };
 
   it('extracts what the engine needs and compares with the current spec', () => {
-    const proposed = { ...current, destinationSelectors: [{ matchLabels: { env: 'prod' } }] };
+    const proposed = {
+      ...current,
+      destinationSelectors: [{ matchLabels: { env: 'prod' } }],
+    };
     expect(proposedPromiseFromSpec(proposed, current)).toEqual({
       destinationSelectors: [{ matchLabels: { env: 'prod' } }],
       dependencyCount: 1,

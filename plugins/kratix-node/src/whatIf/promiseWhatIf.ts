@@ -51,10 +51,16 @@ function rewrittenWorkflowSelectors(
   group: SlimWork['workloadGroups'][number],
   promiseSelectors: WorkloadGroupSelector[],
 ): WorkloadGroupSelector[] {
-  const isDefault = group.directory === '.' || group.id === DEFAULT_WORKLOAD_GROUP_ID;
-  const hadPromise = group.destinationSelectors.some(s => s.source === 'promise');
+  const isDefault =
+    group.directory === '.' || group.id === DEFAULT_WORKLOAD_GROUP_ID;
+  const hadPromise = group.destinationSelectors.some(
+    s => s.source === 'promise',
+  );
   if (!isDefault && !hadPromise) return group.destinationSelectors;
-  return [...group.destinationSelectors.filter(s => s.source !== 'promise'), ...promiseSelectors];
+  return [
+    ...group.destinationSelectors.filter(s => s.source !== 'promise'),
+    ...promiseSelectors,
+  ];
 }
 
 /**
@@ -70,6 +76,8 @@ function rewrittenWorkflowSelectors(
  *   internal/controller/promise_controller.go:976-990, :2157 applyWorkForStaticDependencies, :2201
  *   deleteWorkForStaticDependencies; v0.125.0 controllers/promise_controller.go:350-398,955-998).
  * - Workflow Works get the new Promise selectors only when their workflow re-runs.
+ *
+ * @public
  */
 export function whatIfPromiseChange(
   picture: WhatIfPicture,
@@ -79,13 +87,23 @@ export function whatIfPromiseChange(
 ): WhatIfResponse {
   const generation = picture.generation;
   const promise = picture.promises.find(p => p.name === promiseName);
-  if (!promise) throw new Error(`Promise "${promiseName}" is not in the platform picture`);
-  const b = new WhatIfResultBuilder('promise', generation, options, promiseName);
+  if (!promise)
+    throw new Error(`Promise "${promiseName}" is not in the platform picture`);
+  const b = new WhatIfResultBuilder(
+    'promise',
+    generation,
+    options,
+    promiseName,
+  );
   const effect = b.promise(promiseName);
 
-  const selectorsChanged = !jsonEqual(promise.destinationSelectors, proposed.destinationSelectors);
+  const selectorsChanged = !jsonEqual(
+    promise.destinationSelectors,
+    proposed.destinationSelectors,
+  );
   const dependenciesChanged =
-    proposed.dependenciesChanged ?? proposed.dependencyCount !== promise.dependencyCount;
+    proposed.dependenciesChanged ??
+    proposed.dependencyCount !== promise.dependencyCount;
   const currentConfigure = promise.workflows.promiseConfigure;
   const proposedConfigure = proposed.promiseConfigure ?? currentConfigure;
   const specChanged =
@@ -95,10 +113,13 @@ export function whatIfPromiseChange(
     proposed.specChanged === true;
 
   const hasStaticDeps = picture.works.some(
-    w => w.promiseName === promiseName && whatIfWorkKind(w) === 'static-dependency',
+    w =>
+      w.promiseName === promiseName &&
+      whatIfWorkKind(w) === 'static-dependency',
   );
   if (!specChanged) {
-    effect.staticDependencies = hasStaticDeps || promise.dependencyCount > 0 ? 'unchanged' : 'none';
+    effect.staticDependencies =
+      hasStaticDeps || promise.dependencyCount > 0 ? 'unchanged' : 'none';
     effect.workflows = {
       promiseConfigure: false,
       resourceRequests: 0,
@@ -119,7 +140,10 @@ export function whatIfPromiseChange(
     });
   }
 
-  const duplicate = duplicateStaticDependencyProblem(picture.works, promiseName);
+  const duplicate = duplicateStaticDependencyProblem(
+    picture.works,
+    promiseName,
+  );
   if (duplicate) {
     b.warn({
       code: 'duplicate-static-dependency-works',
@@ -151,7 +175,9 @@ export function whatIfPromiseChange(
   // The Promise's own selector: squash (first entry wins), syntax, conflicts.
   const squashedOld = squashPromiseScheduling(promise.destinationSelectors);
   const squashedNew = squashPromiseScheduling(proposed.destinationSelectors);
-  const newPromiseSelectors = promiseDependencySelectors(proposed.destinationSelectors);
+  const newPromiseSelectors = promiseDependencySelectors(
+    proposed.destinationSelectors,
+  );
   const matcher = new DestinationMatcher(picture.destinations, generation);
   const newPromiseSel = scheduleSelector(squashedNew.matchLabels);
   const oldPromiseSel = scheduleSelector(squashedOld.matchLabels);
@@ -160,9 +186,9 @@ export function whatIfPromiseChange(
     b.warn({
       code: 'invalid-selector-value',
       promise: promiseName,
-      message: `spec.destinationSelectors: ${newPromiseSel.parseProblem}. ${unparseableMessage(
-        generation,
-      )}`,
+      message: `spec.destinationSelectors: ${
+        newPromiseSel.parseProblem
+      }. ${unparseableMessage(generation)}`,
     });
   }
   const oldConflicts = new Set(squashedOld.conflicts.map(conflictKey));
@@ -206,13 +232,16 @@ export function whatIfPromiseChange(
     wpIndex.get(groupKey(w.namespace, w.name, groupId)) ?? [];
 
   const cases: GroupCase[] = [];
-  const staticWorks = works.filter(w => whatIfWorkKind(w) === 'static-dependency');
+  const staticWorks = works.filter(
+    w => whatIfWorkKind(w) === 'static-dependency',
+  );
   const removing = proposed.dependencyCount === 0;
   if (removing) {
     effect.staticDependencies = staticWorks.length ? 'deleted' : 'none';
     if (staticWorks.length) {
       const count = staticWorks.reduce(
-        (n, w) => n + w.workloadGroups.reduce((m, g) => m + wpsOf(w, g.id).length, 0),
+        (n, w) =>
+          n + w.workloadGroups.reduce((m, g) => m + wpsOf(w, g.id).length, 0),
         0,
       );
       b.warn({
@@ -241,7 +270,8 @@ export function whatIfPromiseChange(
       wps: [],
     });
   } else {
-    effect.staticDependencies = dependenciesChanged || selectorsChanged ? 'updated' : 'unchanged';
+    effect.staticDependencies =
+      dependenciesChanged || selectorsChanged ? 'updated' : 'unchanged';
   }
   for (const w of staticWorks) {
     const ref: WhatIfWorkRef = {
@@ -309,7 +339,10 @@ export function whatIfPromiseChange(
   let falsePositives = 0;
   // Workflow selectors the Promise now overrides (Promise > Promise-workflow > Resource-workflow),
   // once per distinct (before, after) pair.
-  const introduced = new Map<MergedSelectors, Map<MergedSelectors, SelectorConflict[]>>();
+  const introduced = new Map<
+    MergedSelectors,
+    Map<MergedSelectors, SelectorConflict[]>
+  >();
   const overridden = new Map<string, { c: SelectorConflict; groups: number }>();
   for (const gc of cases) {
     const workId = `${gc.work.namespace}\u0000${gc.work.name}`;
@@ -324,7 +357,10 @@ export function whatIfPromiseChange(
     if (!conflicts) {
       const old = new Set(r.before.conflicts.map(conflictKey));
       conflicts = r.after.conflicts.filter(
-        c => c.keptFrom === 'promise' && c.ignoredFrom !== 'promise' && !old.has(conflictKey(c)),
+        c =>
+          c.keptFrom === 'promise' &&
+          c.ignoredFrom !== 'promise' &&
+          !old.has(conflictKey(c)),
       );
       byAfter.set(r.after, conflicts);
     }
@@ -361,7 +397,10 @@ export function whatIfPromiseChange(
       'Resources never move: existing resource WorkPlacements stay where they are, and those on Destinations the new selectors exclude are labelled misplaced when their workflow re-runs; new resources use the new Destination set.',
     );
   }
-  if (!promiseWorkflowReruns && works.some(w => whatIfWorkKind(w) === 'promise-workflow')) {
+  if (
+    !promiseWorkflowReruns &&
+    works.some(w => whatIfWorkKind(w) === 'promise-workflow')
+  ) {
     b.note(
       'The proposed spec has no Promise configure workflow: its existing Works are not rewritten and keep their selectors.',
     );

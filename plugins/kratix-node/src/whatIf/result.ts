@@ -204,7 +204,8 @@ export class WhatIfResultBuilder {
       c.workPlacementsMisplaced += effect.workPlacementsMisplaced.length;
       c.workPlacementsUnmisplaced += effect.workPlacementsUnmisplaced.length;
       c.workPlacementsDeleted += effect.workPlacementsDeleted.length;
-      c.resourcesOnExcludedDestinations += effect.resourcesOnExcludedDestinations.length;
+      c.resourcesOnExcludedDestinations +=
+        effect.resourcesOnExcludedDestinations.length;
       c.resourcesRescheduled += effect.resourcesRescheduled.length;
       if (effect.becomesSchedulable) c.resourceGroupsBecomingSchedulable++;
       if (effect.workChange === 'created') c.worksCreated++;

@@ -22,7 +22,9 @@ const RESOURCES = 9999; // + 1 static-dependency Work = 10,000 Works
  * resources each selecting its region (resource workflow) and placed on a dev Destination of it.
  * Correctness only: the timing budget is checked by a benchmark, not here.
  */
-function bigPicture(generation: 'current' | 'v0.125' = 'current'): WhatIfPicture {
+function bigPicture(
+  generation: 'current' | 'v0.125' = 'current',
+): WhatIfPicture {
   const destinations = Array.from({ length: DESTINATIONS }, (_, i) =>
     aDestination(
       `d-${String(i).padStart(3, '0')}`,
@@ -32,7 +34,9 @@ function bigPicture(generation: 'current' | 'v0.125' = 'current'): WhatIfPicture
   );
   const deps = staticDepsWork('big', [promiseSel({ env: 'dev' })]);
   const works = [deps];
-  const workPlacements = destinations.slice(0, 500).map(d => aWorkPlacement(deps, d.name));
+  const workPlacements = destinations
+    .slice(0, 500)
+    .map(d => aWorkPlacement(deps, d.name));
   for (let k = 0; k < RESOURCES; k++) {
     const w = resourceWork('big', `r-${k}`, [
       resourceWf({ region: `r${k % 10}` }),
@@ -73,7 +77,9 @@ describe('what-if at scale: 1,000 Destinations × 10,000 Works', () => {
     });
     // One static-dependency selector change and one per region: shared, not per group.
     expect(r.matchChanges).toHaveLength(11);
-    expect(r.matchChanges.reduce((n, m) => n + m.groups, 0)).toBe(1 + RESOURCES);
+    expect(r.matchChanges.reduce((n, m) => n + m.groups, 0)).toBe(
+      1 + RESOURCES,
+    );
     const region3 = r.matchChanges.find(m => m.after?.region === 'r3')!;
     expect(region3.destinationsGained).toHaveLength(50);
     expect(region3.destinationsLost).toHaveLength(50);

@@ -1,6 +1,4 @@
-import {
-  matchDestination,
-} from '@kratix-backstage/plugin-kratix-common';
+import { matchDestination } from '@kratix-backstage/plugin-kratix-common';
 import { whatIfWorkKind } from './picture';
 import {
   DestinationMatcher,
@@ -15,13 +13,19 @@ import { aDestination, promiseSel, resourceWf } from './__testUtils__/picture';
 describe('selectorParseProblem', () => {
   it('accepts valid selectors, including empty values and prefixed keys', () => {
     expect(selectorParseProblem({})).toBeUndefined();
-    expect(selectorParseProblem({ env: 'prod', 'kratix.io/x': '', a: 'A-1_b.c' })).toBeUndefined();
+    expect(
+      selectorParseProblem({ env: 'prod', 'kratix.io/x': '', a: 'A-1_b.c' }),
+    ).toBeUndefined();
   });
 
   it('names the first key or value labels.Parse would reject', () => {
-    expect(selectorParseProblem({ env: 'prod eu' })).toContain('label value "prod eu"');
+    expect(selectorParseProblem({ env: 'prod eu' })).toContain(
+      'label value "prod eu"',
+    );
     expect(selectorParseProblem({ env: 'x'.repeat(64) })).toBeDefined();
-    expect(selectorParseProblem({ 'bad key': 'x' })).toContain('label key "bad key"');
+    expect(selectorParseProblem({ 'bad key': 'x' })).toContain(
+      'label key "bad key"',
+    );
     expect(selectorParseProblem({ env: 'dev,tier=gold' })).toBeDefined();
   });
 
@@ -29,10 +33,16 @@ describe('selectorParseProblem', () => {
     expect(unparseableSelectorOutcome('current')).toBe('scheduling-fails');
     expect(unparseableSelectorOutcome('v0.125')).toBe('all-destinations');
     const bad = scheduleSelector({ env: 'a b' });
-    const strict = aDestination('s', { env: 'dev' }, { strictMatchLabels: true });
+    const strict = aDestination(
+      's',
+      { env: 'dev' },
+      { strictMatchLabels: true },
+    );
     expect(schedulesTo(bad, strict, 'current')).toBeUndefined();
     expect(schedulesTo(bad, strict, 'v0.125')).toBe(true);
-    expect(schedulesTo(scheduleSelector({ env: 'dev' }), strict, 'current')).toBe(true);
+    expect(
+      schedulesTo(scheduleSelector({ env: 'dev' }), strict, 'current'),
+    ).toBe(true);
   });
 });
 
@@ -40,11 +50,19 @@ describe('DestinationMatcher', () => {
   const destinations = Array.from({ length: 60 }, (_, i) =>
     aDestination(
       `d-${i}`,
-      i % 7 === 0 ? {} : { env: i % 2 ? 'dev' : 'prod', region: `r${i % 3}`, tier: `t${i % 5}` },
+      i % 7 === 0
+        ? {}
+        : {
+            env: i % 2 ? 'dev' : 'prod',
+            region: `r${i % 3}`,
+            tier: `t${i % 5}`,
+          },
       {
         strictMatchLabels: i % 4 === 0,
         deletionTimestamp: i === 5 ? '2026-01-01T00:00:00Z' : undefined,
-        ...(i === 9 ? { labels: { env: 'dev', 'kratix.io/dry-run': 'true' } } : {}),
+        ...(i === 9
+          ? { labels: { env: 'dev', 'kratix.io/dry-run': 'true' } }
+          : {}),
       },
     ),
   );
@@ -74,13 +92,19 @@ describe('DestinationMatcher', () => {
   it('caches per selector, whatever the key order', () => {
     const matcher = new DestinationMatcher(destinations, 'current');
     const a = matcher.match(scheduleSelector({ env: 'prod', region: 'r1' }));
-    expect(matcher.match(scheduleSelector({ region: 'r1', env: 'prod' }))).toBe(a);
+    expect(matcher.match(scheduleSelector({ region: 'r1', env: 'prod' }))).toBe(
+      a,
+    );
   });
 
   it('unparseable: every Destination at v0.125, a failure in the current generation', () => {
     const bad = scheduleSelector({ env: 'not valid!' });
-    expect(new DestinationMatcher(destinations, 'v0.125').match(bad).names).toHaveLength(60);
-    expect(new DestinationMatcher(destinations, 'current').match(bad)).toMatchObject({
+    expect(
+      new DestinationMatcher(destinations, 'v0.125').match(bad).names,
+    ).toHaveLength(60);
+    expect(
+      new DestinationMatcher(destinations, 'current').match(bad),
+    ).toMatchObject({
       fails: true,
       names: [],
     });
@@ -90,9 +114,14 @@ describe('DestinationMatcher', () => {
 describe('MergedSelectorCache', () => {
   it('merges once per distinct list and keeps lists apart', () => {
     const cache = new MergedSelectorCache();
-    const a = cache.get([resourceWf({ env: 'staging' }), promiseSel({ env: 'dev' })]);
+    const a = cache.get([
+      resourceWf({ env: 'staging' }),
+      promiseSel({ env: 'dev' }),
+    ]);
     expect(a.merged.matchLabels).toEqual({ env: 'dev' });
-    expect(cache.get([resourceWf({ env: 'staging' }), promiseSel({ env: 'dev' })])).toBe(a);
+    expect(
+      cache.get([resourceWf({ env: 'staging' }), promiseSel({ env: 'dev' })]),
+    ).toBe(a);
     // Same labels from another source, or split differently, are different lists.
     expect(cache.get([resourceWf({ env: 'dev' })])).not.toBe(a);
     const ab = cache.get([resourceWf({ a: 'b:c' })]);
@@ -106,12 +135,18 @@ describe('MergedSelectorCache', () => {
 
 describe('whatIfWorkKind', () => {
   it('classifies by resourceName first, then kratix.io/work-type', () => {
-    expect(whatIfWorkKind({ resourceName: 'x', workType: 'promise' })).toBe('resource');
-    expect(whatIfWorkKind({ resourceName: '', workType: 'static-dependency' })).toBe(
-      'static-dependency',
+    expect(whatIfWorkKind({ resourceName: 'x', workType: 'promise' })).toBe(
+      'resource',
     );
-    expect(whatIfWorkKind({ resourceName: '', workType: 'promise' })).toBe('promise-workflow');
-    expect(whatIfWorkKind({ resourceName: '', pipelineName: 'p' })).toBe('promise-workflow');
+    expect(
+      whatIfWorkKind({ resourceName: '', workType: 'static-dependency' }),
+    ).toBe('static-dependency');
+    expect(whatIfWorkKind({ resourceName: '', workType: 'promise' })).toBe(
+      'promise-workflow',
+    );
+    expect(whatIfWorkKind({ resourceName: '', pipelineName: 'p' })).toBe(
+      'promise-workflow',
+    );
     expect(whatIfWorkKind({ resourceName: '' })).toBe('other-dependency');
   });
 });

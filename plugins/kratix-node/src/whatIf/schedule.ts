@@ -91,7 +91,9 @@ export class ScheduleSelectorCache {
  */
 export type UnparseableOutcome = 'scheduling-fails' | 'all-destinations';
 
-export function unparseableSelectorOutcome(generation: KratixGeneration): UnparseableOutcome {
+export function unparseableSelectorOutcome(
+  generation: KratixGeneration,
+): UnparseableOutcome {
   return generation === 'v0.125' ? 'all-destinations' : 'scheduling-fails';
 }
 
@@ -102,9 +104,12 @@ export function schedulesTo(
   generation: KratixGeneration,
 ): boolean | undefined {
   if (selector.parseProblem) {
-    return unparseableSelectorOutcome(generation) === 'all-destinations' ? true : undefined;
+    return unparseableSelectorOutcome(generation) === 'all-destinations'
+      ? true
+      : undefined;
   }
-  return matchDestination(selector.matchLabels, destination, { generation }).matched;
+  return matchDestination(selector.matchLabels, destination, { generation })
+    .matched;
 }
 
 export interface MatchSet {
@@ -115,7 +120,11 @@ export interface MatchSet {
   fails: boolean;
 }
 
-export const EMPTY_MATCH: MatchSet = { names: [], set: new Set(), fails: false };
+export const EMPTY_MATCH: MatchSet = {
+  names: [],
+  set: new Set(),
+  fails: false,
+};
 
 /** The Destinations a selector schedules to, cached per selector. */
 export class DestinationMatcher {
@@ -161,7 +170,11 @@ export class DestinationMatcher {
       }
       const names: string[] = [];
       for (const d of candidates) {
-        if (matchDestination(selector.matchLabels, d, { generation: this.generation }).matched) {
+        if (
+          matchDestination(selector.matchLabels, d, {
+            generation: this.generation,
+          }).matched
+        ) {
           names.push(d.name);
         }
       }
@@ -172,7 +185,8 @@ export class DestinationMatcher {
   }
 
   private all(): string[] {
-    if (!this.allNames) this.allNames = this.destinations.map(d => d.name).sort();
+    if (!this.allNames)
+      this.allNames = this.destinations.map(d => d.name).sort();
     return this.allNames;
   }
 

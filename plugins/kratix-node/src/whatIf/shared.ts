@@ -11,11 +11,19 @@ import { stateStoreOf } from './picture';
 import { WhatIfResultBuilder } from './result';
 
 export function wpRef(wp: SlimWorkPlacement): WhatIfWorkPlacementRef {
-  return { namespace: wp.namespace, name: wp.name, destination: wp.targetDestinationName };
+  return {
+    namespace: wp.namespace,
+    name: wp.name,
+    destination: wp.targetDestinationName,
+  };
 }
 
-export function selectorView(merged: MergedSelectors | null): WhatIfSelectorView | null {
-  return merged ? { matchLabels: merged.matchLabels, sourceOf: merged.sourceOf } : null;
+export function selectorView(
+  merged: MergedSelectors | null,
+): WhatIfSelectorView | null {
+  return merged
+    ? { matchLabels: merged.matchLabels, sourceOf: merged.sourceOf }
+    : null;
 }
 
 /** Names in `a` that are not in `b`. */
@@ -47,8 +55,14 @@ export function warnAboutTargets(
       b.warn({
         code: 'destination-not-ready',
         destination: d.name,
-        message: `Destination ${d.name} will receive workloads but is not Ready${
-          d.readyReason ? ` (${d.readyReason}${d.readyMessage ? `: ${d.readyMessage}` : ''})` : ''
+        message: `Destination ${
+          d.name
+        } will receive workloads but is not Ready${
+          d.readyReason
+            ? ` (${d.readyReason}${
+                d.readyMessage ? `: ${d.readyMessage}` : ''
+              })`
+            : ''
         }. Kratix schedules to it anyway; nothing is written until it is Ready.`,
       });
     }
@@ -59,9 +73,9 @@ export function warnAboutTargets(
         code: 'state-store-missing',
         destination: d.name,
         message: ref
-          ? `Destination ${d.name} will receive workloads but its state store ${ref.kind}/${
-              ref.name
-            } does not exist: its WorkPlacements cannot be written${
+          ? `Destination ${d.name} will receive workloads but its state store ${
+              ref.kind
+            }/${ref.name} does not exist: its WorkPlacements cannot be written${
               generation === 'v0.125'
                 ? ' (and at v0.125 a missing store blocks the Destination reconcile that re-schedules dependency Works)'
                 : ''
@@ -72,7 +86,9 @@ export function warnAboutTargets(
       b.warn({
         code: 'state-store-not-ready',
         destination: d.name,
-        message: `Destination ${d.name} will receive workloads but its state store ${store.kind}/${
+        message: `Destination ${
+          d.name
+        } will receive workloads but its state store ${store.kind}/${
           store.name
         } is not Ready${
           store.readyReason ? ` (${store.readyReason})` : ''

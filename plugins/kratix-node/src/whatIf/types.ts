@@ -12,6 +12,8 @@ import {
  * The platform as the cache sees it. The backend can pass its whole cache: Works and
  * WorkPlacements of every Promise (a Promise what-if picks its own by `promiseName`; a Destination
  * what-if looks at all of them).
+ *
+ * @public
  */
 export interface WhatIfPicture {
   generation: KratixGeneration;
@@ -30,6 +32,8 @@ export interface WhatIfPicture {
 /**
  * The parts of a proposed Promise spec the engine needs (build it with proposedPromiseFromSpec
  * from the merged spec).
+ *
+ * @public
  */
 export interface ProposedPromiseSpec {
   destinationSelectors: DestinationSelectorEntry[];
@@ -50,6 +54,7 @@ export interface ProposedPromiseSpec {
   promiseConfigure?: string[];
 }
 
+/** @public */
 export interface WhatIfOptions {
   /** At most this many workload-group details in the response (default 500); all are counted. */
   maxGroupDetails?: number;

@@ -1,6 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { SlimDestination, SlimPromise, SlimWork, SlimWorkPlacement } from '@kratix-backstage/plugin-kratix-common';
-import { KratixClusterClient, Platform, WhatIfPicture, proposedPromiseFromSpec, whatIfPromiseChange } from '@kratix-backstage/plugin-kratix-node';
+import {
+  SlimDestination,
+  SlimPromise,
+  SlimWork,
+  SlimWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  KratixClusterClient,
+  Platform,
+  WhatIfPicture,
+  proposedPromiseFromSpec,
+  whatIfPromiseChange,
+} from '@kratix-backstage/plugin-kratix-node';
 import { promisePictureOf } from './preview';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 

@@ -1,11 +1,24 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { matrix, matrixJson } from './matrix';
-import { PlatformCache, slimDestination, slimPromise, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import {
+  PlatformCache,
+  slimDestination,
+  slimPromise,
+  slimWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const NS = 'kratix-platform-system';
-const meta = { platform: 'local', generation: 'current' as const, stale: false };
+const meta = {
+  platform: 'local',
+  generation: 'current' as const,
+  stale: false,
+};
 const destination = (name: string, env: string) =>
-  slimDestination({ kind: 'Destination', metadata: { name, uid: `u-${name}`, resourceVersion: '1', labels: { env } }, spec: {} });
+  slimDestination({
+    kind: 'Destination',
+    metadata: { name, uid: `u-${name}`, resourceVersion: '1', labels: { env } },
+    spec: {},
+  });
 const promise = (name: string, env: string) =>
   slimPromise({
     kind: 'Promise',
@@ -22,11 +35,19 @@ const workPlacement = (promiseName: string, dest: string, misplaced: boolean) =>
       resourceVersion: '1',
       labels: misplaced ? { 'kratix.io/misscheduled': 'true' } : {},
     },
-    spec: { targetDestinationName: dest, promiseName, resourceName: '', id: 'g' },
+    spec: {
+      targetDestinationName: dest,
+      promiseName,
+      resourceName: '',
+      id: 'g',
+    },
   });
 
 function cacheWith() {
-  const cache = new PlatformCache({ platform: 'local' } as any, mockServices.rootLogger());
+  const cache = new PlatformCache(
+    { platform: 'local' } as any,
+    mockServices.rootLogger(),
+  );
   cache.destinations.upsert(destination('dev-1', 'dev'));
   cache.destinations.upsert(destination('prod-1', 'prod'));
   cache.promises.upsert(promise('p', 'prod'));
@@ -41,8 +62,20 @@ describe('matrix', () => {
     expect(m.promises).toEqual(['p']);
     expect(m.destinations).toEqual(['dev-1', 'prod-1']);
     expect(m.cells).toEqual([
-      { promise: 'p', destination: 'dev-1', workPlacements: 1, misplaced: 1, targeted: false },
-      { promise: 'p', destination: 'prod-1', workPlacements: 1, misplaced: 0, targeted: true },
+      {
+        promise: 'p',
+        destination: 'dev-1',
+        workPlacements: 1,
+        misplaced: 1,
+        targeted: false,
+      },
+      {
+        promise: 'p',
+        destination: 'prod-1',
+        workPlacements: 1,
+        misplaced: 0,
+        targeted: true,
+      },
     ]);
   });
 
@@ -55,12 +88,20 @@ describe('matrix', () => {
     cache.destinations.upsert(destination('dev-1', 'prod'));
     const retargeted = matrix(cache, meta);
     expect(retargeted.cells).not.toBe(first.cells);
-    expect(retargeted.cells.find(c => c.destination === 'dev-1')?.targeted).toBe(true);
+    expect(
+      retargeted.cells.find(c => c.destination === 'dev-1')?.targeted,
+    ).toBe(true);
 
     cache.workPlacements.remove(workPlacement('p', 'dev-1', true));
-    expect(matrix(cache, meta).cells.find(c => c.destination === 'dev-1')).toEqual(
-      { promise: 'p', destination: 'dev-1', workPlacements: 0, misplaced: 0, targeted: true },
-    );
+    expect(
+      matrix(cache, meta).cells.find(c => c.destination === 'dev-1'),
+    ).toEqual({
+      promise: 'p',
+      destination: 'dev-1',
+      workPlacements: 0,
+      misplaced: 0,
+      targeted: true,
+    });
 
     cache.promises.upsert(promise('p', 'staging'));
     expect(matrix(cache, meta).cells.some(c => c.targeted)).toBe(false);
@@ -73,6 +114,8 @@ describe('matrix', () => {
     expect(JSON.parse(matrixJson(cache, stale))).toEqual(matrix(cache, stale));
     cache.workPlacements.remove(workPlacement('p', 'dev-1', true));
     expect(JSON.parse(matrixJson(cache, meta))).toEqual(matrix(cache, meta));
-    expect(JSON.parse(matrixJson(cache, meta)).cells.map((c: any) => c.destination)).toEqual(['prod-1']);
+    expect(
+      JSON.parse(matrixJson(cache, meta)).cells.map((c: any) => c.destination),
+    ).toEqual(['prod-1']);
   });
 });

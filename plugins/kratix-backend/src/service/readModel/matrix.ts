@@ -7,15 +7,23 @@ import {
   misplacementLabelOf,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 type MatrixBody = Omit<MatrixResponse, keyof ReadMeta>;
 
 /** The last matrix per cache, with the store revisions it was computed from (and its JSON once asked for). */
-const lastMatrix = new WeakMap<PlatformCache, { key: string; body: MatrixBody; json?: string }>();
+const lastMatrix = new WeakMap<
+  KratixPlatformCache,
+  { key: string; body: MatrixBody; json?: string }
+>();
 
-function currentMatrix(cache: PlatformCache) {
-  const key = [cache.promises.revision, cache.destinations.revision, cache.workPlacements.revision, cache.generation].join(':');
+function currentMatrix(cache: KratixPlatformCache) {
+  const key = [
+    cache.promises.revision,
+    cache.destinations.revision,
+    cache.workPlacements.revision,
+    cache.generation,
+  ].join(':');
   let last = lastMatrix.get(cache);
   if (!last || last.key !== key) {
     last = { key, body: computeMatrix(cache) };
@@ -28,7 +36,10 @@ function currentMatrix(cache: PlatformCache) {
  * Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting.
  * Computed again only when the Promises, Destinations or WorkPlacements changed since the last call.
  */
-export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
+export function matrix(
+  cache: KratixPlatformCache,
+  meta: ReadMeta,
+): MatrixResponse {
   return { ...meta, ...currentMatrix(cache).body };
 }
 
@@ -36,21 +47,33 @@ export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
  * The same answer as JSON text (what `res.json(matrix(...))` would send). At 200 Promises × 1,000
  * Destinations it is ≈ 4 MB: serialised once per change instead of once per request.
  */
-export function matrixJson(cache: PlatformCache, meta: ReadMeta): string {
+export function matrixJson(cache: KratixPlatformCache, meta: ReadMeta): string {
   const last = currentMatrix(cache);
   last.json ??= JSON.stringify(last.body);
   return `${JSON.stringify(meta).slice(0, -1)},${last.json.slice(1)}`;
 }
 
-function computeMatrix(cache: PlatformCache): MatrixBody {
-  const promises = cache.promises.all().map(p => p.name).sort(compareCodeUnits);
-  const destinations = cache.destinations.all().map(d => d.name).sort(compareCodeUnits);
+function computeMatrix(cache: KratixPlatformCache): MatrixBody {
+  const promises = cache.promises
+    .all()
+    .map(p => p.name)
+    .sort(compareCodeUnits);
+  const destinations = cache.destinations
+    .all()
+    .map(d => d.name)
+    .sort(compareCodeUnits);
   const cells = new Map<string, MatrixCell>();
   const cell = (promise: string, destination: string) => {
     const key = `${promise}\u0000${destination}`;
     let c = cells.get(key);
     if (!c) {
-      c = { promise, destination, workPlacements: 0, misplaced: 0, targeted: false };
+      c = {
+        promise,
+        destination,
+        workPlacements: 0,
+        misplaced: 0,
+        targeted: false,
+      };
       cells.set(key, c);
     }
     return c;
@@ -64,7 +87,10 @@ function computeMatrix(cache: PlatformCache): MatrixBody {
   for (const p of cache.promises.all()) {
     const { matchLabels } = squashPromiseScheduling(p.destinationSelectors);
     for (const d of allDestinations) {
-      if (matchDestination(matchLabels, d, { generation: cache.generation }).matched) {
+      if (
+        matchDestination(matchLabels, d, { generation: cache.generation })
+          .matched
+      ) {
         cell(p.name, d.name).targeted = true;
       }
     }
@@ -73,7 +99,9 @@ function computeMatrix(cache: PlatformCache): MatrixBody {
     promises,
     destinations,
     cells: [...cells.values()].sort(
-      (a, b) => compareCodeUnits(a.promise, b.promise) || compareCodeUnits(a.destination, b.destination),
+      (a, b) =>
+        compareCodeUnits(a.promise, b.promise) ||
+        compareCodeUnits(a.destination, b.destination),
     ),
   };
 }

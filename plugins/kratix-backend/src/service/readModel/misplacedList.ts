@@ -9,11 +9,12 @@ import {
   misplacedConditionSince,
   misplacementLabelOf,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import { workPlacementView } from './workPlacementView';
 
 /** The list query after validation: sort, offset and limit are always set. */
-export type MisplacedQuery = MisplacedFilters & Required<Pick<MisplacedFilters, 'sort' | 'offset' | 'limit'>>;
+export type MisplacedQuery = MisplacedFilters &
+  Required<Pick<MisplacedFilters, 'sort' | 'offset' | 'limit'>>;
 
 /** The narrowest index for the query: [index name, value]. */
 function candidateIndex(q: MisplacedQuery): [string, string] {
@@ -26,10 +27,20 @@ function keep(v: WorkPlacementView, q: MisplacedQuery): boolean {
   if (q.destination && v.destination !== q.destination) return false;
   if (q.namespace && v.namespace !== q.namespace) return false;
   if (q.kind && v.kind !== q.kind) return false;
-  if (q.stillMatches !== undefined && v.destinationStillMatches !== q.stillMatches) return false;
-  if (q.destinationExists !== undefined && v.destinationExists !== q.destinationExists) return false;
-  if (q.label === 'current' && v.misplacedLabel !== 'kratix.io/misplaced') return false;
-  if (q.label === 'legacy' && v.misplacedLabel !== 'kratix.io/misscheduled') return false;
+  if (
+    q.stillMatches !== undefined &&
+    v.destinationStillMatches !== q.stillMatches
+  )
+    return false;
+  if (
+    q.destinationExists !== undefined &&
+    v.destinationExists !== q.destinationExists
+  )
+    return false;
+  if (q.label === 'current' && v.misplacedLabel !== 'kratix.io/misplaced')
+    return false;
+  if (q.label === 'legacy' && v.misplacedLabel !== 'kratix.io/misscheduled')
+    return false;
   if (q.search) {
     const s = q.search.toLowerCase();
     const hay = `${v.name} ${v.workName ?? ''} ${v.resourceName}`.toLowerCase();
@@ -41,22 +52,27 @@ function keep(v: WorkPlacementView, q: MisplacedQuery): boolean {
 const cmp = compareCodeUnits;
 
 /** When the WorkPlacement was marked misplaced: what its view's `misplacedSince` says. */
-const sinceOf = (cache: PlatformCache, wp: SlimWorkPlacement) =>
-  misplacedConditionSince(wp.conditions) ?? cache.misplacedObservedSince(wp.namespace, wp.name);
+const sinceOf = (cache: KratixPlatformCache, wp: SlimWorkPlacement) =>
+  misplacedConditionSince(wp.conditions) ??
+  cache.misplacedObservedSince(wp.namespace, wp.name);
 
 /** Filters that need the assessment against the Work and Destination (the full view). */
-const needsViews = (q: MisplacedQuery) => q.stillMatches !== undefined || q.destinationExists !== undefined;
+const needsViews = (q: MisplacedQuery) =>
+  q.stillMatches !== undefined || q.destinationExists !== undefined;
 
 /** The filters a WorkPlacement answers by itself (same tests as `keep`, on the cached object). */
 function keepWorkPlacement(wp: SlimWorkPlacement, q: MisplacedQuery): boolean {
   if (q.destination && wp.targetDestinationName !== q.destination) return false;
   if (q.namespace && wp.namespace !== q.namespace) return false;
-  if (q.kind && (isResourceWorkload(wp) ? 'resource' : 'dependency') !== q.kind) return false;
+  if (q.kind && (isResourceWorkload(wp) ? 'resource' : 'dependency') !== q.kind)
+    return false;
   const label = misplacementLabelOf(wp.labels);
   if (q.label === 'current' && label !== 'kratix.io/misplaced') return false;
   if (q.label === 'legacy' && label !== 'kratix.io/misscheduled') return false;
   if (q.search) {
-    const hay = `${wp.name} ${wp.workName ?? ''} ${wp.resourceName}`.toLowerCase();
+    const hay = `${wp.name} ${wp.workName ?? ''} ${
+      wp.resourceName
+    }`.toLowerCase();
     if (!hay.includes(q.search.toLowerCase())) return false;
   }
   return true;
@@ -72,12 +88,18 @@ interface Keyed {
  * depend on WorkPlacements only), so repeated reads of a large list (paging, the UI's refreshes)
  * skip the sort. Changes bump `version` through the store's change listener.
  */
-const sortedMemo = new WeakMap<PlatformCache, { version: number; lists: Map<string, { version: number; keyed: Keyed[] }> }>();
+const sortedMemo = new WeakMap<
+  KratixPlatformCache,
+  { version: number; lists: Map<string, { version: number; keyed: Keyed[] }> }
+>();
 
-function memoOf(cache: PlatformCache) {
+function memoOf(cache: KratixPlatformCache) {
   let memo = sortedMemo.get(cache);
   if (!memo) {
-    const created = { version: 0, lists: new Map<string, { version: number; keyed: Keyed[] }>() };
+    const created = {
+      version: 0,
+      lists: new Map<string, { version: number; keyed: Keyed[] }>(),
+    };
     cache.workPlacements.onChange(() => {
       created.version += 1;
       created.lists.clear();
@@ -92,14 +114,19 @@ function memoOf(cache: PlatformCache) {
  * namespace and name for a stable order. NUL separates the parts (no part contains it), so
  * comparing keys compares the parts in turn.
  */
-function sortedCandidates(cache: PlatformCache, q: MisplacedQuery): Keyed[] {
+function sortedCandidates(
+  cache: KratixPlatformCache,
+  q: MisplacedQuery,
+): Keyed[] {
   const [index, value] = candidateIndex(q);
   const memo = memoOf(cache);
   const id = `${index}\u0000${value}\u0000${q.sort}`;
   const hit = memo.lists.get(id);
   if (hit && hit.version === memo.version) return hit.keyed;
   const keyed = cache.workPlacements.byIndex(index, value).map(wp => ({
-    key: `${q.sort === 'age' ? `${sinceOf(cache, wp) ?? '\uffff'}\u0000` : ''}${wp.namespace}\u0000${wp.name}`,
+    key: `${q.sort === 'age' ? `${sinceOf(cache, wp) ?? '\uffff'}\u0000` : ''}${
+      wp.namespace
+    }\u0000${wp.name}`,
     wp,
   }));
   keyed.sort((a, b) => cmp(a.key, b.key));
@@ -114,15 +141,20 @@ function sortedCandidates(cache: PlatformCache, q: MisplacedQuery): Keyed[] {
  * these were most of the cost of a request (bench/README.md).
  */
 export function misplacedList(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   meta: ReadMeta,
   q: MisplacedQuery,
 ): MisplacedListResponse {
-  let keyed = sortedCandidates(cache, q).filter(k => keepWorkPlacement(k.wp, q));
-  if (needsViews(q)) keyed = keyed.filter(k => keep(workPlacementView(cache, k.wp), q));
+  let keyed = sortedCandidates(cache, q).filter(k =>
+    keepWorkPlacement(k.wp, q),
+  );
+  if (needsViews(q))
+    keyed = keyed.filter(k => keep(workPlacementView(cache, k.wp), q));
   return {
     ...meta,
-    items: keyed.slice(q.offset, q.offset + q.limit).map(k => workPlacementView(cache, k.wp)),
+    items: keyed
+      .slice(q.offset, q.offset + q.limit)
+      .map(k => workPlacementView(cache, k.wp)),
     total: keyed.length,
     offset: q.offset,
     limit: q.limit,

@@ -7,9 +7,11 @@ import {
   squashPromiseScheduling,
   targetedDestinations,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
-export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView {
+export function squashedSelectorView(
+  promise: SlimPromise,
+): SquashedSelectorView {
   const s = squashPromiseScheduling(promise.destinationSelectors);
   return {
     entries: promise.destinationSelectors,
@@ -19,16 +21,27 @@ export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView
   };
 }
 
-export function requirePromise(cache: PlatformCache, name: string): SlimPromise {
+export function requirePromise(
+  cache: KratixPlatformCache,
+  name: string,
+): SlimPromise {
   const p = cache.promises.get(name);
-  if (!p) throw new NotFoundError(`Promise "${name}" not found on platform ${cache.platform}`);
+  if (!p)
+    throw new NotFoundError(
+      `Promise "${name}" not found on platform ${cache.platform}`,
+    );
   return p;
 }
 
-export function promiseSummary(cache: PlatformCache, promise: SlimPromise): PromiseSummary {
+export function promiseSummary(
+  cache: KratixPlatformCache,
+  promise: SlimPromise,
+): PromiseSummary {
   const works = cache.works.byIndex('promise', promise.name);
   const resources = new Set(
-    works.filter(w => w.resourceName).map(w => `${w.namespace}/${w.resourceName}`),
+    works
+      .filter(w => w.resourceName)
+      .map(w => `${w.namespace}/${w.resourceName}`),
   );
   return {
     name: promise.name,
@@ -50,11 +63,14 @@ export function promiseSummary(cache: PlatformCache, promise: SlimPromise): Prom
     works: works.length,
     resources: resources.size,
     workPlacements: cache.workPlacements.countByIndex('promise', promise.name),
-    misplaced: cache.workPlacements.countByIndex('misplacedByPromise', promise.name),
+    misplaced: cache.workPlacements.countByIndex(
+      'misplacedByPromise',
+      promise.name,
+    ),
   };
 }
 
-export function promiseSummaries(cache: PlatformCache): PromiseSummary[] {
+export function promiseSummaries(cache: KratixPlatformCache): PromiseSummary[] {
   return cache.promises
     .all()
     .sort(compareNames)

@@ -15,7 +15,10 @@ import {
   misplacementLabelOf,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import {
+  KratixPlatformCache,
+  nsKey,
+} from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise, squashedSelectorView } from './promiseSummary';
 
 /**
@@ -25,7 +28,7 @@ import { requirePromise, squashedSelectorView } from './promiseSummary';
  * has thousands of groups: only the page asked for is built.
  */
 export function promiseTargeting(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   meta: ReadMeta,
   promiseName: string,
   page: { offset: number; limit: number } = { offset: 0, limit: 100 },

@@ -1,7 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Platform } from '@kratix-backstage/plugin-kratix-node';
 import { cleanupWorkPlacements } from './cleanup';
-import { PlatformCache, slimDestination, slimPromise, slimStateStore, slimWork, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import { CachedPlatform, PlatformCache, slimDestination, slimPromise, slimStateStore, slimWork, slimWorkPlacement } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const NS = 'kratix-platform-system';
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
@@ -52,7 +51,7 @@ function platformWith(live: any, liveWorkPlacement: any = wp) {
     slimDestination({ kind: 'Destination', metadata: meta('dev-1', { labels: { env: 'dev' } }), spec: { stateStoreRef: { kind: 'GitStateStore', name: 'local' } } }),
   );
   cache.stateStores.upsert(slimStateStore({ kind: 'GitStateStore', metadata: meta('local'), spec: { url: 'file:///x' } }));
-  const platform = { config: { name: 'local' }, client, cache } as unknown as Platform;
+  const platform = { config: { name: 'local' }, client, cache } as unknown as CachedPlatform;
   return { platform, deleteWorkPlacement, getWorkPlacement, target: cache.workPlacements.all()[0] };
 }
 

@@ -30,7 +30,12 @@ export function aPromise(
     generation: 2,
     destinationSelectors: selectors.map(matchLabels => ({ matchLabels })),
     dependencyCount: 1,
-    api: { group: 'example.org', kind: name, plural: `${name}s`, versions: ['v1'] },
+    api: {
+      group: 'example.org',
+      kind: name,
+      plural: `${name}s`,
+      versions: ['v1'],
+    },
     workflows: {
       promiseConfigure: ['promise-configure'],
       resourceConfigure: ['instance-configure'],
@@ -40,28 +45,43 @@ export function aPromise(
   };
 }
 
-export const promiseSel = (matchLabels: Record<string, string>): WorkloadGroupSelector => ({
+export const promiseSel = (
+  matchLabels: Record<string, string>,
+): WorkloadGroupSelector => ({
   matchLabels,
   source: 'promise',
 });
-export const resourceWf = (matchLabels: Record<string, string>): WorkloadGroupSelector => ({
+export const resourceWf = (
+  matchLabels: Record<string, string>,
+): WorkloadGroupSelector => ({
   matchLabels,
   source: 'resource-workflow',
 });
-export const promiseWf = (matchLabels: Record<string, string>): WorkloadGroupSelector => ({
+export const promiseWf = (
+  matchLabels: Record<string, string>,
+): WorkloadGroupSelector => ({
   matchLabels,
   source: 'promise-workflow',
 });
 
-export function staticDepsWork(promise: string, selectors: WorkloadGroupSelector[]): SlimWork {
+export function staticDepsWork(
+  promise: string,
+  selectors: WorkloadGroupSelector[],
+): SlimWork {
   return aWork(`${promise}-static-deps-abcde`, selectors, {
     promiseName: promise,
     workType: 'static-dependency',
-    labels: { 'kratix.io/promise-name': promise, 'kratix.io/work-type': 'static-dependency' },
+    labels: {
+      'kratix.io/promise-name': promise,
+      'kratix.io/work-type': 'static-dependency',
+    },
   });
 }
 
-export function promiseWorkflowWork(promise: string, selectors: WorkloadGroupSelector[]): SlimWork {
+export function promiseWorkflowWork(
+  promise: string,
+  selectors: WorkloadGroupSelector[],
+): SlimWork {
   return aWork(`${promise}-promise-configure-fghij`, selectors, {
     promiseName: promise,
     workType: 'promise',
@@ -87,7 +107,10 @@ export function resourceWork(
 
 export const MISPLACED = { 'kratix.io/misplaced': 'true' };
 
-export function misplacedWp(work: SlimWork, destination: string): SlimWorkPlacement {
+export function misplacedWp(
+  work: SlimWork,
+  destination: string,
+): SlimWorkPlacement {
   return aWorkPlacement(work, destination, {
     labels: { 'kratix.io/work': work.name, ...MISPLACED },
   });
