@@ -9,11 +9,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { rejectDeepBodies } from './routes/bodyDepth';
 import { registerReadRoutes } from './routes/readRoutes';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import { registerPreviewRoutes } from './routes/previewRoutes';
 import { registerRevisionRoute } from './routes/revisionRoute';
 import { registerWriteRoutes } from './routes/writeRoutes';
 import { HistoryStore } from './service/history/HistoryStore';
-import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 
 /**
  * Dependencies of the Kratix router.

@@ -2,11 +2,11 @@ import { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-a
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { kratixPromiseReadPermission } from '@kratix-backstage/plugin-kratix-common';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import { previewDestinationChange, previewPromiseChange } from '../service/preview/preview';
 import { parse, pathParams } from './params';
 import { destinationsPreviewBody, promisePreviewBody } from './writeSchemas';
-import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 
 export interface PreviewRouteDeps {
   registry: KratixPlatformsService;

@@ -8,6 +8,7 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import express from 'express';
 import { z } from 'zod';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import { matrixJson } from '../service/readModel/matrix';
 import { misplacedList } from '../service/readModel/misplacedList';
 import { readPromiseManifest } from '../service/readModel/promiseManifest';
@@ -15,7 +16,6 @@ import { promiseSummaries, promiseSummary, requirePromise } from '../service/rea
 import { promiseTargeting } from '../service/readModel/promiseTargeting';
 import { promiseWorks } from '../service/readModel/promiseWorks';
 import { misplacedQuery, parse, pathParams, readQuery, targetingQuery } from './params';
-import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 
 /** The manifest route takes no query parameters. */
 const manifestQuery = z.object({}).strict();

@@ -18,7 +18,7 @@ import {
   kratixWorkPlacementDeletePermission,
   promiseResourceRef,
 } from '@kratix-backstage/plugin-kratix-common';
-import { nsKey, KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformsService, nsKey } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import { HistoryStore } from '../service/history/HistoryStore';
 import { actingIdentity, actorOf } from '../service/writes/actingIdentity';
