@@ -43,6 +43,6 @@ describe('kratixBackendClientFactory', () => {
     expect(ResponseError.is(err)).toBe(true);
     expect(err.statusCode).toBe(403);
     expect(err.cause.name).toBe('NotAllowedError');
-    expect(err.message).toBe(`Request failed with 403 Forbidden: ${message}`);
+    expect(err.message).toBe(message);
   });
 });

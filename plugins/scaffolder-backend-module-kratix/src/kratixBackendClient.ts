@@ -7,8 +7,8 @@ import { KratixApiClient } from '@kratix-backstage/plugin-kratix-common';
 
 /**
  * The part of the Kratix backend's HTTP API the scaffolder actions call, as one user (the
- * scaffolder task's initiator). Error answers reject with a `ResponseError` whose message
- * carries the backend's message, so a task that fails on it says why.
+ * scaffolder task's initiator). Error answers reject with a `ResponseError` whose message is
+ * the backend's message, so a task that fails on it says why.
  *
  * @public
  */

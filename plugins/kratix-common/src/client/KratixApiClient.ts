@@ -65,8 +65,8 @@ function promisePath(platform: string, promise: string): string {
 /**
  * Client of the Kratix backend plugin's HTTP API (`/api/kratix`), usable from a browser and from
  * a backend. Every error answer rejects with a `ResponseError` (from `@backstage/errors`): its
- * `statusCode`, its `cause` (the backend's error name and message) and a message that carries
- * the backend's message, so a failed scaffolder task or a log line says why. A backend that
+ * `statusCode`, its `cause` (the backend's error name and message) and, as its message, the
+ * backend's message, so a failed scaffolder task or a log line says why. A backend that
  * cannot be reached rejects with an Error naming the URL.
  *
  * @public
@@ -331,8 +331,8 @@ async function parseJson(res: Response): Promise<unknown> {
  * The ResponseError of an error answer. The backend's error bodies are
  * `{ error: { name, message }, response: { statusCode } }`; ResponseError only takes the server's
  * error as its cause when `response` is there, so it is added when a body carries just `error`
- * (keeps `cause.message` the backend's message). The message names the status and, when the
- * backend said why, the backend's message.
+ * (keeps `cause.message` the backend's message). The message is the backend's own message when it
+ * sent one (what a failed scaffolder task shows), else the status and the start of the body.
  */
 async function responseError(res: Response): Promise<ResponseError> {
   const text = await res.text().catch(() => '');
@@ -364,8 +364,14 @@ async function responseError(res: Response): Promise<ResponseError> {
     url: res.url,
     text: async () => patched,
   });
-  const why = backendMessage ?? text.trim().slice(0, 300);
-  if (why) error.message = `${error.message}: ${why}`;
+  if (backendMessage) {
+    error.message = backendMessage;
+  } else {
+    const snippet = text.trim().slice(0, 300);
+    error.message = `Kratix backend answered ${res.status} ${res.statusText}${
+      snippet ? `: ${snippet}` : ''
+    }`;
+  }
   return error;
 }
 
