@@ -9,12 +9,12 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import {
   PlatformCache,
   PlatformRegistry,
-  kratixPlatformsServiceRef,
   readPlatformConfigs,
-} from '@kratix-backstage/plugin-kratix-node';
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 import { Server } from 'node:http';
 import { waitFor } from './kratix';
 import { platformKubeconfigPath } from './platform';
@@ -48,6 +48,11 @@ export interface KratixTestBackendOptions {
   logger?: RootLoggerService;
   /** More plugins, modules or services in the same backend (e.g. the scaffolder and its Kratix module). */
   features?: BackendFeature[];
+  /**
+   * The platforms already built (e.g. from in-memory platforms, for route tests without a
+   * cluster); `platforms` then only names them in the configuration.
+   */
+  registry?: PlatformRegistry;
 }
 
 export interface KratixTestBackend {
@@ -97,11 +102,13 @@ export async function startKratixTestBackend(
     kratix: { platforms, ...options.kratix },
   } as JsonObject;
   const rootLogger = options.logger ?? mockServices.rootLogger();
-  const registry = new PlatformRegistry(
-    readPlatformConfigs(new ConfigReader(config)),
-    options.logger ? rootLogger.child({ plugin: 'kratix' }) : rootLogger,
-  );
-  await registry.start();
+  const registry =
+    options.registry ??
+    new PlatformRegistry(
+      readPlatformConfigs(new ConfigReader(config)),
+      options.logger ? rootLogger.child({ plugin: 'kratix' }) : rootLogger,
+    );
+  if (!options.registry) await registry.start();
   try {
     for (const name of options.waitSynced ??
       (options.platforms ? [] : ['local'])) {

@@ -11,13 +11,18 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 3 },
 };
 
-/** `kratix.catalog` with defaults applied. */
+/**
+ * `kratix.catalog` with defaults applied.
+ *
+ * @public
+ */
 export interface KratixCatalogConfig {
   ownerAnnotation: string;
   defaultOwner: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
+/** @public */
 export function readKratixCatalogConfig(config: Config): KratixCatalogConfig {
   const c = config.getOptionalConfig('kratix.catalog');
   const schedule = c?.getOptionalConfig('schedule');

@@ -1,5 +1,5 @@
 /**
- * The kratix module for @backstage/plugin-catalog-backend: every Kratix Promise becomes a
+ * The kratix module for `@backstage/plugin-catalog-backend`: every Kratix Promise becomes a
  * Component and every Destination a Resource in the catalog.
  *
  * @packageDocumentation
@@ -22,7 +22,22 @@ export {
 } from './entities/buildEntities';
 export type { EntityContext } from './entities/buildEntities';
 export { kratixEntityName } from './entities/naming';
-export { targetedDestinations } from './entities/targeting';
-export * from './entities/annotations';
+export {
+  ANNOTATION_API_GROUP,
+  ANNOTATION_API_KIND,
+  ANNOTATION_API_PATH,
+  ANNOTATION_API_PLURAL,
+  ANNOTATION_API_VERSION,
+  ANNOTATION_DELETING,
+  ANNOTATION_DESTINATION_PATH,
+  ANNOTATION_DESTINATION_SELECTORS,
+  ANNOTATION_PROMISE_VERSION,
+  ANNOTATION_READY,
+  ANNOTATION_READY_REASON,
+  ANNOTATION_STATE_STORE,
+  ANNOTATION_STATUS,
+  DESTINATION_ENTITY_TYPE,
+  PROMISE_ENTITY_TYPE,
+} from './entities/annotations';
 export { readKratixCatalogConfig } from './config';
 export type { KratixCatalogConfig } from './config';

@@ -5,15 +5,15 @@ import {
   EntityProviderMutation,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
-import {
-  Platform,
-  PlatformRegistry,
-  kratixPlatformsServiceRef,
-} from '@kratix-backstage/plugin-kratix-node';
+import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { catalogModuleKratix } from './module';
 import { aPromise, localDestinations, memoryCache } from './testing/fixtures';
+import {
+  CachedPlatform,
+  PlatformRegistry,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
-function fakePlatform(name: string): Platform {
+function fakePlatform(name: string): CachedPlatform {
   const cache = memoryCache(name);
   return {
     config: {
@@ -28,7 +28,7 @@ function fakePlatform(name: string): Platform {
   };
 }
 
-async function start(platforms: Platform[], config: object = {}) {
+async function start(platforms: CachedPlatform[], config: object = {}) {
   const processing = {
     addProcessor: jest.fn(),
     addEntityProvider: jest.fn(),

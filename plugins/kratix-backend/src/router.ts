@@ -5,7 +5,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { rejectDeepBodies } from './routes/bodyDepth';
@@ -25,7 +25,7 @@ export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  registry: PlatformRegistry;
+  registry: KratixPlatformsService;
   userInfo: UserInfoService;
   auditor: AuditorService;
   history: HistoryStore;

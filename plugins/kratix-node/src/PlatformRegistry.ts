@@ -5,16 +5,25 @@ import { PlatformCache } from './cache/PlatformCache';
 import { KratixClusterClient } from './cluster/KratixClusterClient';
 import { describeServer, kubeConfigFor } from './cluster/kubeConfigFor';
 import { PlatformConfig } from './cluster/platformConfig';
+import { KratixPlatformsService, Platform } from './KratixPlatformsService';
 
-export interface Platform {
-  config: PlatformConfig;
-  client: KratixClusterClient;
-  cache: PlatformCache;
-}
+/**
+ * A platform with the cache implementation the registry starts and stops (tests fill its stores
+ * by hand).
+ *
+ * @public
+ */
+export type CachedPlatform = Platform & { cache: PlatformCache };
 
-/** The configured platforms, each with its cluster client and watch cache. */
-export class PlatformRegistry {
-  private readonly platforms = new Map<string, Platform>();
+/**
+ * The default KratixPlatformsService: the configured platforms, each with its cluster client and
+ * watch cache. Not exported from the package's main entry point (tests build one from
+ * `@kratix-backstage/plugin-kratix-node/testUtils`).
+ *
+ * @public
+ */
+export class PlatformRegistry implements KratixPlatformsService {
+  private readonly platforms = new Map<string, CachedPlatform>();
   /** Platforms whose connection could not be built (bad kubeconfig, missing CA file...). */
   private readonly broken = new Map<string, string>();
 
@@ -33,14 +42,19 @@ export class PlatformRegistry {
       const cache = new PlatformCache(client, logger);
       this.platforms.set(config.name, { config, client, cache });
       logger.info(
-        `kratix platform ${config.name}: ${describeServer(kc)} (connection from ${config.source}${
+        `kratix platform ${config.name}: ${describeServer(
+          kc,
+        )} (connection from ${config.source}${
           config.impersonateUser ? ', impersonating users' : ''
         })`,
       );
     }
   }
 
-  static fromPlatforms(platforms: Platform[], logger: LoggerService): PlatformRegistry {
+  static fromPlatforms(
+    platforms: CachedPlatform[],
+    logger: LoggerService,
+  ): PlatformRegistry {
     const r = new PlatformRegistry([], logger);
     for (const p of platforms) r.platforms.set(p.config.name, p);
     return r;
@@ -55,20 +69,24 @@ export class PlatformRegistry {
     return [...this.broken].map(([name, error]) => ({ name, error }));
   }
 
-  all(): Platform[] {
+  all(): CachedPlatform[] {
     return [...this.platforms.values()];
   }
 
   /** The platform, or 404 naming it. */
-  get(name: string): Platform {
+  get(name: string): CachedPlatform {
     const p = this.platforms.get(name);
     const brokenReason = this.broken.get(name);
     if (brokenReason) {
-      throw new ServiceUnavailableError(`Kratix platform "${name}" is not usable: ${brokenReason}`);
+      throw new ServiceUnavailableError(
+        `Kratix platform "${name}" is not usable: ${brokenReason}`,
+      );
     }
     if (!p) {
       throw new NotFoundError(
-        `unknown Kratix platform "${name}" (configured: ${this.names().join(', ') || 'none'})`,
+        `unknown Kratix platform "${name}" (configured: ${
+          this.names().join(', ') || 'none'
+        })`,
       );
     }
     return p;
@@ -78,13 +96,18 @@ export class PlatformRegistry {
    * The platform's cache when it can answer: 503 while it has never synced, or while it is
    * unreachable unless the caller accepts stale data (allowStale).
    */
-  readable(name: string, allowStale = false): { platform: Platform; meta: ReadMeta } {
+  readable(
+    name: string,
+    allowStale = false,
+  ): { platform: Platform; meta: ReadMeta } {
     const platform = this.get(name);
     const status = platform.cache.status();
     if (!status.synced) {
       throw new ServiceUnavailableError(
         `Kratix platform "${name}" is not available yet: ${
-          status.error ? `cannot reach its Kubernetes API (${status.error})` : 'still loading its objects'
+          status.error
+            ? `cannot reach its Kubernetes API (${status.error})`
+            : 'still loading its objects'
         }`,
       );
     }

@@ -10,13 +10,21 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import { z } from 'zod';
 
-/** A Promise as the permission framework sees it (resourceRef `kratix-promise:<platform>/<name>`). */
+/**
+ * A Promise as the permission framework sees it (resourceRef `kratix-promise:<platform>/<name>`).
+ *
+ * @public
+ */
 export interface KratixPromiseResource {
   platform: string;
   promise: SlimPromise;
 }
 
-/** The Promise annotation that names its owner (as the catalog provider uses it too). */
+/**
+ * The Promise annotation that names its owner (as the catalog provider uses it too).
+ *
+ * @public
+ */
 export const PROMISE_OWNER_ANNOTATION = 'backstage.io/owner';
 
 /** @public */
@@ -26,12 +34,20 @@ export const kratixPromisePermissionResourceRef = createPermissionResourceRef<
 >().with({ pluginId: 'kratix', resourceType: KRATIX_PROMISE_RESOURCE_TYPE });
 
 function normalize(ref: string): string {
-  return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }));
+  return stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+  );
 }
 
-/** The owner entity ref of a Promise, from its `backstage.io/owner` annotation or label. */
+/**
+ * The owner entity ref of a Promise, from its `backstage.io/owner` annotation or label.
+ *
+ * @public
+ */
 export function promiseOwner(promise: SlimPromise): string | undefined {
-  const raw = promise.annotations[PROMISE_OWNER_ANNOTATION] ?? promise.labels[PROMISE_OWNER_ANNOTATION];
+  const raw =
+    promise.annotations[PROMISE_OWNER_ANNOTATION] ??
+    promise.labels[PROMISE_OWNER_ANNOTATION];
   if (!raw) return undefined;
   try {
     return normalize(raw);
@@ -47,9 +63,14 @@ export function promiseOwner(promise: SlimPromise): string | undefined {
  */
 export const isPromiseOwner = createPermissionRule({
   name: 'IS_PROMISE_OWNER',
-  description: 'Allow when the Promise is owned (backstage.io/owner) by one of the given entity refs',
+  description:
+    'Allow when the Promise is owned (backstage.io/owner) by one of the given entity refs',
   resourceRef: kratixPromisePermissionResourceRef,
-  paramsSchema: z.object({ claims: z.array(z.string()).describe('entity refs, e.g. group:default/team-a') }),
+  paramsSchema: z.object({
+    claims: z
+      .array(z.string())
+      .describe('entity refs, e.g. group:default/team-a'),
+  }),
   apply(resource, { claims }) {
     const owner = promiseOwner(resource.promise);
     if (!owner) return false;
@@ -66,8 +87,25 @@ export const isPromiseOwner = createPermissionRule({
   },
 });
 
+/** @public */
 export const kratixPromiseRules = { isPromiseOwner };
 
-/** Conditions for permission policies (`kratixPromiseConditions.isPromiseOwner({ claims })`). @public */
-export const { conditions: kratixPromiseConditions, createConditionalDecision: createKratixPromiseConditionalDecision } =
-  createConditionExports({ resourceRef: kratixPromisePermissionResourceRef, rules: kratixPromiseRules });
+const promiseConditionExports = createConditionExports({
+  resourceRef: kratixPromisePermissionResourceRef,
+  rules: kratixPromiseRules,
+});
+
+/**
+ * Conditions for permission policies (`kratixPromiseConditions.isPromiseOwner({ claims })`).
+ *
+ * @public
+ */
+export const kratixPromiseConditions = promiseConditionExports.conditions;
+
+/**
+ * Builds a conditional decision on Kratix Promises for a permission policy.
+ *
+ * @public
+ */
+export const createKratixPromiseConditionalDecision =
+  promiseConditionExports.createConditionalDecision;

@@ -4,6 +4,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { readPlatformConfigs } from './cluster/platformConfig';
+import { KratixPlatformsService } from './KratixPlatformsService';
 import { PlatformRegistry } from './PlatformRegistry';
 
 /**
@@ -13,23 +14,27 @@ import { PlatformRegistry } from './PlatformRegistry';
  *
  * @public
  */
-export const kratixPlatformsServiceRef = createServiceRef<PlatformRegistry>({
-  id: 'kratix.platforms',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.rootLogger,
-        lifecycle: coreServices.rootLifecycle,
-      },
-      factory({ config, logger, lifecycle }) {
-        const registry = new PlatformRegistry(readPlatformConfigs(config), logger.child({ plugin: 'kratix' }));
-        // Watches start with the backend; reads answer 503 until each platform has synced.
-        lifecycle.addStartupHook(() => registry.start());
-        lifecycle.addShutdownHook(() => registry.stop());
-        return registry;
-      },
-    }),
-});
+export const kratixPlatformsServiceRef =
+  createServiceRef<KratixPlatformsService>({
+    id: 'kratix.platforms',
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          config: coreServices.rootConfig,
+          logger: coreServices.rootLogger,
+          lifecycle: coreServices.rootLifecycle,
+        },
+        factory({ config, logger, lifecycle }) {
+          const registry = new PlatformRegistry(
+            readPlatformConfigs(config),
+            logger.child({ plugin: 'kratix' }),
+          );
+          // Watches start with the backend; reads answer 503 until each platform has synced.
+          lifecycle.addStartupHook(() => registry.start());
+          lifecycle.addShutdownHook(() => registry.stop());
+          return registry;
+        },
+      }),
+  });

@@ -28,15 +28,14 @@ export type {
   PromisePreviewRequest,
   PromisePreviewResponse,
 } from './api';
-export {
-  KRATIX_PLATFORM_ANNOTATION,
-  KRATIX_PROMISE_NAME_ANNOTATION,
-  getKratixPlatformName,
-  getKratixPromiseName,
-  isKratixPromise,
-} from './isKratixPromise';
+// The entity contract is defined once in -common; re-exported here for the frontend's adopters.
 export {
   KRATIX_DESTINATION_NAME_ANNOTATION,
+  KRATIX_PLATFORM_ANNOTATION,
+  KRATIX_PROMISE_NAME_ANNOTATION,
   getKratixDestinationName,
+  getKratixPlatformName,
+  getKratixPromiseName,
   isKratixDestination,
-} from './isKratixDestination';
+  isKratixPromise,
+} from '@kratix-backstage/plugin-kratix-common';

@@ -1,5 +1,5 @@
 /**
- * The kratix module for @backstage/plugin-scaffolder-backend: template actions that preview,
+ * The kratix module for `@backstage/plugin-scaffolder-backend`: template actions that preview,
  * render and apply Kratix Promise changes and clean up misplaced WorkPlacements, through the
  * Kratix backend plugin's API on behalf of the user running the template.
  *
@@ -17,13 +17,8 @@ export {
   PREVIEW_ACTION_ID,
   RENDER_ACTION_ID,
 } from './actions';
-export {
-  KratixBackendClient,
-  KratixBackendError,
-  kratixBackendClientFactory,
-} from './kratixBackendClient';
+export { kratixBackendClientFactory } from './kratixBackendClient';
 export type {
   KratixBackendApi,
   KratixBackendClientFactory,
-  PromiseManifest,
 } from './kratixBackendClient';

@@ -4,7 +4,6 @@
  * live, and for Kratix to settle into (or fail to reach) a predicted state.
  */
 import { misplacementLabelOf } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import {
   KRATIX,
   customObjects,
@@ -24,6 +23,7 @@ import {
 } from '../compare';
 import { kratixLogSize, stateStoreFailures } from './kratixLog';
 import { Ctx, PhaseResult, PlatformError } from './results';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 /** The platform's own Destinations (dev/platform): never modified, compared in empty-selector scenarios. */
 export const BASE_DESTINATIONS = ['dev-1', 'dev-2', 'prod-1'];

@@ -3,11 +3,7 @@
  * engine as a change of an empty Promise), then optionally a resource Work placed on one
  * Destination, each compared with what the real Kratix does.
  */
-import {
-  SlimPromise,
-  WhatIfPicture,
-  whatIfPromiseChange,
-} from '@kratix-backstage/plugin-kratix-common';
+import { SlimPromise } from '@kratix-backstage/plugin-kratix-common';
 import {
   applyPromise,
   createResourceWork,
@@ -25,6 +21,7 @@ import {
   resourceMatches,
   stepResult,
 } from './stepKit';
+import { WhatIfPicture, whatIfPromiseChange } from '@kratix-backstage/plugin-kratix-node';
 
 /** Destinations, then the Promise: the engine's prediction for a new Promise against Kratix. */
 export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {

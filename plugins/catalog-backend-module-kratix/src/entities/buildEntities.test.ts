@@ -3,7 +3,7 @@ import {
   componentEntityV1alpha1Validator,
   resourceEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
-import { aDestination, aPromise, localDestinations } from '../testing/fixtures';
+import { aDestination, aPromise } from '../testing/fixtures';
 import {
   EntityContext,
   buildDestinationEntity,
@@ -11,7 +11,6 @@ import {
   ownerOf,
   validEntityLabels,
 } from './buildEntities';
-import { targetedDestinations } from './targeting';
 
 const ctx: EntityContext = {
   platform: 'local',
@@ -251,49 +250,5 @@ describe('buildDestinationEntity', () => {
       JSON.parse(entity.metadata.annotations!['kratix.io/destination-labels']),
     ).toEqual(labels);
     await expectValid(entity, 'Resource');
-  });
-});
-
-describe('targetedDestinations', () => {
-  it('squashes the selectors (first entry wins) and matches with AND semantics', () => {
-    const p = aPromise('p', [
-      { environment: 'dev' },
-      { environment: 'prod', region: 'eu' },
-    ]);
-    expect(targetedDestinations(p, localDestinations(), 'current')).toEqual([
-      'dev-1',
-    ]);
-    expect(
-      targetedDestinations(
-        aPromise('q', [{ environment: 'dev' }]),
-        localDestinations(),
-        'current',
-      ),
-    ).toEqual(['dev-1', 'dev-2']);
-  });
-
-  it('targets every Destination with an empty selector except strictMatchLabels ones', () => {
-    const dests = [
-      ...localDestinations(),
-      aDestination('strict', { a: 'b' }, { strictMatchLabels: true }),
-    ];
-    expect(targetedDestinations(aPromise('p', []), dests, 'current')).toEqual([
-      'dev-1',
-      'dev-2',
-      'prod-1',
-    ]);
-  });
-
-  it('follows the rules of the platform generation for Destinations being deleted', () => {
-    const dests = [
-      aDestination(
-        'gone',
-        { environment: 'dev' },
-        { deletionTimestamp: '2026-01-01T00:00:00Z' },
-      ),
-    ];
-    const p = aPromise('p', [{ environment: 'dev' }]);
-    expect(targetedDestinations(p, dests, 'current')).toEqual([]);
-    expect(targetedDestinations(p, dests, 'v0.125')).toEqual(['gone']);
   });
 });

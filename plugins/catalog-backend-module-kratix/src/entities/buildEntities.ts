@@ -8,9 +8,15 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  KRATIX_DESTINATION_LABELS_ANNOTATION,
+  KRATIX_DESTINATION_NAME_ANNOTATION,
+  KRATIX_PLATFORM_ANNOTATION,
+  KRATIX_PROMISE_NAME_ANNOTATION,
+  KRATIX_STRICT_MATCH_LABELS_ANNOTATION,
   PROMISE_VERSION_LABEL,
   SlimDestination,
   SlimPromise,
+  promiseSelector,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   ANNOTATION_API_GROUP,
@@ -19,25 +25,23 @@ import {
   ANNOTATION_API_PLURAL,
   ANNOTATION_API_VERSION,
   ANNOTATION_DELETING,
-  ANNOTATION_DESTINATION_LABELS,
-  ANNOTATION_DESTINATION_NAME,
   ANNOTATION_DESTINATION_PATH,
   ANNOTATION_DESTINATION_SELECTORS,
-  ANNOTATION_PLATFORM,
-  ANNOTATION_PROMISE_NAME,
   ANNOTATION_PROMISE_VERSION,
   ANNOTATION_READY,
   ANNOTATION_READY_REASON,
   ANNOTATION_STATE_STORE,
   ANNOTATION_STATUS,
-  ANNOTATION_STRICT_MATCH_LABELS,
   DESTINATION_ENTITY_TYPE,
   PROMISE_ENTITY_TYPE,
 } from './annotations';
 import { kratixEntityName } from './naming';
-import { promiseSelector } from './targeting';
 
-/** Everything about the platform and configuration that shapes its entities. */
+/**
+ * Everything about the platform and configuration that shapes its entities.
+ *
+ * @public
+ */
 export interface EntityContext {
   platform: string;
   /** More than one platform is configured: names get the platform as prefix. */
@@ -51,7 +55,11 @@ export interface EntityContext {
   apiServerUrl?: string;
 }
 
-/** The location the entities are managed by: `kratix-platform:<platform>`. */
+/**
+ * The location the entities are managed by: `kratix-platform:<platform>`.
+ *
+ * @public
+ */
 export function kratixLocationRef(platform: string): string {
   return `kratix-platform:${platform}`;
 }
@@ -78,7 +86,11 @@ export function destinationEntityRef(
   });
 }
 
-/** The owner from the configured annotation, else label, else the default owner. */
+/**
+ * The owner from the configured annotation, else label, else the default owner.
+ *
+ * @public
+ */
 export function ownerOf(
   object: {
     annotations?: Record<string, string>;
@@ -135,6 +147,8 @@ function kratixTabLink(
 /**
  * The Component of a Promise. `targetedDestinationNames` are the Destinations it targets today
  * (targeting.ts); they become `spec.dependsOn`, so the catalog graph shows the targeting.
+ *
+ * @public
  */
 export function buildPromiseEntity(
   promise: SlimPromise,
@@ -153,8 +167,8 @@ export function buildPromiseEntity(
 
   const annotations: Record<string, string> = {
     ...locationAnnotations(ctx),
-    [ANNOTATION_PROMISE_NAME]: promise.name,
-    [ANNOTATION_PLATFORM]: ctx.platform,
+    [KRATIX_PROMISE_NAME_ANNOTATION]: promise.name,
+    [KRATIX_PLATFORM_ANNOTATION]: ctx.platform,
     [ANNOTATION_STATUS]: promise.status.status || 'Unknown',
     [ANNOTATION_DESTINATION_SELECTORS]: JSON.stringify(
       sortedRecord(promiseSelector(promise)),
@@ -236,6 +250,8 @@ export function validEntityLabels(labels: Record<string, string>): {
  * The Resource of a Destination. Its labels (the ones Promises select on) become entity labels
  * where they are valid Backstage labels, and all of them are kept as JSON in
  * `kratix.io/destination-labels`.
+ *
+ * @public
  */
 export function buildDestinationEntity(
   destination: SlimDestination,
@@ -250,12 +266,14 @@ export function buildDestinationEntity(
   const store = destination.stateStoreRef;
   const annotations: Record<string, string> = {
     ...locationAnnotations(ctx),
-    [ANNOTATION_DESTINATION_NAME]: destination.name,
-    [ANNOTATION_PLATFORM]: ctx.platform,
-    [ANNOTATION_DESTINATION_LABELS]: JSON.stringify(
+    [KRATIX_DESTINATION_NAME_ANNOTATION]: destination.name,
+    [KRATIX_PLATFORM_ANNOTATION]: ctx.platform,
+    [KRATIX_DESTINATION_LABELS_ANNOTATION]: JSON.stringify(
       sortedRecord(destination.labels),
     ),
-    [ANNOTATION_STRICT_MATCH_LABELS]: String(destination.strictMatchLabels),
+    [KRATIX_STRICT_MATCH_LABELS_ANNOTATION]: String(
+      destination.strictMatchLabels,
+    ),
     [ANNOTATION_READY]: destination.ready,
   };
   if (destination.readyReason)

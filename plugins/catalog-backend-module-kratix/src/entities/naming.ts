@@ -15,6 +15,8 @@ const HASH_LENGTH = 8;
  *   candidate fit in 63 characters. The hash keeps long names that share a prefix apart.
  *
  * The result only depends on its inputs, so an object keeps its entity across restarts.
+ *
+ * @public
  */
 export function kratixEntityName(
   platform: string,

@@ -3,7 +3,6 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import { EntityContext } from '../entities/buildEntities';
 import {
   aDestination,
@@ -12,6 +11,7 @@ import {
   memoryCache,
 } from '../testing/fixtures';
 import { KratixEntityProvider, SyncSignal } from './KratixEntityProvider';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const context: EntityContext = {
   platform: 'local',

@@ -8,8 +8,13 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { SlimPromise } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import {
+  SlimPromise,
+  matchDestination,
+  promiseSelector,
+  targetedDestinations,
+} from '@kratix-backstage/plugin-kratix-common';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 import {
   EntityContext,
   buildDestinationEntity,
@@ -18,25 +23,33 @@ import {
   kratixLocationRef,
   promiseEntityRef,
 } from '../entities/buildEntities';
-import { promiseSelector, targets } from '../entities/targeting';
 
-/** Tells the provider whether the platform cache has listed everything once, and when that changes. */
+/**
+ * Tells the provider whether the platform cache has listed everything once, and when that changes.
+ *
+ * @public
+ */
 export interface SyncSignal {
   isSynced(): boolean;
   /** Called on any state change of the cache; returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
 }
 
-/** The cache's own signal: `cache.status().synced`, notified through `cache.onStateChange`. */
-export function cacheSyncSignal(cache: PlatformCache): SyncSignal {
+/**
+ * The cache's own signal: `cache.status().synced`, notified through `cache.onStateChange`.
+ *
+ * @public
+ */
+export function cacheSyncSignal(cache: KratixPlatformCache): SyncSignal {
   return {
     isSynced: () => cache.status().synced,
     onChange: listener => cache.onStateChange(listener),
   };
 }
 
+/** @public */
 export interface KratixEntityProviderOptions {
-  cache: PlatformCache;
+  cache: KratixPlatformCache;
   /** Platform name, naming and owner rules (EntityContext.platform names the provider). */
   context: EntityContext;
   logger: LoggerService;
@@ -74,6 +87,8 @@ const destinationKey = (name: string) => `destination:${name}`;
  *
  * Changes are debounced, so a burst of watch events becomes one mutation, and mutations are
  * applied one at a time in order. Entities whose content did not change are not re-sent.
+ *
+ * @public
  */
 export class KratixEntityProvider implements EntityProvider {
   private readonly platform: string;
@@ -238,10 +253,11 @@ export class KratixEntityProvider implements EntityProvider {
     const targeting = new Map<string, Set<string>>();
     const entities: DeferredEntity[] = [];
     for (const promise of cache.promises.all()) {
-      const selector = promiseSelector(promise);
-      const names = destinations
-        .filter(d => targets(selector, d, this.generation))
-        .map(d => d.name);
+      const names = targetedDestinations(
+        promise,
+        destinations,
+        this.generation,
+      );
       const entity = buildPromiseEntity(promise, names, context);
       targeting.set(promise.name, new Set(names));
       emitted.set(promiseKey(promise.name), {
@@ -323,7 +339,9 @@ export class KratixEntityProvider implements EntityProvider {
           ({ name, destination }) =>
             before.has(name) !==
             (destination !== undefined &&
-              targets(selector, destination, this.generation)),
+              matchDestination(selector, destination, {
+                generation: this.generation,
+              }).matched),
         );
         if (flipped) dirtyPromises.add(promise.name);
       }
@@ -373,10 +391,10 @@ export class KratixEntityProvider implements EntityProvider {
   }
 
   private targetsOf(promise: SlimPromise): string[] {
-    const selector = promiseSelector(promise);
-    return this.options.cache.destinations
-      .all()
-      .filter(d => targets(selector, d, this.generation))
-      .map(d => d.name);
+    return targetedDestinations(
+      promise,
+      this.options.cache.destinations.all(),
+      this.generation,
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { KratixClusterClient } from '@kratix-backstage/plugin-kratix-node';
 import {
-  KratixClusterClient,
   PlatformCache,
   slimDestination,
   slimPromise,
-} from '@kratix-backstage/plugin-kratix-node';
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 /** A Promise API object (as the apiserver returns it) turned into the cache's slim shape. */
 export function aPromise(

@@ -1,24 +1,17 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  CacheStatus,
+  CachedPlatform,
   KratixClusterClient,
-  Platform,
+  KratixPlatformStatus,
   PlatformCache,
   PlatformRegistry,
-  kratixPlatformsServiceRef,
-} from '@kratix-backstage/plugin-kratix-node';
-import { kratixPlugin } from '../plugin';
-import { Server } from 'node:http';
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 import {
-  RecordedAuditEvent,
-  recordingAuditor,
+  KratixTestBackend,
+  startKratixTestBackend,
 } from '@kratix-backstage/test-platform';
+import { kratixPlugin } from '../plugin';
 
 /** What a memory platform's cache reports: synced and reachable unless told otherwise. */
 export interface MemoryPlatformState {
@@ -39,7 +32,7 @@ class MemoryPlatformCache extends PlatformCache {
     return 'current' as const;
   }
 
-  override status(): CacheStatus {
+  override status(): KratixPlatformStatus {
     return {
       platform: this.platform,
       generation: 'current',
@@ -54,7 +47,7 @@ class MemoryPlatformCache extends PlatformCache {
   }
 }
 
-export interface MemoryPlatform extends Platform {
+export interface MemoryPlatform extends CachedPlatform {
   cache: MemoryPlatformCache;
 }
 
@@ -80,44 +73,30 @@ export type PermissionDecisions = Record<
   AuthorizeResult.ALLOW | AuthorizeResult.DENY
 >;
 
-/**
- * The kratix backend plugin in a test backend over in-memory platforms, with mock auth, a
- * recording auditor and the plugin's real database (in-memory SQLite).
- */
-export interface MemoryTestBackend {
-  server: Server;
-  audit: RecordedAuditEvent[];
-  stop(): Promise<void>;
-}
+export type MemoryTestBackend = KratixTestBackend;
 
-export async function startMemoryTestBackend(
-  platforms: Platform[],
+/**
+ * The kratix backend plugin in test-platform's test backend over in-memory platforms: mock auth
+ * (a request without a token is unauthenticated, 401), a recording auditor and the plugin's
+ * real database (in-memory SQLite).
+ */
+export function startMemoryTestBackend(
+  platforms: CachedPlatform[],
   decisions: PermissionDecisions = {},
 ): Promise<MemoryTestBackend> {
-  const { audit, factory: auditorFactory } = recordingAuditor();
-  const permissions = mockServices.permissions.mock({
-    authorize: (async (requests: Array<{ permission: { name: string } }>) =>
-      requests.map(r => ({
-        result: decisions[r.permission.name] ?? AuthorizeResult.ALLOW,
-      }))) as any,
-  });
-  const backend = await startTestBackend({
+  return startKratixTestBackend({
+    plugin: kratixPlugin,
+    registry: PlatformRegistry.fromPlatforms(
+      platforms,
+      mockServices.logger.mock(),
+    ),
+    platforms: platforms.map(p => ({ name: p.config.name })),
+    waitSynced: [],
+    policy: q => decisions[q.permission] ?? AuthorizeResult.ALLOW,
     features: [
-      kratixPlugin,
-      mockServices.rootConfig.factory({ data: {} }),
-      // A request without a token is unauthenticated (401), not the default mock user.
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
-      permissions.factory,
-      createServiceFactory({
-        service: kratixPlatformsServiceRef,
-        deps: {},
-        factory: () =>
-          PlatformRegistry.fromPlatforms(platforms, mockServices.logger.mock()),
-      }),
-      auditorFactory,
     ],
   });
-  return { server: backend.server, audit, stop: () => backend.stop() };
 }

@@ -4,7 +4,7 @@ import {
   slimStateStore,
   slimWork,
   slimWorkPlacement,
-} from '@kratix-backstage/plugin-kratix-node';
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 import { MemoryPlatform } from './memoryPlatforms';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';

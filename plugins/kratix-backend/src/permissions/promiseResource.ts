@@ -7,9 +7,9 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   KratixPromiseResource,
-  PlatformRegistry,
   kratixPromisePermissionResourceRef,
   kratixPromiseRules,
+  KratixPlatformsService,
 } from '@kratix-backstage/plugin-kratix-node';
 
 /**
@@ -18,19 +18,24 @@ import {
  */
 export function registerPromisePermissions(
   permissionsRegistry: PermissionsRegistryService,
-  registry: PlatformRegistry,
+  registry: KratixPlatformsService,
 ): void {
   permissionsRegistry.addPermissions(kratixPermissions);
   permissionsRegistry.addResourceType({
     resourceRef: kratixPromisePermissionResourceRef,
-    permissions: [kratixPromiseUpdatePermission, kratixWorkPlacementDeletePermission],
+    permissions: [
+      kratixPromiseUpdatePermission,
+      kratixWorkPlacementDeletePermission,
+    ],
     rules: Object.values(kratixPromiseRules),
     async getResources(refs: string[]) {
       return refs.map((ref): KratixPromiseResource | undefined => {
         const parsed = parsePromiseResourceRef(ref);
         if (!parsed) return undefined;
         try {
-          const promise = registry.get(parsed.platform).cache.promises.get(parsed.promise);
+          const promise = registry
+            .get(parsed.platform)
+            .cache.promises.get(parsed.promise);
           return promise ? { platform: parsed.platform, promise } : undefined;
         } catch {
           return undefined;

@@ -4,14 +4,14 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  PlatformCache,
-  PlatformRegistry,
-} from '@kratix-backstage/plugin-kratix-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { registerRevisionRoute } from './revisionRoute';
+import {
+  PlatformCache,
+  PlatformRegistry,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 function setup(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,

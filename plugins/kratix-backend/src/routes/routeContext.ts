@@ -4,7 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { kratixPromiseReadPermission } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import type { Request } from 'express';
 import { requirePermission } from '../auth/requirePermission';
 import { HistoryStore } from '../service/history/HistoryStore';
@@ -13,7 +13,7 @@ import { PromiseWriteService } from '../service/writes/promiseWriteService';
 
 /** What the route handlers call: the platforms, the services, and authentication. */
 export interface RouteContext {
-  registry: PlatformRegistry;
+  registry: KratixPlatformsService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   promiseWrites: PromiseWriteService;

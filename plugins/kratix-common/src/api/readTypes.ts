@@ -12,7 +12,11 @@ import {
 import { MismatchReason } from '../rules/matching';
 import { SelectorConflict } from '../rules/selectors';
 
-/** Present on every read: how fresh the answer is. */
+/**
+ * Present on every read: how fresh the answer is.
+ *
+ * @public
+ */
 export interface ReadMeta {
   platform: string;
   generation: KratixGeneration;
@@ -22,6 +26,7 @@ export interface ReadMeta {
   staleReason?: string;
 }
 
+/** @public */
 export interface PlatformSummary {
   name: string;
   generation?: KratixGeneration;
@@ -38,10 +43,12 @@ export interface PlatformSummary {
   };
 }
 
+/** @public */
 export interface PlatformListResponse {
   items: PlatformSummary[];
 }
 
+/** @public */
 export interface SquashedSelectorView {
   entries: DestinationSelectorEntry[];
   matchLabels: Labels;
@@ -50,6 +57,7 @@ export interface SquashedSelectorView {
   conflicts: SelectorConflict[];
 }
 
+/** @public */
 export interface PromiseSummary {
   name: string;
   uid: string;
@@ -70,14 +78,17 @@ export interface PromiseSummary {
   misplaced: number;
 }
 
+/** @public */
 export interface PromiseListResponse extends ReadMeta {
   items: PromiseSummary[];
 }
 
+/** @public */
 export interface PromiseResponse extends ReadMeta {
   promise: PromiseSummary;
 }
 
+/** @public */
 export interface StateStoreView {
   kind: string;
   name: string;
@@ -87,6 +98,7 @@ export interface StateStoreView {
   location?: string;
 }
 
+/** @public */
 export interface DestinationTargeting {
   name: string;
   labels: Labels;
@@ -105,6 +117,7 @@ export interface DestinationTargeting {
   misplaced: number;
 }
 
+/** @public */
 export interface WorkloadGroupTargeting {
   work: { namespace: string; name: string };
   kind: 'dependency' | 'resource';
@@ -123,6 +136,7 @@ export interface WorkloadGroupTargeting {
   placedOn: string[];
 }
 
+/** @public */
 export interface PromiseTargetingResponse extends ReadMeta {
   promise: string;
   resourceVersion: string;
@@ -138,7 +152,11 @@ export interface PromiseTargetingResponse extends ReadMeta {
   problems: string[];
 }
 
-/** Which page of workload groups a targeting read returns. */
+/**
+ * Which page of workload groups a targeting read returns.
+ *
+ * @public
+ */
 export interface WorkloadGroupPage {
   /** Default 0. */
   groupsOffset?: number;
@@ -146,6 +164,7 @@ export interface WorkloadGroupPage {
   groupsLimit?: number;
 }
 
+/** @public */
 export interface WorkPlacementView {
   namespace: string;
   name: string;
@@ -172,6 +191,7 @@ export interface WorkPlacementView {
   reasons: MismatchReason[];
 }
 
+/** @public */
 export interface WorkView {
   namespace: string;
   name: string;
@@ -181,10 +201,16 @@ export interface WorkView {
   resourceName: string;
   pipelineName?: string;
   conditions: Condition[];
-  groups: Array<{ id: string; directory: string; matchLabels: Labels; sourceOf: Record<string, string> }>;
+  groups: Array<{
+    id: string;
+    directory: string;
+    matchLabels: Labels;
+    sourceOf: Record<string, string>;
+  }>;
   workPlacements: WorkPlacementView[];
 }
 
+/** @public */
 export interface PromiseWorksResponse extends ReadMeta {
   promise: string;
   works: WorkView[];
@@ -192,6 +218,7 @@ export interface PromiseWorksResponse extends ReadMeta {
   orphanWorkPlacements: WorkPlacementView[];
 }
 
+/** @public */
 export interface MisplacedListResponse extends ReadMeta {
   items: WorkPlacementView[];
   total: number;
@@ -199,6 +226,7 @@ export interface MisplacedListResponse extends ReadMeta {
   limit: number;
 }
 
+/** @public */
 export interface MatrixCell {
   promise: string;
   destination: string;
@@ -207,6 +235,7 @@ export interface MatrixCell {
   targeted: boolean;
 }
 
+/** @public */
 export interface MatrixResponse extends ReadMeta {
   promises: string[];
   destinations: string[];
@@ -214,7 +243,11 @@ export interface MatrixResponse extends ReadMeta {
   cells: MatrixCell[];
 }
 
-/** GET /platforms/:p/promises/:promise/manifest: the Promise without status and server-set metadata. */
+/**
+ * GET /platforms/:p/promises/:promise/manifest: the Promise without status and server-set metadata.
+ *
+ * @public
+ */
 export interface PromiseManifest {
   apiVersion: string;
   kind: string;
@@ -226,7 +259,11 @@ export interface PromiseManifest {
   spec: Record<string, unknown>;
 }
 
-/** Filters, sorting and paging of the misplaced WorkPlacement lists (query parameters). */
+/**
+ * Filters, sorting and paging of the misplaced WorkPlacement lists (query parameters).
+ *
+ * @public
+ */
 export interface MisplacedFilters {
   promise?: string;
   destination?: string;

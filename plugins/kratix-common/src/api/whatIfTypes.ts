@@ -6,13 +6,21 @@
 import { KratixGeneration } from '../model/kratixVersion';
 import { Labels, StateStoreRef } from '../model/objects';
 
-/** POST /platforms/:p/promises/:promise/preview: a proposed spec (whole, or a JSON merge patch; the backend merges). */
+/**
+ * POST /platforms/:p/promises/:promise/preview: a proposed spec (whole, or a JSON merge patch; the backend merges).
+ *
+ * @public
+ */
 export interface WhatIfPromiseRequest {
   spec?: Record<string, unknown>;
   specPatch?: Record<string, unknown>;
 }
 
-/** POST /platforms/:p/destinations/preview: proposed Destination label changes, removals and additions. */
+/**
+ * POST /platforms/:p/destinations/preview: proposed Destination label changes, removals and additions.
+ *
+ * @public
+ */
 export interface WhatIfDestinationsRequest {
   /** `labels` replaces the Destination's whole label map; `remove: true` deletes the Destination. */
   changes: Array<{ name: string; labels?: Labels; remove?: boolean }>;
@@ -25,6 +33,7 @@ export interface WhatIfDestinationsRequest {
   }>;
 }
 
+/** @public */
 export type WhatIfWarningCode =
   /** A Destination that gains workloads reports Ready=False. */
   | 'destination-not-ready'
@@ -53,6 +62,7 @@ export type WhatIfWarningCode =
   /** The Promise has two or more static-dependency Works: Kratix updates none of them. */
   | 'duplicate-static-dependency-works';
 
+/** @public */
 export interface WhatIfWarning {
   code: WhatIfWarningCode;
   message: string;
@@ -67,8 +77,14 @@ export interface WhatIfWarning {
  * - `next-requeue`: an unscheduled resource Work retries on its own timer (v0.125: every 15 s);
  * - `deferred`: nothing the change does triggers it; it shows on the Work's next own reconcile
  *   (v0.125: resource Works are not re-scheduled on Destination events).
+ *
+ * @public
  */
-export type WhatIfTiming = 'immediate' | 'after-workflow-run' | 'next-requeue' | 'deferred';
+export type WhatIfTiming =
+  | 'immediate'
+  | 'after-workflow-run'
+  | 'next-requeue'
+  | 'deferred';
 
 /**
  * - `static-dependency`: the Work Kratix builds from `spec.dependencies`;
@@ -76,6 +92,8 @@ export type WhatIfTiming = 'immediate' | 'after-workflow-run' | 'next-requeue' |
  * - `resource`: output of a resource configure workflow;
  * - `other-dependency`: a Promise-level Work without a known `kratix.io/work-type` (hand-made):
  *   Kratix never rewrites it.
+ *
+ * @public
  */
 export type WhatIfWorkKind =
   | 'static-dependency'
@@ -83,6 +101,7 @@ export type WhatIfWorkKind =
   | 'resource'
   | 'other-dependency';
 
+/** @public */
 export interface WhatIfWorkRef {
   promise: string;
   namespace: string;
@@ -91,13 +110,18 @@ export interface WhatIfWorkRef {
   resourceName?: string;
 }
 
+/** @public */
 export interface WhatIfWorkPlacementRef {
   namespace: string;
   name: string;
   destination: string;
 }
 
-/** A merged workload-group selector and, for each key, the source whose value is used. */
+/**
+ * A merged workload-group selector and, for each key, the source whose value is used.
+ *
+ * @public
+ */
 export interface WhatIfSelectorView {
   matchLabels: Labels;
   sourceOf: Record<string, string>;
@@ -106,6 +130,8 @@ export interface WhatIfSelectorView {
 /**
  * One distinct (selector before, selector after) pair and how its Destination set changes. Many
  * workload groups share one; groups point at it by index (`WhatIfGroupEffect.matchChange`).
+ *
+ * @public
  */
 export interface WhatIfMatchChange {
   /** null: the group does not exist on that side (a Work created or deleted). */
@@ -126,6 +152,7 @@ export interface WhatIfMatchChange {
   promises: string[];
 }
 
+/** @public */
 export interface WhatIfGroupEffect {
   work: WhatIfWorkRef;
   groupId: string;
@@ -164,6 +191,7 @@ export interface WhatIfGroupEffect {
   becomesSchedulable?: boolean;
 }
 
+/** @public */
 export interface WhatIfCounts {
   /** Distinct Destinations some workload group gains / loses. */
   destinationsGained: number;
@@ -183,11 +211,13 @@ export interface WhatIfCounts {
   groupsAssumedUnchanged: number;
 }
 
+/** @public */
 export interface WhatIfSummary extends WhatIfCounts {
   /** Promise configure workflow (if any) + one per resource request, only when the spec changes. */
   workflowsRerun: number;
 }
 
+/** @public */
 export interface WhatIfWorkflowReruns {
   promiseConfigure: boolean;
   resourceRequests: number;
@@ -196,6 +226,7 @@ export interface WhatIfWorkflowReruns {
   total: number;
 }
 
+/** @public */
 export interface WhatIfPromiseEffect {
   promise: string;
   destinationsGained: string[];
@@ -216,6 +247,7 @@ export interface WhatIfPromiseEffect {
   };
 }
 
+/** @public */
 export interface WhatIfDestinationEffect {
   name: string;
   change: 'relabel' | 'remove' | 'add';
@@ -226,6 +258,7 @@ export interface WhatIfDestinationEffect {
   groupsLost: number;
 }
 
+/** @public */
 export interface WhatIfResponse {
   kind: 'promise' | 'destinations';
   generation: KratixGeneration;

@@ -5,11 +5,16 @@
  */
 import { DeletionPreflight } from '../rules/deletionPreflight';
 
-/** The resourceRef of a Promise for the kratix-promise resource permissions. */
+/**
+ * The resourceRef of a Promise for the kratix-promise resource permissions.
+ *
+ * @public
+ */
 export function promiseResourceRef(platform: string, promise: string): string {
   return `kratix-promise:${platform}/${promise}`;
 }
 
+/** @public */
 export function parsePromiseResourceRef(
   ref: string,
 ): { platform: string; promise: string } | undefined {
@@ -17,7 +22,11 @@ export function parsePromiseResourceRef(
   return m ? { platform: m[1], promise: m[2] } : undefined;
 }
 
-/** POST /platforms/:platform/promises/:promise/update */
+/**
+ * POST /platforms/:platform/promises/:promise/update
+ *
+ * @public
+ */
 export interface PromiseUpdateRequest {
   /** The resourceVersion the client saw; a stale one gets 409, never a silent overwrite. */
   resourceVersion: string;
@@ -34,6 +43,7 @@ export interface PromiseUpdateRequest {
   dryRun?: boolean;
 }
 
+/** @public */
 export interface PromiseUpdateEffects {
   /** A spec change re-runs the Promise configure workflow (when it has one). */
   promiseWorkflowRerun: boolean;
@@ -42,6 +52,7 @@ export interface PromiseUpdateEffects {
   message: string;
 }
 
+/** @public */
 export interface PromiseUpdateResponse {
   platform: string;
   promise: string;
@@ -55,7 +66,11 @@ export interface PromiseUpdateResponse {
   effects: PromiseUpdateEffects;
 }
 
-/** Which WorkPlacements a cleanup call is about: explicit items, or all misplaced of a scope. */
+/**
+ * Which WorkPlacements a cleanup call is about: explicit items, or all misplaced of a scope.
+ *
+ * @public
+ */
 export interface CleanupSelection {
   /**
    * Named WorkPlacements. `uid` and `generation` (from the preflight) make the cleanup refuse one
@@ -76,13 +91,19 @@ export interface CleanupSelection {
   all?: boolean;
 }
 
-/** POST /platforms/:platform/cleanup/preflight */
+/**
+ * POST /platforms/:platform/cleanup/preflight
+ *
+ * @public
+ */
 export type CleanupPreflightRequest = CleanupSelection;
 
+/** @public */
 export type CleanupPreflightItem =
   | ({ found: true } & DeletionPreflight)
   | { found: false; namespace: string; name: string };
 
+/** @public */
 export interface CleanupPreflightResponse {
   platform: string;
   items: CleanupPreflightItem[];
@@ -91,15 +112,21 @@ export interface CleanupPreflightResponse {
   blocked: number;
 }
 
-/** POST /platforms/:platform/cleanup (Accept: application/x-ndjson streams one result per line) */
+/**
+ * POST /platforms/:platform/cleanup (Accept: application/x-ndjson streams one result per line)
+ *
+ * @public
+ */
 export interface CleanupRequest extends CleanupSelection {
   /** Delete blocked items too (their delete then waits on the finalizer). */
   force?: boolean;
   dryRun?: boolean;
 }
 
+/** @public */
 export type CleanupOutcome = 'deleted' | 'refused' | 'failed';
 
+/** @public */
 export interface CleanupItemResult {
   namespace: string;
   name: string;
@@ -110,6 +137,7 @@ export interface CleanupItemResult {
   reason?: string;
 }
 
+/** @public */
 export interface CleanupResponse {
   platform: string;
   dryRun: boolean;
@@ -117,7 +145,11 @@ export interface CleanupResponse {
   summary: Record<CleanupOutcome, number>;
 }
 
-/** GET /platforms/:platform/promises/:promise/history */
+/**
+ * GET /platforms/:platform/promises/:promise/history
+ *
+ * @public
+ */
 export interface HistoryEntry {
   id: string;
   at: string;
@@ -131,6 +163,7 @@ export interface HistoryEntry {
   details: Record<string, unknown>;
 }
 
+/** @public */
 export interface HistoryResponse {
   platform: string;
   promise: string;

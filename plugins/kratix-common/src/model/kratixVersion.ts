@@ -8,15 +8,23 @@
  *   is gone can never finish deleting (#382 not fixed there).
  *
  * The backend detects the generation from the served CRDs (`promiserevisions` exists only in `current`).
+ *
+ * @public
  */
 export type KratixGeneration = 'current' | 'v0.125';
 
-export const KRATIX_GENERATIONS: readonly KratixGeneration[] = ['current', 'v0.125'];
+export const KRATIX_GENERATIONS: readonly KratixGeneration[] = [
+  'current',
+  'v0.125',
+];
 
 /** Resource plural that exists only in the `current` generation (api/v1alpha1/promiserevision_types.go). */
 export const CURRENT_GENERATION_MARKER_RESOURCE = 'promiserevisions';
 
-export function detectKratixGeneration(servedPlurals: Iterable<string>): KratixGeneration {
+/** @public */
+export function detectKratixGeneration(
+  servedPlurals: Iterable<string>,
+): KratixGeneration {
   for (const p of servedPlurals) {
     if (p === CURRENT_GENERATION_MARKER_RESOURCE) return 'current';
   }

@@ -4,8 +4,10 @@
  * (plugins/kratix-backend/src/cache/slim.ts); the rules in ../rules take them as input.
  */
 
+/** @public */
 export type Labels = Record<string, string>;
 
+/** @public */
 export interface Condition {
   type: string;
   status: string;
@@ -14,23 +16,33 @@ export interface Condition {
   lastTransitionTime?: string;
 }
 
-/** One entry of Promise `spec.destinationSelectors`. */
+/**
+ * One entry of Promise `spec.destinationSelectors`.
+ *
+ * @public
+ */
 export interface DestinationSelectorEntry {
   matchLabels: Labels;
 }
 
-/** Where a workload group selector came from (api/v1alpha1/work_types.go, `source`). */
+/**
+ * Where a workload group selector came from (api/v1alpha1/work_types.go, `source`).
+ *
+ * @public
+ */
 export type SelectorSource =
   | 'promise'
   | 'promise-workflow'
   | 'resource-workflow';
 
+/** @public */
 export interface WorkloadGroupSelector {
   matchLabels: Labels;
   /** Kratix treats an unknown or empty source like `resource-workflow` (lowest priority). */
   source: string;
 }
 
+/** @public */
 export interface ObjectMeta {
   name: string;
   uid: string;
@@ -47,6 +59,7 @@ export interface ObjectMeta {
   generation?: number;
 }
 
+/** @public */
 export interface SlimPromise extends ObjectMeta {
   annotations: Record<string, string>;
   generation: number;
@@ -67,13 +80,16 @@ export interface SlimPromise extends ObjectMeta {
   };
 }
 
+/** @public */
 export interface StateStoreRef {
   kind: string;
   name: string;
 }
 
+/** @public */
 export type Readiness = 'True' | 'False' | 'Unknown';
 
+/** @public */
 export interface SlimDestination extends ObjectMeta {
   path?: string;
   stateStoreRef?: StateStoreRef;
@@ -87,6 +103,7 @@ export interface SlimDestination extends ObjectMeta {
   readyMessage?: string;
 }
 
+/** @public */
 export interface SlimStateStore extends ObjectMeta {
   kind: 'GitStateStore' | 'BucketStateStore';
   /** Prefix inside the store under which Destination paths start. */
@@ -98,14 +115,17 @@ export interface SlimStateStore extends ObjectMeta {
   readyMessage?: string;
 }
 
+/** @public */
 export interface SlimWorkloadGroup {
   id: string;
   directory: string;
   destinationSelectors: WorkloadGroupSelector[];
 }
 
+/** @public */
 export type WorkType = 'static-dependency' | 'promise' | 'resource';
 
+/** @public */
 export interface SlimWork extends ObjectMeta {
   namespace: string;
   promiseName: string;
@@ -117,6 +137,7 @@ export interface SlimWork extends ObjectMeta {
   conditions: Condition[];
 }
 
+/** @public */
 export interface SlimWorkPlacement extends ObjectMeta {
   namespace: string;
   /** Label kratix.io/work: the Work in the same namespace. */

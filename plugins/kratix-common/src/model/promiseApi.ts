@@ -1,6 +1,10 @@
 import { SlimPromise } from './objects';
 
-/** group/version/plural of a Promise's resource API (its first version), or undefined without an API. */
+/**
+ * group/version/plural of a Promise's resource API (its first version), or undefined without an API.
+ *
+ * @public
+ */
 export function slimPromiseApiVersion(
   promise: Pick<SlimPromise, 'api'>,
 ): { group: string; version: string; plural: string } | undefined {

@@ -1,9 +1,4 @@
-import {
-  aDestination,
-  aStateStore,
-  aWork,
-  aWorkPlacement,
-} from '../__testUtils__/fixtures';
+import { aDestination, aStateStore, aWork, aWorkPlacement } from '../testUtils';
 import { deletionPreflight, sharesFilesWith } from './deletionPreflight';
 
 const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };

@@ -14,6 +14,7 @@ import {
   workPlacementDirectory,
 } from './stateStorePaths';
 
+/** @public */
 export type FilesOutcome =
   /** The WorkPlacement finalizer deletes them from the state store. */
   | { kind: 'removed'; path: string }
@@ -22,6 +23,7 @@ export type FilesOutcome =
   /** The delete waits on the finalizer; files are removed once it can run. */
   | { kind: 'pending'; path: string };
 
+/** @public */
 export type AfterDelete =
   /** A misplaced dependency WorkPlacement is not recreated: its Destination is no longer selected. */
   | { kind: 'not-recreated' }
@@ -35,6 +37,7 @@ export type AfterDelete =
    */
   | { kind: 'sibling-remains'; siblings: string[] };
 
+/** @public */
 export interface DeletionPreflight {
   namespace: string;
   name: string;
@@ -58,6 +61,7 @@ export interface DeletionPreflight {
   notes: string[];
 }
 
+/** @public */
 export interface PreflightContext {
   work?: SlimWork;
   destination?: SlimDestination;
@@ -83,6 +87,8 @@ export interface PreflightContext {
  * and the same root after path normalisation (Kratix joins paths like Go's filepath.Join, so "." ,
  * "/" and "" are one directory; ae170e22 lib/writers/git.go NewGitWriter; v0.125 appends each
  * Destination's name, so there only equal paths and names collide).
+ *
+ * @public
  */
 export function sharesFilesWith(
   a: Pick<SlimDestination, 'name' | 'path' | 'stateStoreRef'>,
@@ -182,6 +188,8 @@ function afterDelete(
  * What deleting one WorkPlacement will do, from Kratix's deletion path
  * (ae170e22 internal/controller/workplacement_controller.go:120-179,598; v0.125.0
  * controllers/workplacement_controller.go:63-186, docs/kratix-v0.125.0.md §5.1).
+ *
+ * @public
  */
 export function deletionPreflight(
   wp: SlimWorkPlacement,

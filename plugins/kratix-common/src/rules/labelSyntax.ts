@@ -6,15 +6,24 @@
  */
 
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** Why a label key is invalid, or undefined when it is valid. */
+/**
+ * Why a label key is invalid, or undefined when it is valid.
+ *
+ * @public
+ */
 export function labelKeyProblem(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return `label key "${key}" has more than one "/"`;
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
   if (prefix !== undefined) {
-    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) {
+    if (
+      prefix.length === 0 ||
+      prefix.length > 253 ||
+      !DNS_SUBDOMAIN.test(prefix)
+    ) {
       return `label key "${key}": prefix must be a DNS subdomain`;
     }
   }
@@ -24,7 +33,11 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** Why a label value is invalid, or undefined when it is valid (empty is valid). */
+/**
+ * Why a label value is invalid, or undefined when it is valid (empty is valid).
+ *
+ * @public
+ */
 export function labelValueProblem(value: string): string | undefined {
   if (value === '') return undefined;
   if (value.length > 63 || !NAME.test(value)) {
@@ -33,7 +46,11 @@ export function labelValueProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** All problems of a label map (selector or Destination labels). */
+/**
+ * All problems of a label map (selector or Destination labels).
+ *
+ * @public
+ */
 export function labelMapProblems(labels: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(labels)) {

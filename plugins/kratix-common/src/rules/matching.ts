@@ -2,7 +2,11 @@ import { DRY_RUN_LABEL } from '../model/labels';
 import { KratixGeneration } from '../model/kratixVersion';
 import { Labels, SlimDestination } from '../model/objects';
 
-/** Why a Destination is not selected, one entry per failing rule or label. */
+/**
+ * Why a Destination is not selected, one entry per failing rule or label.
+ *
+ * @public
+ */
 export type MismatchReason =
   | { type: 'missing-label'; key: string; expected: string }
   | { type: 'different-value'; key: string; expected: string; actual: string }
@@ -13,16 +17,19 @@ export type MismatchReason =
   /** The Destination is labelled kratix.io/dry-run=true (current generation only). */
   | { type: 'dry-run-destination' };
 
+/** @public */
 export interface MatchResult {
   matched: boolean;
   reasons: MismatchReason[];
 }
 
+/** @public */
 export type MatchableDestination = Pick<
   SlimDestination,
   'labels' | 'strictMatchLabels' | 'deletionTimestamp'
 >;
 
+/** @public */
 export interface MatchOptions {
   generation: KratixGeneration;
 }
@@ -41,6 +48,8 @@ export interface MatchOptions {
  *   (the check reads the selector, not the Work: a dry-run Work is scheduled with that selector,
  *   see schedulingSelector). v0.125.0 has neither check (no Destination finalizer, no dry-run).
  * Readiness is never consulted: Kratix schedules to a Destination whose store is down.
+ *
+ * @public
  */
 export function matchDestination(
   selector: Labels,
@@ -81,7 +90,11 @@ export function matchDestination(
   return { matched: reasons.length === 0, reasons };
 }
 
-/** A sentence for one reason, for logs, API messages and the UI. */
+/**
+ * A sentence for one reason, for logs, API messages and the UI.
+ *
+ * @public
+ */
 export function describeMismatch(reason: MismatchReason): string {
   switch (reason.type) {
     case 'missing-label':

@@ -1,4 +1,4 @@
-import { aDestination, aWork, aWorkPlacement } from '../__testUtils__/fixtures';
+import { aDestination, aWork, aWorkPlacement } from '../testUtils';
 import {
   assessWorkPlacement,
   misplacedConditionSince,
@@ -7,11 +7,15 @@ import {
 
 describe('misplacementLabelOf', () => {
   it('recognises the current and the legacy label, only with value true', () => {
-    expect(misplacementLabelOf({ 'kratix.io/misplaced': 'true' })).toBe('kratix.io/misplaced');
+    expect(misplacementLabelOf({ 'kratix.io/misplaced': 'true' })).toBe(
+      'kratix.io/misplaced',
+    );
     expect(misplacementLabelOf({ 'kratix.io/misscheduled': 'true' })).toBe(
       'kratix.io/misscheduled',
     );
-    expect(misplacementLabelOf({ 'kratix.io/misplaced': 'false' })).toBeUndefined();
+    expect(
+      misplacementLabelOf({ 'kratix.io/misplaced': 'false' }),
+    ).toBeUndefined();
     expect(misplacementLabelOf(undefined)).toBeUndefined();
   });
 });
@@ -33,7 +37,9 @@ describe('misplacedConditionSince', () => {
         },
       ]),
     ).toBe('t2');
-    expect(misplacedConditionSince([{ type: 'Ready', status: 'True' }])).toBeUndefined();
+    expect(
+      misplacedConditionSince([{ type: 'Ready', status: 'True' }]),
+    ).toBeUndefined();
   });
 });
 
@@ -53,17 +59,30 @@ describe('assessWorkPlacement', () => {
       kind: 'dependency',
       destinationExists: true,
       destinationStillMatches: false,
-      reasons: [{ type: 'different-value', key: 'environment', expected: 'prod', actual: 'dev' }],
+      reasons: [
+        {
+          type: 'different-value',
+          key: 'environment',
+          expected: 'prod',
+          actual: 'dev',
+        },
+      ],
       labelIsStale: false,
     });
   });
 
   it('flags a stale label on a resource WorkPlacement whose Destination matches again', () => {
-    const rwork = aWork('redis-example-x', [{ matchLabels: { environment: 'dev' }, source: 'promise' }], {
-      namespace: 'default',
-      resourceName: 'example',
+    const rwork = aWork(
+      'redis-example-x',
+      [{ matchLabels: { environment: 'dev' }, source: 'promise' }],
+      {
+        namespace: 'default',
+        resourceName: 'example',
+      },
+    );
+    const wp = aWorkPlacement(rwork, 'dev-1', {
+      labels: { 'kratix.io/misscheduled': 'true' },
     });
-    const wp = aWorkPlacement(rwork, 'dev-1', { labels: { 'kratix.io/misscheduled': 'true' } });
     const a = assessWorkPlacement(wp, rwork, dev, 'v0.125');
     expect(a.kind).toBe('resource');
     expect(a.destinationStillMatches).toBe(true);
@@ -71,7 +90,9 @@ describe('assessWorkPlacement', () => {
   });
 
   it('says the Destination is gone and leaves matching unknown', () => {
-    const wp = aWorkPlacement(work, 'gone', { labels: { 'kratix.io/misplaced': 'true' } });
+    const wp = aWorkPlacement(work, 'gone', {
+      labels: { 'kratix.io/misplaced': 'true' },
+    });
     const a = assessWorkPlacement(wp, work, undefined, 'current');
     expect(a.destinationExists).toBe(false);
     expect(a.destinationStillMatches).toBeNull();

@@ -13,6 +13,8 @@ import { schedulingSelector } from './selectors';
 /**
  * The misplacement label a WorkPlacement carries, if any: `kratix.io/misplaced=true` (current) or
  * the legacy `kratix.io/misscheduled=true` (before syntasso/kratix PR #484, 2025-06).
+ *
+ * @public
  */
 export function misplacementLabelOf(
   labels: Labels | undefined,
@@ -20,7 +22,11 @@ export function misplacementLabelOf(
   return MISPLACEMENT_LABELS.find(key => labels?.[key] === 'true');
 }
 
-/** Dependency Works have an empty `spec.resourceName` (ae170e22 scheduler.go:489 getTargetDestinationNames). */
+/**
+ * Dependency Works have an empty `spec.resourceName` (ae170e22 scheduler.go:489 getTargetDestinationNames).
+ *
+ * @public
+ */
 export function isResourceWorkload(x: { resourceName?: string }): boolean {
   return Boolean(x.resourceName);
 }
@@ -29,6 +35,8 @@ export function isResourceWorkload(x: { resourceName?: string }): boolean {
  * When the WorkPlacement was marked misplaced, from its condition: `ScheduleSucceeded=False`
  * with reason `DestinationSelectorMismatch` (ae170e22 scheduler.go:430 updateWorkPlacementStatus)
  * or `Misscheduled=True` (v0.125.0 controllers/scheduler.go:356-387).
+ *
+ * @public
  */
 export function misplacedConditionSince(
   conditions: readonly Condition[],
@@ -43,6 +51,7 @@ export function misplacedConditionSince(
   return c?.lastTransitionTime;
 }
 
+/** @public */
 export interface WorkPlacementAssessment {
   misplaced: boolean;
   label?: MisplacementLabel;
@@ -62,6 +71,7 @@ export interface WorkPlacementAssessment {
   labelIsStale: boolean;
 }
 
+/** @public */
 export function findWorkloadGroup(
   work: SlimWork | undefined,
   groupId: string | undefined,
@@ -70,6 +80,7 @@ export function findWorkloadGroup(
   return work.workloadGroups.find(g => g.id === groupId);
 }
 
+/** @public */
 export function assessWorkPlacement(
   wp: SlimWorkPlacement,
   work: SlimWork | undefined,

@@ -7,7 +7,11 @@ import {
 import { DRY_RUN_LABEL } from '../model/labels';
 import { KratixGeneration } from '../model/kratixVersion';
 
-/** A key of one selector entry that another entry overrode. */
+/**
+ * A key of one selector entry that another entry overrode.
+ *
+ * @public
+ */
 export interface SelectorConflict {
   key: string;
   /** The value that lost. */
@@ -19,6 +23,7 @@ export interface SelectorConflict {
   keptFrom: string;
 }
 
+/** @public */
 export interface SquashedSelectors {
   matchLabels: Labels;
   /** For each key: the index of the entry it comes from. */
@@ -30,6 +35,8 @@ export interface SquashedSelectors {
  * Kratix's SquashPromiseScheduling: the `matchLabels` of all Promise `spec.destinationSelectors`
  * entries merged into one map; on a key conflict the FIRST entry wins (it iterates in reverse and
  * overwrites). ae170e22 api/v1alpha1/promise_types.go:265; v0.125.0 api/v1alpha1/promise_types.go:158-171.
+ *
+ * @public
  */
 export function squashPromiseScheduling(
   entries: readonly DestinationSelectorEntry[],
@@ -69,6 +76,7 @@ export function selectorSourcePriority(source: string): number {
   return 0;
 }
 
+/** @public */
 export interface MergedSelectors {
   matchLabels: Labels;
   /** For each key: the source whose value is used. */
@@ -80,8 +88,10 @@ export interface MergedSelectors {
  * The selector a workload group is scheduled with (resolveDestinationSelectorsForWorkloadGroup,
  * ae170e22 internal/controller/scheduler.go:558): selectors stable-sorted from lowest to highest
  * priority and written into one map, later overwriting earlier. So all keys are unioned and on a
- * conflict Promise spec > Promise workflow > Resource workflow; within one source the later entry
- * wins.
+ * conflict the Promise spec wins over a Promise workflow, which wins over a Resource workflow;
+ * within one source the later entry wins.
+ *
+ * @public
  */
 export function mergeWorkloadGroupSelectors(
   selectors: readonly WorkloadGroupSelector[],
@@ -119,6 +129,8 @@ export function mergeWorkloadGroupSelectors(
  * The selectors Kratix puts on a Promise's static-dependency Work: the squashed spec selectors with
  * source `promise`, or none when the spec has none (ae170e22 api/v1alpha1/work_types.go:109
  * NewPromiseDependenciesWork; v0.125.0 api/v1alpha1/work_types.go:98-105).
+ *
+ * @public
  */
 export function promiseDependencySelectors(
   entries: readonly DestinationSelectorEntry[],
@@ -134,6 +146,8 @@ export function promiseDependencySelectors(
  * instead of its groups' selectors (ae170e22 internal/controller/scheduler.go reconcileWorkloadGroup
  * and updateWorkPlacement); every other Work with its merged group selectors. v0.125.0 has no
  * dry-run feature.
+ *
+ * @public
  */
 export function schedulingSelector(
   work: { labels?: Labels } | undefined,

@@ -1,5 +1,9 @@
-import { aDestination, aWork, aWorkPlacement } from '../__testUtils__/fixtures';
-import { destinationRoot, joinStorePath, workPlacementDirectory } from './stateStorePaths';
+import { aDestination, aWork, aWorkPlacement } from '../testUtils';
+import {
+  destinationRoot,
+  joinStorePath,
+  workPlacementDirectory,
+} from './stateStorePaths';
 
 describe('state store paths', () => {
   it('joins like filepath.Join', () => {
@@ -8,16 +12,23 @@ describe('state store paths', () => {
 
   it('appends the Destination name only for v0.125', () => {
     const d = aDestination('worker-1', {}, { path: 'clusters' });
-    expect(destinationRoot(d, { path: 'platform' }, 'current')).toBe('platform/clusters');
+    expect(destinationRoot(d, { path: 'platform' }, 'current')).toBe(
+      'platform/clusters',
+    );
     expect(destinationRoot(d, undefined, 'v0.125')).toBe('clusters/worker-1');
   });
 
   it('builds the dependency directory without the empty pipeline name', () => {
     const work = aWork('redis-static-deps-abcde', []);
     const wp = aWorkPlacement(work, 'worker-1');
-    expect(workPlacementDirectory(wp, aDestination('worker-1', {}), undefined, 'v0.125')).toBe(
-      'destinations/worker-1/dependencies/redis/5058f/',
-    );
+    expect(
+      workPlacementDirectory(
+        wp,
+        aDestination('worker-1', {}),
+        undefined,
+        'v0.125',
+      ),
+    ).toBe('destinations/worker-1/dependencies/redis/5058f/');
   });
 
   it('builds the resource directory with namespace, resource and pipeline', () => {
@@ -28,7 +39,14 @@ describe('state store paths', () => {
     });
     const wp = aWorkPlacement(work, 'worker-1');
     expect(
-      workPlacementDirectory(wp, aDestination('worker-1', {}, { path: 'worker-1' }), undefined, 'current'),
-    ).toBe('worker-1/resources/default/redis/example/instance-configure/5058f/');
+      workPlacementDirectory(
+        wp,
+        aDestination('worker-1', {}, { path: 'worker-1' }),
+        undefined,
+        'current',
+      ),
+    ).toBe(
+      'worker-1/resources/default/redis/example/instance-configure/5058f/',
+    );
   });
 });

@@ -1,14 +1,25 @@
 import { SlimWork } from '../model/objects';
 import { isResourceWorkload } from './misplacement';
 
-/** A Work Kratix wrote for a Promise's `spec.dependencies` (label kratix.io/work-type=static-dependency). */
-export function isStaticDependencyWork(work: Pick<SlimWork, 'resourceName' | 'workType'>): boolean {
+/**
+ * A Work Kratix wrote for a Promise's `spec.dependencies` (label kratix.io/work-type=static-dependency).
+ *
+ * @public
+ */
+export function isStaticDependencyWork(
+  work: Pick<SlimWork, 'resourceName' | 'workType'>,
+): boolean {
   return !isResourceWorkload(work) && work.workType === 'static-dependency';
 }
 
 /** The Promise's static-dependency Works (Kratix keeps exactly one per Promise with dependencies). */
-export function staticDependencyWorksOf(works: readonly SlimWork[], promise: string): SlimWork[] {
-  return works.filter(w => w.promiseName === promise && isStaticDependencyWork(w));
+export function staticDependencyWorksOf(
+  works: readonly SlimWork[],
+  promise: string,
+): SlimWork[] {
+  return works.filter(
+    w => w.promiseName === promise && isStaticDependencyWork(w),
+  );
 }
 
 /**
@@ -19,10 +30,19 @@ export function staticDependencyWorksOf(works: readonly SlimWork[], promise: str
  * exist with the matching labels", lib/resourceutil/work.go GetWorkForResourcePipeline): changes
  * of the Promise's dependencies or selectors no longer reach any Destination. Answers what to tell
  * the user, or undefined when there is at most one.
+ *
+ * @public
  */
-export function duplicateStaticDependencyProblem(works: readonly SlimWork[], promise: string): string | undefined {
+export function duplicateStaticDependencyProblem(
+  works: readonly SlimWork[],
+  promise: string,
+): string | undefined {
   const found = staticDependencyWorksOf(works, promise);
   if (found.length < 2) return undefined;
   const names = found.map(w => w.name).sort();
-  return `Promise ${promise} has ${found.length} static-dependency Works (${names.join(', ')}): Kratix refuses to update any of them ("more than 1 work exist"), so changes of its dependencies or destinationSelectors do not reach the Destinations. Delete all but one of these Works (Kratix deletes their WorkPlacements and files), then let Kratix reconcile the Promise so that the remaining Work writes its files again.`;
+  return `Promise ${promise} has ${
+    found.length
+  } static-dependency Works (${names.join(
+    ', ',
+  )}): Kratix refuses to update any of them ("more than 1 work exist"), so changes of its dependencies or destinationSelectors do not reach the Destinations. Delete all but one of these Works (Kratix deletes their WorkPlacements and files), then let Kratix reconcile the Promise so that the remaining Work writes its files again.`;
 }

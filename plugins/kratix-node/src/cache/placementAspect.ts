@@ -10,6 +10,8 @@ import {
  * `versionID` and conditions, Work conditions) and the resourceVersion. A WorkPlacement's time of
  * misplacement (from its conditions) is part of it: the misplaced list sorts by it.
  * Memos over this aspect (IndexedStore.memo) survive status-only writes.
+ *
+ * @public
  */
 export const PLACEMENT_ASPECT = 'placement';
 

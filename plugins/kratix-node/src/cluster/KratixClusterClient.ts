@@ -5,24 +5,43 @@ import {
   Watch,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import { KRATIX_GROUP, KRATIX_VERSION, KratixKind, WORK_PLACEMENTS, PROMISES, collectionPath } from './kratixKinds';
+import {
+  KRATIX_GROUP,
+  KRATIX_VERSION,
+  KratixKind,
+  WORK_PLACEMENTS,
+  PROMISES,
+  collectionPath,
+} from './kratixKinds';
 import { toBackstageError } from './errors';
 import { reuseConnections } from './reuseConnections';
 
-/** A Kubernetes identity to impersonate (the signed-in Backstage user), or none. */
+/**
+ * A Kubernetes identity to impersonate (the signed-in Backstage user), or none.
+ *
+ * @public
+ */
 export interface ActingIdentity {
   user: string;
   groups: string[];
 }
 
+/** @public */
 export interface ListPage {
   items: any[];
   resourceVersion: string;
   continueToken?: string;
 }
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+/** @public */
+export type WatchEventType =
+  | 'ADDED'
+  | 'MODIFIED'
+  | 'DELETED'
+  | 'BOOKMARK'
+  | 'ERROR';
 
+/** @public */
 export interface WriteOptions {
   dryRun?: boolean;
   as?: ActingIdentity;
@@ -32,17 +51,16 @@ export interface WriteOptions {
 export const FIELD_MANAGER = 'backstage-kratix';
 
 /**
- * The one place that talks to a platform's Kubernetes API (@kubernetes/client-node). Everything
+ * The one place that talks to a platform's Kubernetes API (`@kubernetes/client-node`). Everything
  * else in the plugin goes through this adapter; its errors are Backstage errors (see errors.ts).
+ *
+ * @public
  */
 export class KratixClusterClient {
   private readonly api: CustomObjectsApi;
   private readonly authz: AuthorizationV1Api;
 
-  constructor(
-    readonly platform: string,
-    private readonly kc: KubeConfig,
-  ) {
+  constructor(readonly platform: string, private readonly kc: KubeConfig) {
     // One kept-alive connection pool instead of a TLS handshake per request (reuseConnections.ts).
     const pooled = reuseConnections(kc);
     this.api = pooled.makeApiClient(CustomObjectsApi);
@@ -63,14 +81,24 @@ export class KratixClusterClient {
   /** Plurals served in platform.kratix.io/v1alpha1 (which Kratix generation runs there). */
   async servedPlurals(): Promise<string[]> {
     try {
-      const list = await this.api.getAPIResources({ group: KRATIX_GROUP, version: KRATIX_VERSION });
+      const list = await this.api.getAPIResources({
+        group: KRATIX_GROUP,
+        version: KRATIX_VERSION,
+      });
       return list.resources.map(r => r.name).filter(n => !n.includes('/'));
     } catch (e) {
-      throw toBackstageError(e, this.where(`discover ${KRATIX_GROUP}/${KRATIX_VERSION}`));
+      throw toBackstageError(
+        e,
+        this.where(`discover ${KRATIX_GROUP}/${KRATIX_VERSION}`),
+      );
     }
   }
 
-  async listPage(kind: KratixKind, limit: number, continueToken?: string): Promise<ListPage> {
+  async listPage(
+    kind: KratixKind,
+    limit: number,
+    continueToken?: string,
+  ): Promise<ListPage> {
     try {
       const res = await this.api.listClusterCustomObject({
         group: KRATIX_GROUP,
@@ -82,7 +110,8 @@ export class KratixClusterClient {
       return {
         items: res.items ?? [],
         resourceVersion: res.metadata?.resourceVersion ?? '',
-        continueToken: res.metadata?._continue || res.metadata?.continue || undefined,
+        continueToken:
+          res.metadata?._continue || res.metadata?.continue || undefined,
       };
     } catch (e) {
       throw toBackstageError(e, this.where(`list ${kind.plural}`));
@@ -112,7 +141,12 @@ export class KratixClusterClient {
   async getPromise(name: string, as?: ActingIdentity): Promise<any> {
     try {
       return await this.api.getClusterCustomObject(
-        { group: KRATIX_GROUP, version: KRATIX_VERSION, plural: PROMISES.plural, name },
+        {
+          group: KRATIX_GROUP,
+          version: KRATIX_VERSION,
+          plural: PROMISES.plural,
+          name,
+        },
         this.options(as),
       );
     } catch (e) {
@@ -141,12 +175,19 @@ export class KratixClusterClient {
         this.options(opts.as),
       );
     } catch (e) {
-      throw toBackstageError(e, this.where(`${opts.dryRun ? 'dry-run ' : ''}update Promise ${name}`));
+      throw toBackstageError(
+        e,
+        this.where(`${opts.dryRun ? 'dry-run ' : ''}update Promise ${name}`),
+      );
     }
   }
 
   /** How many objects of a Promise's resource API exist (its resource requests), all namespaces. */
-  async countResources(api: { group: string; version: string; plural: string }): Promise<number> {
+  async countResources(api: {
+    group: string;
+    version: string;
+    plural: string;
+  }): Promise<number> {
     try {
       // One object and the apiserver's `remainingItemCount` (set on a limited list without
       // selectors since Kubernetes 1.15): one small request instead of listing every resource
@@ -191,25 +232,51 @@ export class KratixClusterClient {
           body: {
             apiVersion: 'authorization.k8s.io/v1',
             kind: 'SelfSubjectAccessReview',
-            spec: { resourceAttributes: { group: KRATIX_GROUP, resource: plural, verb, namespace } },
+            spec: {
+              resourceAttributes: {
+                group: KRATIX_GROUP,
+                resource: plural,
+                verb,
+                namespace,
+              },
+            },
           },
         },
         this.options(as),
       );
-      return { allowed: Boolean(res.status?.allowed), reason: res.status?.reason || res.status?.evaluationError };
+      return {
+        allowed: Boolean(res.status?.allowed),
+        reason: res.status?.reason || res.status?.evaluationError,
+      };
     } catch (e) {
-      throw toBackstageError(e, this.where(`review access to ${verb} ${plural}`));
+      throw toBackstageError(
+        e,
+        this.where(`review access to ${verb} ${plural}`),
+      );
     }
   }
 
-  async getWorkPlacement(namespace: string, name: string, as?: ActingIdentity): Promise<any> {
+  async getWorkPlacement(
+    namespace: string,
+    name: string,
+    as?: ActingIdentity,
+  ): Promise<any> {
     try {
       return await this.api.getNamespacedCustomObject(
-        { group: KRATIX_GROUP, version: KRATIX_VERSION, plural: WORK_PLACEMENTS.plural, namespace, name },
+        {
+          group: KRATIX_GROUP,
+          version: KRATIX_VERSION,
+          plural: WORK_PLACEMENTS.plural,
+          namespace,
+          name,
+        },
         this.options(as),
       );
     } catch (e) {
-      throw toBackstageError(e, this.where(`get WorkPlacement ${namespace}/${name}`));
+      throw toBackstageError(
+        e,
+        this.where(`get WorkPlacement ${namespace}/${name}`),
+      );
     }
   }
 
@@ -244,7 +311,10 @@ export class KratixClusterClient {
         this.options(opts.as),
       );
     } catch (e) {
-      throw toBackstageError(e, this.where(`delete WorkPlacement ${namespace}/${name}`));
+      throw toBackstageError(
+        e,
+        this.where(`delete WorkPlacement ${namespace}/${name}`),
+      );
     }
   }
 }

@@ -6,7 +6,11 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 
-/** The HTTP status of an error from @kubernetes/client-node (ApiException has `code`). */
+/**
+ * The HTTP status of an error from `@kubernetes/client-node` (ApiException has `code`).
+ *
+ * @public
+ */
 export function kubeStatusOf(error: unknown): number | undefined {
   const e = error as { code?: unknown; statusCode?: unknown } | undefined;
   if (typeof e?.code === 'number') return e.code;
@@ -53,6 +57,8 @@ export function errorMessageOf(error: unknown): string {
  * Maps an error from the Kubernetes API to the Backstage error the router turns into a status:
  * 404 NotFound, 409 Conflict, 403 NotAllowed, 400/422 Input, no answer at all → 503.
  * `what` names the operation and platform, e.g. `delete WorkPlacement ns/x on platform local`.
+ *
+ * @public
  */
 export function toBackstageError(error: unknown, what: string): Error {
   const mapped = mapError(error, what);

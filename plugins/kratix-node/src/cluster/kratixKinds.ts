@@ -2,19 +2,28 @@
 export const KRATIX_GROUP = 'platform.kratix.io';
 export const KRATIX_VERSION = 'v1alpha1';
 
+/** @public */
 export interface KratixKind {
   plural: string;
   kind: string;
   namespaced: boolean;
 }
 
-export const PROMISES: KratixKind = { plural: 'promises', kind: 'Promise', namespaced: false };
+export const PROMISES: KratixKind = {
+  plural: 'promises',
+  kind: 'Promise',
+  namespaced: false,
+};
 export const DESTINATIONS: KratixKind = {
   plural: 'destinations',
   kind: 'Destination',
   namespaced: false,
 };
-export const WORKS: KratixKind = { plural: 'works', kind: 'Work', namespaced: true };
+export const WORKS: KratixKind = {
+  plural: 'works',
+  kind: 'Work',
+  namespaced: true,
+};
 export const WORK_PLACEMENTS: KratixKind = {
   plural: 'workplacements',
   kind: 'WorkPlacement',

@@ -6,13 +6,17 @@ import { PlatformConfig } from './platformConfig';
  * Builds the client-node KubeConfig of a platform: explicit URL + CA + token, a kubeconfig file
  * (path/context), or the default chain (in-cluster when KUBERNETES_SERVICE_HOST is set, else
  * KUBECONFIG / ~/.kube/config), like Backstage's kubernetes plugin.
+ *
+ * @public
  */
 export function kubeConfigFor(platform: PlatformConfig): KubeConfig {
   const kc = new KubeConfig();
   if (platform.source === 'url') {
     const caData =
       platform.caData ??
-      (platform.caFile ? Buffer.from(readFileSync(platform.caFile)).toString('base64') : undefined);
+      (platform.caFile
+        ? Buffer.from(readFileSync(platform.caFile)).toString('base64')
+        : undefined);
     kc.loadFromOptions({
       clusters: [
         {
@@ -23,7 +27,9 @@ export function kubeConfigFor(platform: PlatformConfig): KubeConfig {
         },
       ],
       users: [{ name: 'backstage', token: platform.serviceAccountToken }],
-      contexts: [{ name: platform.name, cluster: platform.name, user: 'backstage' }],
+      contexts: [
+        { name: platform.name, cluster: platform.name, user: 'backstage' },
+      ],
       currentContext: platform.name,
     });
     return kc;
@@ -36,7 +42,8 @@ export function kubeConfigFor(platform: PlatformConfig): KubeConfig {
   } else {
     kc.loadFromDefault();
   }
-  if (platform.kubeconfigContext) kc.setCurrentContext(platform.kubeconfigContext);
+  if (platform.kubeconfigContext)
+    kc.setCurrentContext(platform.kubeconfigContext);
   if (!kc.getCurrentCluster()) {
     throw new Error(
       `kratix platform ${platform.name}: no cluster in the kubeconfig (set KUBECONFIG or kratix.platforms)`,

@@ -1,7 +1,11 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
-/** One Kratix platform cluster the plugin talks to, as configured under `kratix.platforms`. */
+/**
+ * One Kratix platform cluster the plugin talks to, as configured under `kratix.platforms`.
+ *
+ * @public
+ */
 export interface PlatformConfig {
   name: string;
   /** Where the connection comes from, for logs. */
@@ -21,11 +25,20 @@ const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /**
  * Reads `kratix.platforms`. Without it, one platform named `default` from the default kubeconfig
  * (in-cluster service account when running in a pod, else KUBECONFIG / ~/.kube/config).
+ *
+ * @public
  */
 export function readPlatformConfigs(config: Config): PlatformConfig[] {
   const entries = config.getOptionalConfigArray('kratix.platforms');
   if (!entries || entries.length === 0) {
-    return [{ name: 'default', source: 'default', skipTLSVerify: false, impersonateUser: false }];
+    return [
+      {
+        name: 'default',
+        source: 'default',
+        skipTLSVerify: false,
+        impersonateUser: false,
+      },
+    ];
   }
   const seen = new Set<string>();
   return entries.map(c => {
@@ -35,12 +48,15 @@ export function readPlatformConfigs(config: Config): PlatformConfig[] {
         `kratix.platforms: name "${name}" must be lowercase letters, digits and dashes`,
       );
     }
-    if (seen.has(name)) throw new InputError(`kratix.platforms: duplicate name "${name}"`);
+    if (seen.has(name))
+      throw new InputError(`kratix.platforms: duplicate name "${name}"`);
     seen.add(name);
     const url = c.getOptionalString('url');
     const kubeconfig = c.getOptionalConfig('kubeconfig');
     if (url && kubeconfig) {
-      throw new InputError(`kratix.platforms[${name}]: set either url or kubeconfig, not both`);
+      throw new InputError(
+        `kratix.platforms[${name}]: set either url or kubeconfig, not both`,
+      );
     }
     let source: PlatformConfig['source'] = 'default';
     if (url) source = 'url';

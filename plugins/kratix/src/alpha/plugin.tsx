@@ -13,8 +13,10 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { KratixClient, kratixApiRef } from '../api';
-import { KRATIX_DESTINATION_NAME_ANNOTATION } from '../isKratixDestination';
-import { KRATIX_PROMISE_NAME_ANNOTATION } from '../isKratixPromise';
+import {
+  KRATIX_DESTINATION_NAME_ANNOTATION,
+  KRATIX_PROMISE_NAME_ANNOTATION,
+} from '@kratix-backstage/plugin-kratix-common';
 import { rootRouteRef } from '../routes';
 
 /** Entities that stand for a Kratix Promise. */

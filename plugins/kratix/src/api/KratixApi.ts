@@ -1,13 +1,11 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
-  CleanupItemResult,
   CleanupPreflightRequest,
   CleanupPreflightResponse,
   CleanupRequest,
   CleanupResponse,
   HistoryResponse,
   MatrixResponse,
-  MisplacedFilters,
   MisplacedListResponse,
   PlatformListResponse,
   PromiseListResponse,
@@ -18,60 +16,13 @@ import type {
   PromiseUpdateRequest,
   PromiseUpdateResponse,
   PromiseWorksResponse,
+  CleanupProgressCallback,
+  KratixHealth,
+  KratixReadOptions,
+  MisplacedQuery,
+  PlatformRevision,
 } from '@kratix-backstage/plugin-kratix-common';
 import type { PromisePreviewRequest, PromisePreviewResponse } from './preview';
-
-/**
- * Health status reported by the Kratix backend plugin.
- *
- * @public
- */
-export interface KratixHealth {
-  status: string;
-}
-
-/**
- * GET /platforms/:platform/revision: changes whenever the platform's watch cache does.
- *
- * @public
- */
-export interface PlatformRevision {
-  platform: string;
-  /** Opaque; a different value means the reads may answer differently. */
-  revision: string;
-  synced: boolean;
-  connected: boolean;
-}
-
-/**
- * Options of every read.
- *
- * @public
- */
-export interface KratixReadOptions {
-  /**
-   * Accept the last known state when the platform is unreachable (the answer then has
-   * `stale: true`); without it an unreachable platform is a 503.
-   */
-  allowStale?: boolean;
-}
-
-/**
- * Filters, sorting and paging of the misplaced WorkPlacement lists.
- *
- * @public
- */
-export interface MisplacedQuery extends KratixReadOptions, MisplacedFilters {}
-
-/**
- * Called for each WorkPlacement a streaming cleanup has finished with.
- *
- * @public
- */
-export type CleanupProgressCallback = (
-  result: CleanupItemResult,
-  done: number,
-) => void;
 
 /**
  * Client for the Kratix backend plugin (/api/kratix).
@@ -178,4 +129,11 @@ export const kratixApiRef = createApiRef<KratixApi>().with({
   pluginId: 'kratix',
 });
 
-export type { PromiseManifest };
+export type {
+  CleanupProgressCallback,
+  KratixHealth,
+  KratixReadOptions,
+  MisplacedQuery,
+  PlatformRevision,
+  PromiseManifest,
+};

@@ -4,6 +4,7 @@ import { PromiseUpdateResponse } from '@kratix-backstage/plugin-kratix-common';
 import { KratixBackendClientFactory } from '../kratixBackendClient';
 import { platformClient, promiseChangeInput, proposedChange } from './common';
 
+/** @public */
 export const APPLY_ACTION_ID = 'kratix:promise:apply';
 
 /**
@@ -11,6 +12,8 @@ export const APPLY_ACTION_ID = 'kratix:promise:apply';
  * as the user running the template (permission kratix.promise.update, audited, recorded in the
  * Promise's history), with optimistic concurrency on the version read when the action starts. In
  * a template dry run it sends a server-side dry run instead.
+ *
+ * @public
  */
 export function createPromiseApplyAction(options: {
   client: KratixBackendClientFactory;
@@ -80,7 +83,11 @@ export function createPromiseApplyAction(options: {
     },
     async handler(ctx) {
       const { promise, specPatch } = proposedChange(ctx.input);
-      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
+      const { client, platform } = await platformClient(
+        options.client,
+        await ctx.getInitiatorCredentials(),
+        ctx.input.platform,
+      );
       const dryRun = Boolean(ctx.isDryRun);
 
       // The version this change is based on: a spec change by anyone else after this is a 409.

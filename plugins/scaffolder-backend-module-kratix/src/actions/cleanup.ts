@@ -4,6 +4,7 @@ import { KratixBackendClientFactory } from '../kratixBackendClient';
 import { requireObjectName, requirePromiseName } from '../validation';
 import { platformClient, platformField, promiseField } from './common';
 
+/** @public */
 export const CLEANUP_ACTION_ID = 'kratix:workplacements:cleanup';
 
 const describeItem = (r: CleanupItemResult) =>
@@ -17,6 +18,8 @@ const describeItem = (r: CleanupItemResult) =>
  * comes first; the cleanup then names exactly the WorkPlacements the preflight saw (uid and spec
  * generation), so anything replaced or changed in between is refused, not deleted. Fails when an
  * item failed; refused items (no longer misplaced, changed, blocked) do not fail the task.
+ *
+ * @public
  */
 export function createWorkPlacementsCleanupAction(options: {
   client: KratixBackendClientFactory;

@@ -2,12 +2,15 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { KratixBackendClientFactory } from '../kratixBackendClient';
 import { platformClient, promiseChangeInput, proposedChange } from './common';
 
+/** @public */
 export const PREVIEW_ACTION_ID = 'kratix:promise:preview';
 
 /**
  * kratix:promise:preview: what Kratix would do if the Promise's spec changed as proposed
  * (Destinations gained/lost, WorkPlacements created/misplaced, workflows re-run), from the Kratix
  * backend's what-if engine. Changes nothing, so it also runs in dry-run mode.
+ *
+ * @public
  */
 export function createPromisePreviewAction(options: {
   client: KratixBackendClientFactory;

@@ -8,6 +8,7 @@ import { KratixBackendClientFactory } from '../kratixBackendClient';
 import { applyMergePatch } from '../validation';
 import { platformClient, promiseChangeInput, proposedChange } from './common';
 
+/** @public */
 export const RENDER_ACTION_ID = 'kratix:promise:render';
 
 /**
@@ -15,6 +16,8 @@ export const RENDER_ACTION_ID = 'kratix:promise:render';
  * so a publish:*:pull-request step can propose it to the repository the Promise lives in. The
  * rendered spec is checked by a server-side dry run through the Kratix backend, whose diff it
  * outputs; a manifest the apiserver would refuse fails the action with the apiserver's message.
+ *
+ * @public
  */
 export function createPromiseRenderAction(options: {
   client: KratixBackendClientFactory;
@@ -87,7 +90,11 @@ export function createPromiseRenderAction(options: {
           `targetPath: ${JSON.stringify(targetPath)} is outside the workspace`,
         );
       }
-      const { client, platform } = await platformClient(options.client, await ctx.getInitiatorCredentials(), ctx.input.platform);
+      const { client, platform } = await platformClient(
+        options.client,
+        await ctx.getInitiatorCredentials(),
+        ctx.input.platform,
+      );
 
       // The version first, then the manifest: a spec change in between makes the dry run a 409.
       const { promise: loaded } = await client.getPromise(platform, promise);

@@ -1,21 +1,27 @@
 import {
   WhatIfDestinationsRequest,
-  WhatIfPicture,
   WhatIfPromiseRequest,
   WhatIfResponse,
-  proposedPromiseFromSpec,
   slimPromiseApiVersion,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  Platform,
+  nsKey,
+  WhatIfPicture,
+  proposedPromiseFromSpec,
   whatIfDestinationChange,
   whatIfPromiseChange,
-} from '@kratix-backstage/plugin-kratix-common';
-import { Platform, nsKey } from '@kratix-backstage/plugin-kratix-node';
+} from '@kratix-backstage/plugin-kratix-node';
 import { InputError } from '@backstage/errors';
 import { applyMergePatch } from '../writes/mergePatch';
 import { validatePromiseSpec } from '../writes/validateSpec';
 import { requirePromise } from '../readModel/promiseSummary';
 
 /** The whole cached picture of a platform, as the what-if engine takes it. */
-function pictureOf(platform: Platform, resourceRequests?: Record<string, number>): WhatIfPicture {
+function pictureOf(
+  platform: Platform,
+  resourceRequests?: Record<string, number>,
+): WhatIfPicture {
   const cache = platform.cache;
   return {
     generation: cache.generation,
@@ -34,7 +40,11 @@ function pictureOf(platform: Platform, resourceRequests?: Record<string, number>
  * the cache's indexes instead of handing it every Work and WorkPlacement of the platform to scan
  * (bench/README.md, what-if preview).
  */
-export function promisePictureOf(platform: Platform, name: string, resourceRequests: Record<string, number>): WhatIfPicture {
+export function promisePictureOf(
+  platform: Platform,
+  name: string,
+  resourceRequests: Record<string, number>,
+): WhatIfPicture {
   const cache = platform.cache;
   const works = cache.works.byIndex('promise', name);
   return {
@@ -42,7 +52,9 @@ export function promisePictureOf(platform: Platform, name: string, resourceReque
     promises: cache.promises.all(),
     destinations: cache.destinations.all(),
     works,
-    workPlacements: works.flatMap(w => cache.workPlacements.byIndex('work', nsKey(w.namespace, w.name))),
+    workPlacements: works.flatMap(w =>
+      cache.workPlacements.byIndex('work', nsKey(w.namespace, w.name)),
+    ),
     stateStores: cache.stateStores.all(),
     resourceRequests,
   };
@@ -62,12 +74,16 @@ export async function previewPromiseChange(
   }
   const slim = requirePromise(platform.cache, name);
   const live = await platform.client.getPromise(name);
-  const proposed = request.spec ?? (applyMergePatch(live.spec, request.specPatch) as Record<string, unknown>);
+  const proposed =
+    request.spec ??
+    (applyMergePatch(live.spec, request.specPatch) as Record<string, unknown>);
   // The same checks as an update: a selector Kubernetes or Kratix would refuse is a 400, not a
   // prediction for a spec that can never be applied.
   validatePromiseSpec(proposed);
   const api = slimPromiseApiVersion(slim);
-  const resourceRequests = api ? { [name]: await platform.client.countResources(api) } : { [name]: 0 };
+  const resourceRequests = api
+    ? { [name]: await platform.client.countResources(api) }
+    : { [name]: 0 };
   return whatIfPromiseChange(
     promisePictureOf(platform, name, resourceRequests),
     name,

@@ -4,16 +4,16 @@ import {
   SlimPromise,
   SlimWork,
   SlimWorkPlacement,
-  WhatIfPicture,
-  proposedPromiseFromSpec,
-  whatIfPromiseChange,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   KratixClusterClient,
   Platform,
-  PlatformCache,
+  WhatIfPicture,
+  proposedPromiseFromSpec,
+  whatIfPromiseChange,
 } from '@kratix-backstage/plugin-kratix-node';
 import { promisePictureOf } from './preview';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
 const meta = (name: string) => ({

@@ -1,4 +1,4 @@
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 /** Tells this backend process apart from a restarted one (its stores count from 0 again). */
 const PROCESS_ID = Date.now().toString(36);
@@ -8,7 +8,7 @@ const PROCESS_ID = Date.now().toString(36);
  * Work or WorkPlacement changes, or the platform becomes reachable or unreachable. Equal
  * revisions mean equal read answers, so a UI polls this instead of the reads themselves.
  */
-export function cacheRevision(cache: PlatformCache): string {
+export function cacheRevision(cache: KratixPlatformCache): string {
   const s = cache.status();
   return [
     PROCESS_ID,

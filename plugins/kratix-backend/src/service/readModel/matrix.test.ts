@@ -4,7 +4,7 @@ import {
   slimDestination,
   slimPromise,
   slimWorkPlacement,
-} from '@kratix-backstage/plugin-kratix-node';
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 import {
   MATRIX_CELLS_PER_CHUNK,
   matrix,

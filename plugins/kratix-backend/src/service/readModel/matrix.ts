@@ -6,20 +6,20 @@ import {
   matchDestination,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
 type MatrixBody = Omit<MatrixResponse, keyof ReadMeta>;
 
 /** The last matrix per cache, with the store revisions it was computed from (and its JSON chunks once asked for). */
 const lastMatrix = new WeakMap<
-  PlatformCache,
+  KratixPlatformCache,
   { key: string; body: MatrixBody; chunks?: string[] }
 >();
 
 /** Cells per JSON chunk: ≈ 100 kB of text each, so no answer is one multi-megabyte string. */
 export const MATRIX_CELLS_PER_CHUNK = 1000;
 
-function currentMatrix(cache: PlatformCache) {
+function currentMatrix(cache: KratixPlatformCache) {
   // The counts' revision moves only when a count does: WorkPlacement status writes keep the matrix.
   const key = [
     cache.promises.revision,
@@ -39,7 +39,10 @@ function currentMatrix(cache: PlatformCache) {
  * Destinations × Promises: WorkPlacement and misplaced counts per cell, and Promise targeting.
  * Computed again only when the Promises, Destinations or a count of WorkPlacements changed since the last call.
  */
-export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
+export function matrix(
+  cache: KratixPlatformCache,
+  meta: ReadMeta,
+): MatrixResponse {
   return { ...meta, ...currentMatrix(cache).body };
 }
 
@@ -50,7 +53,7 @@ export function matrix(cache: PlatformCache, meta: ReadMeta): MatrixResponse {
  * it is never built (nor copied into a buffer) as one string.
  */
 export function matrixJsonChunks(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   meta: ReadMeta,
 ): string[] {
   const last = currentMatrix(cache);
@@ -59,7 +62,7 @@ export function matrixJsonChunks(
 }
 
 /** The whole answer as one JSON string (tests; the route streams matrixJsonChunks). */
-export function matrixJson(cache: PlatformCache, meta: ReadMeta): string {
+export function matrixJson(cache: KratixPlatformCache, meta: ReadMeta): string {
   return matrixJsonChunks(cache, meta).join('');
 }
 
@@ -80,7 +83,7 @@ function bodyChunks(body: MatrixBody): string[] {
   return chunks;
 }
 
-function computeMatrix(cache: PlatformCache): MatrixBody {
+function computeMatrix(cache: KratixPlatformCache): MatrixBody {
   const promises = cache.promises
     .all()
     .map(p => p.name)

@@ -8,10 +8,10 @@ import {
 import {
   KratixClusterClient,
   PLACEMENT_ASPECT,
-  PlatformCache,
 } from '@kratix-backstage/plugin-kratix-node';
 import { MisplacedQuery, misplacedList } from './misplacedList';
 import { workPlacementView } from './workPlacementView';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
 const meta = { platform: 'local', generation: 'v0.125' as const, stale: false };

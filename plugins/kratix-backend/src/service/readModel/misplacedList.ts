@@ -11,7 +11,7 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   PLACEMENT_ASPECT,
-  PlatformCache,
+  KratixPlatformCache,
   nsKey,
 } from '@kratix-backstage/plugin-kratix-node';
 import { workPlacementView } from './workPlacementView';
@@ -56,7 +56,7 @@ function keep(v: WorkPlacementView, q: MisplacedQuery): boolean {
 const cmp = compareCodeUnits;
 
 /** When the WorkPlacement was marked misplaced: what its view's `misplacedSince` says. */
-const sinceOf = (cache: PlatformCache, wp: SlimWorkPlacement) =>
+const sinceOf = (cache: KratixPlatformCache, wp: SlimWorkPlacement) =>
   misplacedConditionSince(wp.conditions) ??
   cache.misplacedObservedSince(wp.namespace, wp.name);
 
@@ -96,7 +96,10 @@ interface Keyed {
  * placement changes (PLACEMENT_ASPECT: everything the filters and the sort read); status-only
  * writes, which Kratix makes all the time, keep them.
  */
-function sortedCandidates(cache: PlatformCache, q: MisplacedQuery): Keyed[] {
+function sortedCandidates(
+  cache: KratixPlatformCache,
+  q: MisplacedQuery,
+): Keyed[] {
   const [index, value] = candidateIndex(q);
   return cache.workPlacements.memo(
     `misplaced-sorted\u0000${index}\u0000${value}\u0000${q.sort}`,
@@ -116,7 +119,7 @@ function sortedCandidates(cache: PlatformCache, q: MisplacedQuery): Keyed[] {
 }
 
 /** The cached WorkPlacement as it is now (its status may be newer than the memo's copy). */
-const current = (cache: PlatformCache, k: Keyed) =>
+const current = (cache: KratixPlatformCache, k: Keyed) =>
   cache.workPlacements.get(k.id) ?? k.wp;
 
 /**
@@ -126,7 +129,7 @@ const current = (cache: PlatformCache, k: Keyed) =>
  * these were most of the cost of a request (bench/README.md).
  */
 export function misplacedList(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   meta: ReadMeta,
   q: MisplacedQuery,
 ): MisplacedListResponse {

@@ -1,11 +1,13 @@
 import { PlatformListResponse } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 
 /**
  * Every configured platform with its reachability and object counts; platforms whose connection
  * could not be built are listed too, with the reason and zero counts.
  */
-export function platformList(registry: PlatformRegistry): PlatformListResponse {
+export function platformList(
+  registry: KratixPlatformsService,
+): PlatformListResponse {
   const items: PlatformListResponse['items'] = registry.all().map(p => {
     const s = p.cache.status();
     return {

@@ -2,7 +2,6 @@ import { NotFoundError } from '@backstage/errors';
 import { PromiseManifest } from '@kratix-backstage/plugin-kratix-common';
 import { Platform } from '@kratix-backstage/plugin-kratix-node';
 
-
 /** Annotations the apiserver or kubectl write; not part of what a user declares. */
 const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
 

@@ -4,12 +4,14 @@ import {
   SlimPromise,
   SquashedSelectorView,
   compareNames,
-  matchDestination,
   squashPromiseScheduling,
+  targetedDestinations,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformCache } from '@kratix-backstage/plugin-kratix-node';
 
-export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView {
+export function squashedSelectorView(
+  promise: SlimPromise,
+): SquashedSelectorView {
   const s = squashPromiseScheduling(promise.destinationSelectors);
   return {
     entries: promise.destinationSelectors,
@@ -19,26 +21,27 @@ export function squashedSelectorView(promise: SlimPromise): SquashedSelectorView
   };
 }
 
-/** Destinations the Promise's own (squashed) selectors select today, sorted. */
-export function promiseTargets(cache: PlatformCache, promise: SlimPromise): string[] {
-  const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
-  return cache.destinations
-    .all()
-    .filter(d => matchDestination(matchLabels, d, { generation: cache.generation }).matched)
-    .map(d => d.name)
-    .sort();
-}
-
-export function requirePromise(cache: PlatformCache, name: string): SlimPromise {
+export function requirePromise(
+  cache: KratixPlatformCache,
+  name: string,
+): SlimPromise {
   const p = cache.promises.get(name);
-  if (!p) throw new NotFoundError(`Promise "${name}" not found on platform ${cache.platform}`);
+  if (!p)
+    throw new NotFoundError(
+      `Promise "${name}" not found on platform ${cache.platform}`,
+    );
   return p;
 }
 
-export function promiseSummary(cache: PlatformCache, promise: SlimPromise): PromiseSummary {
+export function promiseSummary(
+  cache: KratixPlatformCache,
+  promise: SlimPromise,
+): PromiseSummary {
   const works = cache.works.byIndex('promise', promise.name);
   const resources = new Set(
-    works.filter(w => w.resourceName).map(w => `${w.namespace}/${w.resourceName}`),
+    works
+      .filter(w => w.resourceName)
+      .map(w => `${w.namespace}/${w.resourceName}`),
   );
   return {
     name: promise.name,
@@ -52,15 +55,22 @@ export function promiseSummary(cache: PlatformCache, promise: SlimPromise): Prom
     labels: promise.labels,
     annotations: promise.annotations,
     selectors: squashedSelectorView(promise),
-    targetedDestinations: promiseTargets(cache, promise),
+    targetedDestinations: targetedDestinations(
+      promise,
+      cache.destinations.all(),
+      cache.generation,
+    ),
     works: works.length,
     resources: resources.size,
     workPlacements: cache.workPlacements.countByIndex('promise', promise.name),
-    misplaced: cache.workPlacements.countByIndex('misplacedByPromise', promise.name),
+    misplaced: cache.workPlacements.countByIndex(
+      'misplacedByPromise',
+      promise.name,
+    ),
   };
 }
 
-export function promiseSummaries(cache: PlatformCache): PromiseSummary[] {
+export function promiseSummaries(cache: KratixPlatformCache): PromiseSummary[] {
   return cache.promises
     .all()
     .sort(compareNames)

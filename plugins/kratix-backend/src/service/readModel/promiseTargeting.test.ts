@@ -1,32 +1,62 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { PlatformCache, slimDestination, slimPromise, slimWork } from '@kratix-backstage/plugin-kratix-node';
 import { promiseTargeting } from './promiseTargeting';
+import {
+  PlatformCache,
+  slimDestination,
+  slimPromise,
+  slimWork,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const meta = { platform: 'local', generation: 'current', stale: false } as any;
 
 const work = (namespace: string, name: string, directories: string[]) =>
   slimWork({
     kind: 'Work',
-    metadata: { namespace, name, uid: `uid-${name}`, resourceVersion: '1', labels: { 'kratix.io/promise-name': 'p' } },
+    metadata: {
+      namespace,
+      name,
+      uid: `uid-${name}`,
+      resourceVersion: '1',
+      labels: { 'kratix.io/promise-name': 'p' },
+    },
     spec: {
       promiseName: 'p',
       resourceName: name.startsWith('res') ? name : '',
       workloadGroups: directories.map(d => ({
         id: `${name}-${d}`,
         directory: d,
-        destinationSelectors: [{ matchLabels: { env: d === 'prod' ? 'prod' : 'dev' }, source: 'promise' }],
+        destinationSelectors: [
+          {
+            matchLabels: { env: d === 'prod' ? 'prod' : 'dev' },
+            source: 'promise',
+          },
+        ],
       })),
     },
   });
 
 function cacheWithWorks() {
-  const cache = new PlatformCache({ platform: 'local' } as any, mockServices.rootLogger());
-  cache.promises.upsert(
-    slimPromise({ kind: 'Promise', metadata: { name: 'p', uid: 'u', resourceVersion: '1', generation: 1 }, spec: {} }),
+  const cache = new PlatformCache(
+    { platform: 'local' } as any,
+    mockServices.rootLogger(),
   );
-  for (const [name, env] of [['dev-1', 'dev'], ['prod-1', 'prod']]) {
+  cache.promises.upsert(
+    slimPromise({
+      kind: 'Promise',
+      metadata: { name: 'p', uid: 'u', resourceVersion: '1', generation: 1 },
+      spec: {},
+    }),
+  );
+  for (const [name, env] of [
+    ['dev-1', 'dev'],
+    ['prod-1', 'prod'],
+  ]) {
     cache.destinations.upsert(
-      slimDestination({ kind: 'Destination', metadata: { name, uid: name, resourceVersion: '1', labels: { env } }, spec: {} }),
+      slimDestination({
+        kind: 'Destination',
+        metadata: { name, uid: name, resourceVersion: '1', labels: { env } },
+        spec: {},
+      }),
     );
   }
   // Inserted out of order: the page order is namespace, Work name, directory.
@@ -36,16 +66,29 @@ function cacheWithWorks() {
   return cache;
 }
 
-const ids = (r: ReturnType<typeof promiseTargeting>) => r.workloadGroups.map(g => g.groupId);
+const ids = (r: ReturnType<typeof promiseTargeting>) =>
+  r.workloadGroups.map(g => g.groupId);
 
 describe('promiseTargeting workload group pages', () => {
-  const all = ['p-static-deps-.', 'res-z-.', 'res-z-extra', 'res-z-prod', 'res-a-.', 'res-a-prod'];
+  const all = [
+    'p-static-deps-.',
+    'res-z-.',
+    'res-z-extra',
+    'res-z-prod',
+    'res-a-.',
+    'res-a-prod',
+  ];
 
   it('returns every group in order when the page is large enough', () => {
-    const r = promiseTargeting(cacheWithWorks(), meta, 'p', { offset: 0, limit: 100 });
+    const r = promiseTargeting(cacheWithWorks(), meta, 'p', {
+      offset: 0,
+      limit: 100,
+    });
     expect(ids(r)).toEqual(all);
     expect(r.workloadGroupsTotal).toBe(6);
-    expect(r.workloadGroups.find(g => g.groupId === 'res-a-prod')?.matching).toEqual(['prod-1']);
+    expect(
+      r.workloadGroups.find(g => g.groupId === 'res-a-prod')?.matching,
+    ).toEqual(['prod-1']);
   });
 
   it.each([
@@ -63,7 +106,10 @@ describe('promiseTargeting workload group pages', () => {
   });
 
   it('answers an empty page past the end, with the total', () => {
-    const r = promiseTargeting(cacheWithWorks(), meta, 'p', { offset: 6, limit: 10 });
+    const r = promiseTargeting(cacheWithWorks(), meta, 'p', {
+      offset: 6,
+      limit: 10,
+    });
     expect(r.workloadGroups).toEqual([]);
     expect(r.workloadGroupsTotal).toBe(6);
     expect(r.destinations.map(d => [d.name, d.workPlacements])).toEqual([
@@ -79,7 +125,15 @@ describe('promiseTargeting workload group pages', () => {
     cache.works.upsert(added);
     const after = promiseTargeting(cache, meta, 'p');
     expect(after.workloadGroupsTotal).toBe(7);
-    expect(ids(after)).toEqual(['p-static-deps-.', 'res-b-.', 'res-z-.', 'res-z-extra', 'res-z-prod', 'res-a-.', 'res-a-prod']);
+    expect(ids(after)).toEqual([
+      'p-static-deps-.',
+      'res-b-.',
+      'res-z-.',
+      'res-z-extra',
+      'res-z-prod',
+      'res-a-.',
+      'res-a-prod',
+    ]);
     cache.works.remove(added);
     expect(ids(promiseTargeting(cache, meta, 'p'))).toEqual(all);
   });
@@ -99,7 +153,16 @@ describe('promiseTargeting workload group pages', () => {
         .map(d => d.name);
     expect(targeted()).toEqual(['prod-1']);
     cache.destinations.upsert(
-      slimDestination({ kind: 'Destination', metadata: { name: 'dev-1', uid: 'dev-1', resourceVersion: '2', labels: { env: 'prod' } }, spec: {} }),
+      slimDestination({
+        kind: 'Destination',
+        metadata: {
+          name: 'dev-1',
+          uid: 'dev-1',
+          resourceVersion: '2',
+          labels: { env: 'prod' },
+        },
+        spec: {},
+      }),
     );
     expect(targeted()).toEqual(['dev-1', 'prod-1']);
   });

@@ -16,7 +16,7 @@ import {
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   PLACEMENT_ASPECT,
-  PlatformCache,
+  KratixPlatformCache,
   nsKey,
 } from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise, squashedSelectorView } from './promiseSummary';
@@ -28,7 +28,7 @@ import { requirePromise, squashedSelectorView } from './promiseSummary';
  * has thousands of groups: only the page asked for is built.
  */
 export function promiseTargeting(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   meta: ReadMeta,
   promiseName: string,
   page: { offset: number; limit: number } = { offset: 0, limit: 100 },

@@ -6,13 +6,16 @@ import {
   compareNamespacedNames,
   schedulingSelector,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import {
+  KratixPlatformCache,
+  nsKey,
+} from '@kratix-backstage/plugin-kratix-node';
 import { requirePromise } from './promiseSummary';
 import { workPlacementView } from './workPlacementView';
 
 /** The Promise's Works with their WorkPlacements, joined through the kratix.io/work label. */
 export function promiseWorks(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   meta: ReadMeta,
   promiseName: string,
 ): PromiseWorksResponse {

@@ -4,11 +4,9 @@ import {
   SlimWork,
   SlimWorkPlacement,
 } from '@kratix-backstage/plugin-kratix-common';
-import {
-  KratixClusterClient,
-  PlatformCache,
-} from '@kratix-backstage/plugin-kratix-node';
+import { KratixClusterClient } from '@kratix-backstage/plugin-kratix-node';
 import { workPlacementView } from './workPlacementView';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
 

@@ -7,7 +7,10 @@ import {
   assessWorkPlacement,
   misplacedConditionSince,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import {
+  KratixPlatformCache,
+  nsKey,
+} from '@kratix-backstage/plugin-kratix-node';
 
 interface MemoizedView {
   work?: SlimWork;
@@ -29,16 +32,29 @@ const memo = new WeakMap<SlimWorkPlacement, MemoizedView>();
  * A WorkPlacement as the API shows it: joined with its Work and Destination, misplacement assessed.
  * The result is shared between requests (frozen): never change it.
  */
-export function workPlacementView(cache: PlatformCache, wp: SlimWorkPlacement): WorkPlacementView {
-  const work = wp.workName ? cache.works.get(nsKey(wp.namespace, wp.workName)) : undefined;
+export function workPlacementView(
+  cache: KratixPlatformCache,
+  wp: SlimWorkPlacement,
+): WorkPlacementView {
+  const work = wp.workName
+    ? cache.works.get(nsKey(wp.namespace, wp.workName))
+    : undefined;
   const destination = cache.destinations.get(wp.targetDestinationName);
   const generation = cache.generation;
   const observedSince = cache.misplacedObservedSince(wp.namespace, wp.name);
   const m = memo.get(wp);
-  if (m && m.work === work && m.destination === destination && m.generation === generation && m.observedSince === observedSince) {
+  if (
+    m &&
+    m.work === work &&
+    m.destination === destination &&
+    m.generation === generation &&
+    m.observedSince === observedSince
+  ) {
     return m.view;
   }
-  const view = Object.freeze(buildView(wp, work, destination, generation, observedSince));
+  const view = Object.freeze(
+    buildView(wp, work, destination, generation, observedSince),
+  );
   memo.set(wp, { work, destination, generation, observedSince, view });
   return view;
 }

@@ -8,7 +8,11 @@ import { ActingIdentity, Platform } from '@kratix-backstage/plugin-kratix-node';
 
 /** The Backstage actor of a request: a user entity ref, or `service:<subject>`. */
 export function actorOf(credentials: BackstageCredentials): string {
-  const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  const p = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
   if (p.type === 'user') return p.userEntityRef!;
   if (p.type === 'service') return `service:${p.subject}`;
   return p.type;
@@ -25,8 +29,11 @@ export async function actingIdentity(
   userInfo: UserInfoService,
 ): Promise<ActingIdentity | undefined> {
   if (!platform.config.impersonateUser) return undefined;
-  if ((credentials.principal as { type: string }).type !== 'user') return undefined;
-  const info = await userInfo.getUserInfo(credentials as BackstageCredentials<BackstageUserPrincipal>);
+  if ((credentials.principal as { type: string }).type !== 'user')
+    return undefined;
+  const info = await userInfo.getUserInfo(
+    credentials as BackstageCredentials<BackstageUserPrincipal>,
+  );
   const { name } = parseEntityRef(info.userEntityRef);
   return { user: name, groups: [] };
 }

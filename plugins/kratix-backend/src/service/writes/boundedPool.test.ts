@@ -5,13 +5,17 @@ describe('runBounded', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     const done: number[] = [];
-    await runBounded([1, 2, 3, 4, 5, 6, 7], { concurrency: 3, ratePerSecond: 1000 }, async n => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise(r => setTimeout(r, 5));
-      done.push(n);
-      inFlight--;
-    });
+    await runBounded(
+      [1, 2, 3, 4, 5, 6, 7],
+      { concurrency: 3, ratePerSecond: 1000 },
+      async n => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise(r => setTimeout(r, 5));
+        done.push(n);
+        inFlight--;
+      },
+    );
     expect(done.sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(maxInFlight).toBe(3);
   });
@@ -19,10 +23,14 @@ describe('runBounded', () => {
   it('stops starting new items once aborted', async () => {
     const controller = new AbortController();
     const started: number[] = [];
-    await runBounded([1, 2, 3, 4], { concurrency: 1, ratePerSecond: 1000, signal: controller.signal }, async n => {
-      started.push(n);
-      if (n === 2) controller.abort();
-    });
+    await runBounded(
+      [1, 2, 3, 4],
+      { concurrency: 1, ratePerSecond: 1000, signal: controller.signal },
+      async n => {
+        started.push(n);
+        if (n === 2) controller.abort();
+      },
+    );
     expect(started).toEqual([1, 2]);
   });
 });

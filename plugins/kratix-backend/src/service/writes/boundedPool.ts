@@ -4,10 +4,17 @@
  */
 export async function runBounded<T>(
   items: readonly T[],
-  options: { concurrency: number; ratePerSecond?: number; signal?: AbortSignal },
+  options: {
+    concurrency: number;
+    ratePerSecond?: number;
+    signal?: AbortSignal;
+  },
   work: (item: T) => Promise<void>,
 ): Promise<void> {
-  const limiter = options.ratePerSecond === undefined ? undefined : rateLimiter(options.ratePerSecond);
+  const limiter =
+    options.ratePerSecond === undefined
+      ? undefined
+      : rateLimiter(options.ratePerSecond);
   let next = 0;
   const worker = async () => {
     while (next < items.length && !options.signal?.aborted) {
@@ -16,7 +23,12 @@ export async function runBounded<T>(
       await work(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, items.length)) }, worker));
+  await Promise.all(
+    Array.from(
+      { length: Math.max(1, Math.min(options.concurrency, items.length)) },
+      worker,
+    ),
+  );
 }
 
 /** A token bucket: each call waits until a token is available (burst = rate). */
@@ -36,7 +48,9 @@ export function rateLimiter(ratePerSecond: number): () => Promise<void> {
       tokens -= 1;
       return;
     }
-    await new Promise(r => setTimeout(r, Math.ceil(((1 - tokens) / ratePerSecond) * 1000)));
+    await new Promise(r =>
+      setTimeout(r, Math.ceil(((1 - tokens) / ratePerSecond) * 1000)),
+    );
     await take();
   };
   return () => {

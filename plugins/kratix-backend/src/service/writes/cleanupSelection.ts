@@ -7,7 +7,10 @@ import {
   deletionPreflight,
   sharesFilesWith,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformCache, nsKey } from '@kratix-backstage/plugin-kratix-node';
+import {
+  KratixPlatformCache,
+  nsKey,
+} from '@kratix-backstage/plugin-kratix-node';
 
 /** Largest number of WorkPlacements one request may name or select. */
 export const MAX_CLEANUP_ITEMS = 10_000;
@@ -23,7 +26,7 @@ export interface ResolvedSelection {
  * Never anything else.
  */
 export function resolveSelection(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   s: CleanupSelection,
 ): ResolvedSelection {
   if (s.items && s.all)
@@ -62,7 +65,7 @@ export function resolveSelection(
 
 /** What deleting each WorkPlacement would do, from the cache and Kratix's deletion rules. */
 export function preflightOf(
-  cache: PlatformCache,
+  cache: KratixPlatformCache,
   wp: SlimWorkPlacement,
 ): CleanupPreflightItem {
   const destination = cache.destinations.get(wp.targetDestinationName);

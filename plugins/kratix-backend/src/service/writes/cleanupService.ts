@@ -17,7 +17,7 @@ import {
 import {
   ActingIdentity,
   Platform,
-  PlatformRegistry,
+  KratixPlatformsService,
   nsKey,
 } from '@kratix-backstage/plugin-kratix-node';
 import { allowedResources } from '../../auth/requirePermission';
@@ -36,7 +36,7 @@ function historyOutcome(deleted: number, failed: number) {
 }
 
 export interface CleanupServiceDeps {
-  registry: PlatformRegistry;
+  registry: KratixPlatformsService;
   permissions: PermissionsService;
   userInfo: UserInfoService;
   auditor: AuditorService;

@@ -11,15 +11,27 @@ describe('applyMergePatch (RFC 7386)', () => {
   });
   it('replaces non-objects', () => {
     expect(applyMergePatch({ a: 1 }, 'x')).toBe('x');
-    expect(applyMergePatch(undefined, { a: { b: 1 } })).toEqual({ a: { b: 1 } });
+    expect(applyMergePatch(undefined, { a: { b: 1 } })).toEqual({
+      a: { b: 1 },
+    });
   });
   it('treats __proto__ and constructor keys as data, never as prototypes', () => {
-    const patch = JSON.parse('{"api":{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}}');
+    const patch = JSON.parse(
+      '{"api":{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}}',
+    );
     const result = applyMergePatch({ api: { kind: 'X' } }, patch) as any;
     expect(Object.getPrototypeOf(result.api)).toBe(Object.prototype);
     expect(result.api.polluted).toBeUndefined();
-    expect(Object.keys(result.api)).toEqual(['kind', '__proto__', 'constructor']);
-    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse('{"api":{"kind":"X","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}}'));
+    expect(Object.keys(result.api)).toEqual([
+      'kind',
+      '__proto__',
+      'constructor',
+    ]);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(
+      JSON.parse(
+        '{"api":{"kind":"X","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}}',
+      ),
+    );
     expect(({} as any).polluted).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@
  * own property of the result too, never a prototype change, and nothing is read from a prototype.
  */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch))
+    return patch;
   const base: Record<string, unknown> =
     target !== null && typeof target === 'object' && !Array.isArray(target)
       ? { ...(target as Record<string, unknown>) }
@@ -14,7 +15,9 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
       delete base[key];
       continue;
     }
-    const current = Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined;
+    const current = Object.prototype.hasOwnProperty.call(base, key)
+      ? base[key]
+      : undefined;
     Object.defineProperty(base, key, {
       value: applyMergePatch(current, value),
       enumerable: true,

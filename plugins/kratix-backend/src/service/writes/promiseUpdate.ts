@@ -5,7 +5,11 @@ import {
   PromiseUpdateResponse,
   slimPromiseApiVersion,
 } from '@kratix-backstage/plugin-kratix-common';
-import { ActingIdentity, Platform, slimPromise } from '@kratix-backstage/plugin-kratix-node';
+import {
+  ActingIdentity,
+  Platform,
+  slimPromise,
+} from '@kratix-backstage/plugin-kratix-node';
 import { applyMergePatch } from './mergePatch';
 import { specDiff } from './specDiff';
 import { validatePromiseSpec } from './validateSpec';
@@ -33,21 +37,37 @@ function replacementBody(current: any, spec: unknown, resourceVersion: string) {
  * shouldReconcileResources → reconcileAllRRs; v0.125.0 controllers/promise_controller.go:240-246
  * labels every RR kratix.io/manual-reconciliation).
  */
-async function effectsOf(platform: Platform, after: any, changed: boolean): Promise<PromiseUpdateEffects> {
+async function effectsOf(
+  platform: Platform,
+  after: any,
+  changed: boolean,
+): Promise<PromiseUpdateEffects> {
   if (!changed) {
-    return { promiseWorkflowRerun: false, resourceWorkflowsRerun: 0, message: 'No change: Kratix does nothing.' };
+    return {
+      promiseWorkflowRerun: false,
+      resourceWorkflowsRerun: 0,
+      message: 'No change: Kratix does nothing.',
+    };
   }
   const slim = slimPromise(after);
   const promiseWorkflowRerun = slim.workflows.promiseConfigure.length > 0;
   const apiVersion = slimPromiseApiVersion(slim);
-  const resources = apiVersion ? await platform.client.countResources(apiVersion) : 0;
+  const resources = apiVersion
+    ? await platform.client.countResources(apiVersion)
+    : 0;
   const parts = [
-    promiseWorkflowRerun ? 'Kratix re-runs the Promise configure workflow' : 'Kratix re-applies the Promise (no Promise configure workflow)',
+    promiseWorkflowRerun
+      ? 'Kratix re-runs the Promise configure workflow'
+      : 'Kratix re-applies the Promise (no Promise configure workflow)',
     slim.api
       ? `and the configure workflow of all ${resources} resource request(s)`
       : 'and it has no resource API, so no resource workflow runs',
   ];
-  return { promiseWorkflowRerun, resourceWorkflowsRerun: resources, message: `${parts.join(' ')}.` };
+  return {
+    promiseWorkflowRerun,
+    resourceWorkflowsRerun: resources,
+    message: `${parts.join(' ')}.`,
+  };
 }
 
 /**
@@ -71,11 +91,16 @@ export async function updatePromise(
   // generation; with the generation the client saw, only a spec change since then is a conflict.
   const specUnchanged =
     currentVersion === request.resourceVersion ||
-    (request.generation !== undefined && request.generation === currentGeneration);
+    (request.generation !== undefined &&
+      request.generation === currentGeneration);
   if (!specUnchanged) {
     throw new ConflictError(
-      `Promise ${name} changed since it was loaded: you sent resourceVersion ${request.resourceVersion}${
-        request.generation !== undefined ? ` (generation ${request.generation})` : ''
+      `Promise ${name} changed since it was loaded: you sent resourceVersion ${
+        request.resourceVersion
+      }${
+        request.generation !== undefined
+          ? ` (generation ${request.generation})`
+          : ''
       }, the current one is ${currentVersion} (generation ${currentGeneration}). Reload and apply again.`,
     );
   }
@@ -93,8 +118,12 @@ export async function updatePromise(
     promise: name,
     dryRun: Boolean(request.dryRun),
     changed,
-    resourceVersion: request.dryRun ? currentVersion : result.metadata.resourceVersion,
-    generation: request.dryRun ? currentGeneration : Number(result.metadata.generation ?? 0),
+    resourceVersion: request.dryRun
+      ? currentVersion
+      : result.metadata.resourceVersion,
+    generation: request.dryRun
+      ? currentGeneration
+      : Number(result.metadata.generation ?? 0),
     diff,
     effects: await effectsOf(platform, result, changed),
     before: current.spec,

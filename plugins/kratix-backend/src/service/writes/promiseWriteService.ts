@@ -10,7 +10,7 @@ import {
   kratixPromiseUpdatePermission,
   promiseResourceRef,
 } from '@kratix-backstage/plugin-kratix-common';
-import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
+import { KratixPlatformsService } from '@kratix-backstage/plugin-kratix-node';
 import type { Request } from 'express';
 import { requirePermission } from '../../auth/requirePermission';
 import { HistoryStore } from '../history/HistoryStore';
@@ -26,7 +26,7 @@ const REFUSALS = [
 ];
 
 export interface PromiseWriteServiceDeps {
-  registry: PlatformRegistry;
+  registry: KratixPlatformsService;
   permissions: PermissionsService;
   userInfo: UserInfoService;
   auditor: AuditorService;

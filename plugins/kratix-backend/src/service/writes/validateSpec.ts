@@ -12,7 +12,8 @@ export function validatePromiseSpec(spec: unknown): void {
   }
   const selectors = (spec as Record<string, unknown>).destinationSelectors;
   if (selectors === undefined) return;
-  if (!Array.isArray(selectors)) throw new InputError('spec.destinationSelectors must be a list');
+  if (!Array.isArray(selectors))
+    throw new InputError('spec.destinationSelectors must be a list');
   const problems: string[] = [];
   selectors.forEach((entry, i) => {
     const where = `spec.destinationSelectors[${i}]`;
@@ -21,14 +22,17 @@ export function validatePromiseSpec(spec: unknown): void {
       return;
     }
     const extra = Object.keys(entry).filter(k => k !== 'matchLabels');
-    if (extra.length) problems.push(`${where} has unknown field(s): ${extra.join(', ')}`);
+    if (extra.length)
+      problems.push(`${where} has unknown field(s): ${extra.join(', ')}`);
     const ml = (entry as Record<string, unknown>).matchLabels;
     if (ml === undefined) return;
     if (ml === null || typeof ml !== 'object' || Array.isArray(ml)) {
       problems.push(`${where}.matchLabels must be a map of label key to value`);
       return;
     }
-    for (const p of labelMapProblems(ml as Record<string, unknown>)) problems.push(`${where}.matchLabels: ${p}`);
+    for (const p of labelMapProblems(ml as Record<string, unknown>))
+      problems.push(`${where}.matchLabels: ${p}`);
   });
-  if (problems.length) throw new InputError(`invalid Promise spec: ${problems.join('; ')}`);
+  if (problems.length)
+    throw new InputError(`invalid Promise spec: ${problems.join('; ')}`);
 }

@@ -16,9 +16,13 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import {
+  KRATIX_DESTINATION_NAME_ANNOTATION,
   KratixGeneration,
   Labels,
   describeMismatch,
+  destinationOfEntity,
+  getKratixDestinationName,
+  getKratixPlatformName,
   matchDestination,
 } from '@kratix-backstage/plugin-kratix-common';
 import { kratixApiRef } from '../../api';
@@ -28,12 +32,6 @@ import {
 } from '../../hooks/useKratixEntityLinks';
 import { useKratixRead } from '../../hooks/useKratixRead';
 import { usePlatformName } from '../../hooks/usePlatformName';
-import {
-  KRATIX_DESTINATION_NAME_ANNOTATION,
-  destinationOfEntity,
-  getKratixDestinationName,
-} from '../../isKratixDestination';
-import { getKratixPlatformName } from '../../isKratixPromise';
 import { LinkedName } from '../MisplacedTable/cells';
 import { MisplacedTable } from '../MisplacedTable';
 import {

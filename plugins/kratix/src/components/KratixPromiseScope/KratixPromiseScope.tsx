@@ -8,7 +8,7 @@ import {
   KRATIX_PROMISE_NAME_ANNOTATION,
   getKratixPlatformName,
   getKratixPromiseName,
-} from '../../isKratixPromise';
+} from '@kratix-backstage/plugin-kratix-common';
 import { usePlatformName } from '../../hooks/usePlatformName';
 import { KratixErrorPanel } from '../shared';
 

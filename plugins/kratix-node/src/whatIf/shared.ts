@@ -1,0 +1,105 @@
+import {
+  KratixGeneration,
+  MergedSelectors,
+  SlimDestination,
+  SlimStateStore,
+  SlimWorkPlacement,
+  WhatIfSelectorView,
+  WhatIfWorkPlacementRef,
+} from '@kratix-backstage/plugin-kratix-common';
+import { stateStoreOf } from './picture';
+import { WhatIfResultBuilder } from './result';
+
+export function wpRef(wp: SlimWorkPlacement): WhatIfWorkPlacementRef {
+  return {
+    namespace: wp.namespace,
+    name: wp.name,
+    destination: wp.targetDestinationName,
+  };
+}
+
+export function selectorView(
+  merged: MergedSelectors | null,
+): WhatIfSelectorView | null {
+  return merged
+    ? { matchLabels: merged.matchLabels, sourceOf: merged.sourceOf }
+    : null;
+}
+
+/** Names in `a` that are not in `b`. */
+export function minus(a: readonly string[], b: ReadonlySet<string>): string[] {
+  return a.filter(x => !b.has(x));
+}
+
+/** A short list for messages: "a, b, c and 4 more". */
+export function shortList(items: readonly string[], max = 5): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/**
+ * Warn about Destinations that are about to receive workloads but cannot take them. Kratix never
+ * consults readiness when scheduling (ae170e22 internal/controller/scheduler.go:521-556; v0.125.0
+ * controllers/scheduler.go:420-452), so it schedules there anyway and the writes wait. v0.125.0 has
+ * no Destination or state-store status at all (docs/kratix-v0.125.0.md §6.5): readiness is Unknown
+ * there and only a missing store can be seen.
+ */
+export function warnAboutTargets(
+  b: WhatIfResultBuilder,
+  targets: Iterable<SlimDestination>,
+  stores: Map<string, SlimStateStore>,
+  generation: KratixGeneration,
+): void {
+  for (const d of targets) {
+    if (d.ready === 'False') {
+      b.warn({
+        code: 'destination-not-ready',
+        destination: d.name,
+        message: `Destination ${
+          d.name
+        } will receive workloads but is not Ready${
+          d.readyReason
+            ? ` (${d.readyReason}${
+                d.readyMessage ? `: ${d.readyMessage}` : ''
+              })`
+            : ''
+        }. Kratix schedules to it anyway; nothing is written until it is Ready.`,
+      });
+    }
+    const store = stateStoreOf(d, stores);
+    if (!store) {
+      const ref = d.stateStoreRef;
+      b.warn({
+        code: 'state-store-missing',
+        destination: d.name,
+        message: ref
+          ? `Destination ${d.name} will receive workloads but its state store ${
+              ref.kind
+            }/${ref.name} does not exist: its WorkPlacements cannot be written${
+              generation === 'v0.125'
+                ? ' (and at v0.125 a missing store blocks the Destination reconcile that re-schedules dependency Works)'
+                : ''
+            }.`
+          : `Destination ${d.name} will receive workloads but has no stateStoreRef: nothing can be written for it.`,
+      });
+    } else if (store.ready === 'False') {
+      b.warn({
+        code: 'state-store-not-ready',
+        destination: d.name,
+        message: `Destination ${
+          d.name
+        } will receive workloads but its state store ${store.kind}/${
+          store.name
+        } is not Ready${
+          store.readyReason ? ` (${store.readyReason})` : ''
+        }: writes wait until it is.`,
+      });
+    }
+  }
+}
+
+export function unparseableMessage(generation: KratixGeneration): string {
+  return generation === 'v0.125'
+    ? 'Kratix v0.125 cannot parse this selector and ignores it: the unfiltered list selects ALL Destinations (strictMatchLabels ones too), so dependencies go everywhere and resources to a random Destination among all (v0.125.0 controllers/scheduler.go:427-432).'
+    : 'Kratix cannot parse this selector: every Work using it fails to schedule (ScheduleSucceeded=False, FailedToScheduleWorkloads) and its WorkPlacements are left as they are (ae170e22 internal/controller/scheduler.go:528-531).';
+}
