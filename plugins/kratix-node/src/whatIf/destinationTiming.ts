@@ -7,16 +7,19 @@ import {
  * requeue, or only on some later unrelated reconcile, by Kratix generation.
  */
 
-const CURRENT_TRIGGER =
-  'every Destination event enqueues all Works (ae170e22 internal/controller/work_controller.go:263)';
+// kratix ae170e22 internal/controller/work_controller.go:263
+const CURRENT_TRIGGER = 'every Destination event enqueues all Works';
+// kratix v0.125.0 controllers/destination_controller.go:84-99
 const V125_DEPENDENCY_TRIGGER =
-  'the Destination reconcile re-schedules all dependency Works after writing its canary files (v0.125.0 controllers/destination_controller.go:84-99)';
+  'the Destination reconcile re-schedules all dependency Works after writing its canary files';
+// kratix v0.125.0 controllers/destination_controller.go:59-64
 const V125_DEPENDENCY_DEFERRED =
-  'no Destination reconcile re-schedules dependency Works: a deleted Destination triggers nothing (v0.125.0 controllers/destination_controller.go:59-64) and no changed Destination has a state store to write its canary files to';
+  'no Destination reconcile re-schedules dependency Works: a deleted Destination triggers nothing and no changed Destination has a state store to write its canary files to';
+// docs/kratix-generations.md
 const V125_RESOURCE_DEFERRED =
-  "v0.125 does not re-schedule resource Works on Destination events: this shows on the Work's next own reconcile (docs/kratix-v0.125.0.md §3.4)";
-const V125_REQUEUE =
-  'an unscheduled resource Work retries every 15 s (v0.125.0 controllers/work_controller.go:90-93)';
+  "v0.125 does not re-schedule resource Works on Destination events: this shows on the Work's next own reconcile";
+// kratix v0.125.0 controllers/work_controller.go:90-93
+const V125_REQUEUE = 'an unscheduled resource Work retries every 15 s';
 
 export type DestinationChangeTiming = (
   resource: boolean,

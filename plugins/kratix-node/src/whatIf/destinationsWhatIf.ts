@@ -188,7 +188,8 @@ export function whatIfDestinationChange(
       if (frozen) {
         effect.schedulingFails = delta.fails
           ? `Kratix cannot parse the selector (${sel.parseProblem}): the Work fails to schedule and its WorkPlacements are left as they are.`
-          : 'An earlier workload group of this Work fails to schedule: Kratix stops there (ae170e22 internal/controller/scheduler.go:50-67).';
+          : // kratix ae170e22 internal/controller/scheduler.go:50-67
+            'An earlier workload group of this Work fails to schedule: Kratix stops there.';
       }
 
       for (const wp of onChanged) {

@@ -103,7 +103,8 @@ export function evaluateGroup(
   if (fails) {
     effect.schedulingFails = aset.fails
       ? `Kratix cannot parse the selector (${as?.parseProblem}): the Work fails to schedule and its WorkPlacements are left as they are.`
-      : 'An earlier workload group of this Work fails to schedule: Kratix stops there (ae170e22 internal/controller/scheduler.go:50-67).';
+      : // kratix ae170e22 internal/controller/scheduler.go:50-67
+        'An earlier workload group of this Work fails to schedule: Kratix stops there.';
   } else if (gc.workChange === 'deleted') {
     // Deleting a Work deletes its WorkPlacements; their finalizers remove the files
     // (ae170e22 internal/controller/work_controller.go:203 deleteWork; v0.125.0 controllers/work_controller.go:99-120).

@@ -442,7 +442,7 @@ describe('whatIfPromiseChange', () => {
         proposal([{ env: 'prod eu' }]),
       );
       expect(r.warnings.map(w => w.code)).toEqual(['invalid-selector-value']);
-      expect(r.warnings[0].message).toContain('scheduler.go:528-531');
+      expect(r.warnings[0].message).toContain('fails to schedule');
       const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
       expect(deps.schedulingFails).toContain('cannot parse');
       expect(r.summary).toMatchObject({
@@ -468,9 +468,7 @@ describe('whatIfPromiseChange', () => {
       };
       const r = whatIfPromiseChange(p, 'redis', proposal([{ env: 'Prod!' }]));
       expect(r.warnings[0].code).toBe('invalid-selector-value');
-      expect(r.warnings[0].message).toContain(
-        'controllers/scheduler.go:427-432',
-      );
+      expect(r.warnings[0].message).toContain('selects ALL Destinations');
       const deps = r.groups.find(g => g.work.kind === 'static-dependency')!;
       expect(deps.schedulingFails).toBeUndefined();
       expect(deps.workPlacementsCreated).toEqual(['prod-2', 'strict']);

@@ -98,8 +98,9 @@ export function warnAboutTargets(
   }
 }
 
+// kratix v0.125.0 controllers/scheduler.go:427-432; ae170e22 internal/controller/scheduler.go:528-531
 export function unparseableMessage(generation: KratixGeneration): string {
   return generation === 'v0.125'
-    ? 'Kratix v0.125 cannot parse this selector and ignores it: the unfiltered list selects ALL Destinations (strictMatchLabels ones too), so dependencies go everywhere and resources to a random Destination among all (v0.125.0 controllers/scheduler.go:427-432).'
-    : 'Kratix cannot parse this selector: every Work using it fails to schedule (ScheduleSucceeded=False, FailedToScheduleWorkloads) and its WorkPlacements are left as they are (ae170e22 internal/controller/scheduler.go:528-531).';
+    ? 'Kratix v0.125 cannot parse this selector and ignores it: the unfiltered list selects ALL Destinations (strictMatchLabels ones too), so dependencies go everywhere and resources to a random Destination among all.'
+    : 'Kratix cannot parse this selector: every Work using it fails to schedule (ScheduleSucceeded=False, FailedToScheduleWorkloads) and its WorkPlacements are left as they are.';
 }
