@@ -119,7 +119,7 @@ describe('whatIfDestinationChange', () => {
     });
     const r2 = r.groups.find(g => g.work.resourceName === 'r2')!;
     expect(r2.when).toBe('deferred');
-    expect(r2.whenReason).toContain('§3.4');
+    expect(r2.whenReason).toContain('next own reconcile');
     const deps = r.groups.filter(g => g.work.kind === 'static-dependency');
     expect(deps.map(g => g.when)).toEqual(['immediate', 'immediate']);
     expect(r.summary.deferred).toBe(1);
