@@ -13,6 +13,8 @@ import { PlatformRegistry } from '@kratix-backstage/plugin-kratix-node';
 import { registerPreviewRoutes } from './routes/previewRoutes';
 import { registerRevisionRoute } from './routes/revisionRoute';
 import { registerWriteRoutes } from './routes/writeRoutes';
+import { registerWorkflowRoutes } from './routes/workflowRoutes';
+import { WorkflowRunsService } from './service/workflows/WorkflowRunsService';
 import { HistoryStore } from './service/history/HistoryStore';
 
 /**
@@ -53,5 +55,9 @@ export async function createRouter(
   registerRevisionRoute(router, options);
   registerWriteRoutes(router, options);
   registerPreviewRoutes(router, options);
+  registerWorkflowRoutes(router, {
+    ...options,
+    workflows: new WorkflowRunsService(options.registry),
+  });
   return router;
 }

@@ -12,6 +12,7 @@ export {
   kratixPromiseReadPermission,
   kratixPromiseUpdatePermission,
   kratixWorkPlacementDeletePermission,
+  kratixWorkflowLogsReadPermission,
 } from './permissions';
 export * from './model/labels';
 export * from './model/kratixVersion';
@@ -29,3 +30,4 @@ export * from './rules/labelSyntax';
 export * from './model/promiseApi';
 export * from './whatIf';
 export * from './api/whatIfTypes';
+export * from './api/workflowTypes';

@@ -1,4 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -9,7 +12,10 @@ import {
 } from '@kratix-backstage/plugin-kratix-node';
 import { Server } from 'node:http';
 import { ConfigReader } from '@backstage/config';
-import { platformKubeconfigPath, waitFor } from '@kratix-backstage/test-platform';
+import {
+  platformKubeconfigPath,
+  waitFor,
+} from '@kratix-backstage/test-platform';
 import { kratixPlugin } from '../plugin';
 import { RecordedAuditEvent, recordingAuditor } from './recordingAuditor';
 
@@ -31,6 +37,10 @@ export interface PlatformTestBackend {
 export async function startPlatformTestBackend(
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** Per permission name (overrides `permission`): e.g. allow reads but deny log reads. */
+    decide?: (
+      permissionName: string,
+    ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     extraConfig?: Record<string, unknown>;
     platformOverrides?: Record<string, unknown>;
   } = {},
@@ -48,7 +58,10 @@ export async function startPlatformTestBackend(
     },
   };
   const logger = mockServices.rootLogger();
-  const registry = new PlatformRegistry(readPlatformConfigs(new ConfigReader(config)), logger);
+  const registry = new PlatformRegistry(
+    readPlatformConfigs(new ConfigReader(config)),
+    logger,
+  );
   await registry.start();
   const cache = registry.get('local').cache;
   await waitFor('platform cache synced', 30_000, () => cache.status().synced);
@@ -57,8 +70,16 @@ export async function startPlatformTestBackend(
     features: [
       kratixPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      mockServices.permissions.factory({ result: options.permission ?? AuthorizeResult.ALLOW }),
-      createServiceFactory({ service: kratixPlatformsServiceRef, deps: {}, factory: () => registry }),
+      options.decide
+        ? decidingPermissions(options.decide)
+        : mockServices.permissions.factory({
+            result: options.permission ?? AuthorizeResult.ALLOW,
+          }),
+      createServiceFactory({
+        service: kratixPlatformsServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
       auditorFactory,
     ],
   });
@@ -72,4 +93,23 @@ export async function startPlatformTestBackend(
       await backend.stop();
     },
   };
+}
+
+/** A permissions service answering each permission by name (basic permissions only). */
+function decidingPermissions(
+  decide: (
+    permissionName: string,
+  ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
+  const service = mockServices.permissions.mock({
+    authorize: async (requests: any[]) =>
+      requests.map(r => ({ result: decide(r.permission.name) })),
+    authorizeConditional: async (requests: any[]) =>
+      requests.map(r => ({ result: decide(r.permission.name) })),
+  } as any);
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => service,
+  });
 }

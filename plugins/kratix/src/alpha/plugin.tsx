@@ -13,6 +13,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { KratixClient, kratixApiRef } from '../api';
+import { KratixWorkflowsClient, kratixWorkflowsApiRef } from '../api/workflows';
 import { KRATIX_DESTINATION_NAME_ANNOTATION } from '../isKratixDestination';
 import { KRATIX_PROMISE_NAME_ANNOTATION } from '../isKratixPromise';
 import { rootRouteRef } from '../routes';
@@ -32,6 +33,18 @@ export const kratixApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new KratixClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** Workflow runs and their logs. */
+export const kratixWorkflowsApi = ApiBlueprint.make({
+  name: 'workflows',
+  params: defineParams =>
+    defineParams({
+      api: kratixWorkflowsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new KratixWorkflowsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -109,6 +122,20 @@ export const kratixHistoryContent = EntityContentBlueprint.make({
   },
 });
 
+/** "Workflows" tab: the runs of the Promise's workflows and its requests', failures with logs. */
+export const kratixWorkflowsContent = EntityContentBlueprint.make({
+  name: 'workflows',
+  params: {
+    path: '/kratix-workflows',
+    title: 'Workflows',
+    filter: kratixPromiseFilter,
+    loader: () =>
+      import('../components/EntityKratixWorkflowsContent').then(m =>
+        compatWrapper(<m.EntityKratixWorkflowsContent />),
+      ),
+  },
+});
+
 /** Entities that stand for a Kratix Destination. */
 export const kratixDestinationFilter = {
   [`metadata.annotations.${KRATIX_DESTINATION_NAME_ANNOTATION}`]: {
@@ -141,11 +168,13 @@ export const kratixFrontendPlugin = createFrontendPlugin({
   routes: { root: rootRoute },
   extensions: [
     kratixApi,
+    kratixWorkflowsApi,
     kratixPage,
     kratixTargetingContent,
     kratixMisplacedContent,
     kratixUpdateContent,
     kratixHistoryContent,
+    kratixWorkflowsContent,
     kratixDestinationContent,
   ],
 });
