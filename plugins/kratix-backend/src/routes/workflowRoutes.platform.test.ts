@@ -226,10 +226,28 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
           .sort(),
       ).toEqual(['analytics', 'orders']);
       expect(reruns.every(r => r.outcome === 'succeeded')).toBe(true);
-      // Same request, same input: Kratix re-ran the resource workflows because the Promise changed.
+      const secs = (from?: string, to?: string) =>
+        from && to ? (Date.parse(to) - Date.parse(from)) / 1000 : NaN;
+      const promiseRerun = reruns.find(r => r.workflowType === 'promise')!;
+      // eslint-disable-next-line no-console
+      console.log(
+        `[workflows] runs (start -> finish, s): ${after
+          .map(
+            r =>
+              `${r.pipeline}/${r.resource?.name ?? 'promise'}=${secs(
+                r.startedAt,
+                r.finishedAt,
+              )}`,
+          )
+          .join(', ')}; resource re-runs created ${reruns
+          .filter(r => r.workflowType === 'resource')
+          .map(r => secs(promiseRerun.finishedAt, r.createdAt))
+          .join(' and ')} s after the Promise re-run finished`,
+      );
+      // Kratix re-ran the resource workflows because the Promise changed.
       expect(
         reruns.filter(r => r.workflowType === 'resource').map(r => r.trigger),
-      ).toEqual(['rerun', 'rerun']);
+      ).toEqual(['promise-updated', 'promise-updated']);
 
       // The re-run resource workflows placed the requests on prod; their dev WorkPlacements
       // (written by the first runs) are now misplaced.

@@ -16,13 +16,18 @@ export type WorkflowRunOutcome = 'pending' | 'running' | 'succeeded' | 'failed';
 
 /**
  * Why Kratix ran it, judged from the runs it kept of the same pipeline: `first` (no earlier kept
- * run), `input-changed` (the object's hash differs from the previous run: the request or Promise
- * changed), `rerun` (same hash as the previous run: Kratix re-ran it, e.g. after a Promise update
- * or a manual reconciliation).
+ * run), `promise-updated` (a resource run after the Promise's configure workflow re-ran: Kratix
+ * re-runs every request's workflow after a Promise update), `input-changed` (the object's hash
+ * differs from the previous run: the Promise, or the request, changed), `rerun` (same hash as the
+ * previous run, e.g. a manual reconciliation).
  *
  * @public
  */
-export type WorkflowRunTrigger = 'first' | 'input-changed' | 'rerun';
+export type WorkflowRunTrigger =
+  | 'first'
+  | 'input-changed'
+  | 'promise-updated'
+  | 'rerun';
 
 /** One container of a run's pod. */
 export interface WorkflowContainerRun {

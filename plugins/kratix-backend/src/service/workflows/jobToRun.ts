@@ -143,19 +143,39 @@ export function pipelineKey(job: V1Job): string {
   ].join('|');
 }
 
-/** Why a run happened, from the previous kept run of the same pipeline (see WorkflowRunTrigger). */
-export function runTrigger(job: V1Job, previous?: V1Job): WorkflowRunTrigger {
+/**
+ * Why a run happened, from the previous kept run of the same pipeline (see WorkflowRunTrigger).
+ * A resource run's kratix.io/hash covers the Promise too (it changes when only the Promise
+ * changed), so a resource run after a Promise configure run that came after its previous run is
+ * put down to the Promise update. `promiseRunTimes`: creation times of the Promise's configure runs.
+ */
+export function runTrigger(
+  job: V1Job,
+  previous?: V1Job,
+  promiseRunTimes: number[] = [],
+): WorkflowRunTrigger {
   if (!previous) return 'first';
   const h = job.metadata?.labels?.[WORKFLOW_LABELS.hash];
   const ph = previous.metadata?.labels?.[WORKFLOW_LABELS.hash];
-  return h && ph && h === ph ? 'rerun' : 'input-changed';
+  if (h && ph && h === ph) return 'rerun';
+  if (job.metadata?.labels?.[WORKFLOW_LABELS.type] === 'resource') {
+    const from = created(previous);
+    const to = created(job);
+    if (promiseRunTimes.some(t => t > from && t <= to))
+      return 'promise-updated';
+  }
+  return 'input-changed';
 }
+
+const created = (j: V1Job) =>
+  new Date(j.metadata?.creationTimestamp ?? 0).getTime();
 
 /** One Kratix workflow Job (with its latest pod, if any) as a run. */
 export function jobToRun(
   job: V1Job,
   pod: V1Pod | undefined,
   previous?: V1Job,
+  promiseRunTimes: number[] = [],
 ): WorkflowRun {
   const l = job.metadata?.labels ?? {};
   const namespace = job.metadata?.namespace ?? '';
@@ -175,7 +195,7 @@ export function jobToRun(
     workflowType,
     action: l[WORKFLOW_LABELS.action] ?? 'configure',
     pipeline: l[WORKFLOW_LABELS.pipeline] ?? '',
-    trigger: runTrigger(job, previous),
+    trigger: runTrigger(job, previous, promiseRunTimes),
     objectHash: l[WORKFLOW_LABELS.hash],
     createdAt: iso(job.metadata?.creationTimestamp) ?? '',
     startedAt: iso(job.status?.startTime),
@@ -205,14 +225,21 @@ export function jobToRun(
 
 /** Jobs and pods of one Promise as runs, newest first, each with its trigger. */
 export function jobsToRuns(jobs: V1Job[], pods: V1Pod[]): WorkflowRun[] {
-  const created = (j: V1Job) =>
-    new Date(j.metadata?.creationTimestamp ?? 0).getTime();
+  const promiseRunTimes = jobs
+    .filter(
+      j =>
+        j.metadata?.labels?.[WORKFLOW_LABELS.type] === 'promise' &&
+        j.metadata?.labels?.[WORKFLOW_LABELS.action] === 'configure',
+    )
+    .map(created);
   const oldestFirst = [...jobs].sort((a, b) => created(a) - created(b));
   const lastOf = new Map<string, V1Job>();
   const runs: WorkflowRun[] = [];
   for (const job of oldestFirst) {
     const key = pipelineKey(job);
-    runs.push(jobToRun(job, latestPodOf(job, pods), lastOf.get(key)));
+    runs.push(
+      jobToRun(job, latestPodOf(job, pods), lastOf.get(key), promiseRunTimes),
+    );
     lastOf.set(key, job);
   }
   return runs.reverse();

@@ -18,6 +18,7 @@ const OUTCOME_COLOR: Record<
 const TRIGGER_TEXT: Record<WorkflowRun['trigger'], string> = {
   first: 'first kept run',
   'input-changed': 'input changed',
+  'promise-updated': 'Promise updated',
   rerun: 're-run (same input)',
 };
 
