@@ -143,6 +143,9 @@ export function pipelineKey(job: V1Job): string {
   ].join('|');
 }
 
+const created = (j: V1Job) =>
+  new Date(j.metadata?.creationTimestamp ?? 0).getTime();
+
 /**
  * Why a run happened, from the previous kept run of the same pipeline (see WorkflowRunTrigger).
  * A resource run's kratix.io/hash covers the Promise too (it changes when only the Promise
@@ -166,9 +169,6 @@ export function runTrigger(
   }
   return 'input-changed';
 }
-
-const created = (j: V1Job) =>
-  new Date(j.metadata?.creationTimestamp ?? 0).getTime();
 
 /** One Kratix workflow Job (with its latest pod, if any) as a run. */
 export function jobToRun(
