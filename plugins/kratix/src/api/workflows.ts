@@ -1,8 +1,5 @@
-import {
-  DiscoveryApi,
-  FetchApi,
-  createApiRef,
-} from '@backstage/core-plugin-api';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { createApiRef } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   WorkflowLogResponse,
@@ -34,8 +31,9 @@ export interface KratixWorkflowsApi {
  *
  * @public
  */
-export const kratixWorkflowsApiRef = createApiRef<KratixWorkflowsApi>({
+export const kratixWorkflowsApiRef = createApiRef<KratixWorkflowsApi>().with({
   id: 'plugin.kratix.workflows',
+  pluginId: 'kratix',
 });
 
 const seg = encodeURIComponent;
