@@ -25,6 +25,11 @@ export PATH
 
 # Both managers are built up front, so switching generations later needs no build.
 bash dev/platform/build.sh --all-generations
+# The node that runs Kratix's workflows on current Kratix (root only; dev/platform/README.md, "The node").
+if [ "$(id -u)" = 0 ]; then
+  KRATIX_PLATFORM_INSTANCE=main bash dev/node/build.sh
+  KRATIX_PLATFORM_INSTANCE=main bash dev/node/image.sh
+fi
 if [ "${KRATIX_FRESH_PLATFORM:-}" = 1 ]; then bash dev/platform/down.sh; fi
 KRATIX_GENERATION=current bash dev/platform/up.sh >/dev/null
 bash dev/platform/seed.sh

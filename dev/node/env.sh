@@ -1,7 +1,8 @@
-# Shared settings for the node spike scripts (sourced). Reuses dev/platform/env.sh and lib.sh
-# read-only: CACHE, BIN (kube-apiserver, kubectl, etcd), go_env, log, start_process, wait_for.
-# The node pieces run beside a control plane instance of their own ("node", ports 23xxx) so the
-# main platform (6443/2379) is never touched.
+# Shared settings for the node scripts (sourced). Reuses dev/platform/env.sh and lib.sh:
+# CACHE, BIN (kube-apiserver, kubectl, etcd), go_env, log, start_process, wait_for.
+# The main platform (`npm run platform:up`, KRATIX_PLATFORM_INSTANCE=main) starts its node with
+# start.sh; the spike scripts (up.sh, spike.sh, kratix.sh) run beside a control plane instance of
+# their own ("node", ports 23xxx) when no instance is named.
 export KRATIX_PLATFORM_INSTANCE=${KRATIX_PLATFORM_INSTANCE:-node}
 export KRATIX_PLATFORM_PORT_BASE=${KRATIX_PLATFORM_PORT_BASE:-23000}
 NODE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,10 +29,14 @@ CLUSTER_DNS=10.0.0.10
 # "localhost": the apiserver dials a node by its Hostname address first (default
 # --kubelet-preferred-address-types), and the kubelet listens on 127.0.0.1 only.
 NODE_NAME=localhost
-KUBELET_PORT=$((PORT_BASE + 250))
-KUBELET_HEALTHZ_PORT=$((PORT_BASE + 248))
-SCHEDULER_PORT=$((PORT_BASE + 259))
-KCM_PORT=$((PORT_BASE + 257))
+# The main instance uses Kubernetes' usual ports; other instances their port base + the same tail.
+KUBELET_PORT=$((${PORT_BASE:-10000} + 250))
+KUBELET_HEALTHZ_PORT=$((${PORT_BASE:-10000} + 248))
+SCHEDULER_PORT=$((${PORT_BASE:-10000} + 259))
+KCM_PORT=$((${PORT_BASE:-10000} + 257))
+# The pipeline adapter image Kratix's workflow Jobs run (reader, work-writer, status-writer).
+PIPELINE_ADAPTER_IMAGE=docker.io/local/kratix-pipeline-adapter:1
+
 
 # Debian packages the node needs (installed when missing: CI machines are fresh).
 NODE_PACKAGES="containerd runc containernetworking-plugins busybox-static iptables iproute2 socat"

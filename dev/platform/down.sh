@@ -5,6 +5,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 source "$PLATFORM_DIR/lib.sh"
 
+# The node first (dev/node/stop.sh): its pods, containerd, shims, mounts, bridge, iptables rules.
+[ -d "$STATE/node" ] && KRATIX_PLATFORM_INSTANCE=$INSTANCE bash "$REPO_ROOT/dev/node/stop.sh"
 for name in git-watchdog kratix tmpdir-keeper apiserver etcd; do
   f=$STATE/run/$name.pid
   [ -f "$f" ] || continue

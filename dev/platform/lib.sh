@@ -147,3 +147,18 @@ unprotect_kratix_tmpdir() {
   [ -d "$certs" ] && chattr -i "$certs" "$certs/tls.crt" "$certs/tls.key" 2>/dev/null
   return 0
 }
+
+# Whether `platform:up` starts a node for this instance: the main platform on current Kratix, as
+# root, unless KRATIX_PLATFORM_NODE=0. v0.125's pipeline adapter is another program (shell scripts
+# around yq and kubectl, kratix: work-creator/scripts/*) that is not built here: its workflows stay
+# pending as before. Prints why not on stderr.
+node_wanted() {
+  [ "$INSTANCE" = main ] || return 1
+  [ "${KRATIX_PLATFORM_NODE:-1}" != 0 ] || { log "no node: KRATIX_PLATFORM_NODE=0 (Kratix workflows stay pending)"; return 1; }
+  [ "$KRATIX_GENERATION" = current ] || { log "no node for Kratix $KRATIX_GENERATION (only current's pipeline adapter is built; workflows stay pending)"; return 1; }
+  [ "$(id -u)" = 0 ] || { log "no node: containerd and runc need root (Kratix workflows stay pending)"; return 1; }
+  return 0
+}
+
+# Started by dev/node/start.sh beside the main platform: "node" in $STATE/node-enabled.
+node_enabled() { [ -f "$STATE/node-enabled" ]; }

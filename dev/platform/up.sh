@@ -14,6 +14,14 @@ kratix_generation_pins "$KRATIX_GENERATION"
 KRATIX_BIN=$(kratix_bin_dir "$KRATIX_GENERATION")/kratix-manager
 export KRATIX_GENERATION
 bash "$PLATFORM_DIR/build.sh"
+# The node (kubelet, containerd, runc, scheduler, Job controller) that runs Kratix's workflows:
+# dev/node/README.md. Built and its images assembled before anything starts (stamps skip both).
+NODE=0
+if node_wanted; then
+  NODE=1
+  KRATIX_PLATFORM_INSTANCE=$INSTANCE bash "$REPO_ROOT/dev/node/build.sh"
+  KRATIX_PLATFORM_INSTANCE=$INSTANCE bash "$REPO_ROOT/dev/node/image.sh"
+fi
 if [ "$WITH_MANAGER" = 1 ] && [ -f "$STATE/generation" ] && [ "$(cat "$STATE/generation")" != "$KRATIX_GENERATION" ]; then
   log "the platform in $STATE runs Kratix generation $(cat "$STATE/generation"); restarting it fresh with $KRATIX_GENERATION"
   bash "$PLATFORM_DIR/down.sh"
@@ -35,14 +43,28 @@ start_process etcd "$ETCD_CLIENT_PORT $ETCD_PEER_PORT" "$BIN/etcd" --name local 
 wait_for "etcd /readyz" 30 curl -sf "http://127.0.0.1:$ETCD_CLIENT_PORT/readyz"
 
 # --- kube-apiserver ---------------------------------------------------------------------------
+# Without a node no pod ever runs: the ServiceAccount admission plugin stays off as before. With
+# the node, pods get their ServiceAccount token (Kratix's pipeline containers call the apiserver),
+# and the apiserver presents a client cert to the kubelet (logs) and checks the kubelet's cert.
+# A running apiserver started the other way round is restarted.
+if [ "$NODE" = 1 ]; then
+  APISERVER_NODE_FLAGS=(--kubelet-client-certificate="$PKI/admin.crt" --kubelet-client-key="$PKI/admin.key"
+    --kubelet-certificate-authority="$PKI/ca.crt")
+else
+  APISERVER_NODE_FLAGS=(--disable-admission-plugins=ServiceAccount)
+fi
+if pid_alive apiserver && [ "$(cat "$STATE/apiserver-node" 2>/dev/null)" != "$NODE" ]; then
+  log "the running kube-apiserver was started with node=$(cat "$STATE/apiserver-node" 2>/dev/null || echo 0); restarting it with node=$NODE"
+  bash "$PLATFORM_DIR/stop-component.sh" apiserver
+fi
+echo "$NODE" > "$STATE/apiserver-node"
 start_process apiserver "$APISERVER_PORT" "$BIN/kube-apiserver" --etcd-servers="http://127.0.0.1:$ETCD_CLIENT_PORT" \
   --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$APISERVER_PORT" \
   --tls-cert-file="$PKI/apiserver.crt" --tls-private-key-file="$PKI/apiserver.key" \
   --client-ca-file="$PKI/ca.crt" --token-auth-file="$PKI/tokens.csv" \
   --service-account-issuer="https://127.0.0.1:$APISERVER_PORT" --service-account-key-file="$PKI/sa.pub" \
   --service-account-signing-key-file="$PKI/sa.key" --service-cluster-ip-range=10.0.0.0/24 \
-  --authorization-mode=RBAC --disable-admission-plugins=ServiceAccount --allow-privileged=true \
-  --profiling=false
+  --authorization-mode=RBAC --allow-privileged=true --profiling=false "${APISERVER_NODE_FLAGS[@]}"
 wait_for "kube-apiserver /readyz" 90 curl -sf --cacert "$PKI/ca.crt" --cert "$PKI/admin.crt" --key "$PKI/admin.key" \
   "https://127.0.0.1:$APISERVER_PORT/readyz"
 # /readyz only means the namespace controller started; wait until the default namespace exists.
@@ -81,6 +103,13 @@ spec:
 YAML
 destinations_manifest | $KUBECTL apply -f - >/dev/null
 
+# --- the node ---------------------------------------------------------------------------------
+if [ "$NODE" = 1 ]; then
+  KRATIX_PLATFORM_INSTANCE=$INSTANCE bash "$REPO_ROOT/dev/node/start.sh"
+elif node_enabled; then
+  KRATIX_PLATFORM_INSTANCE=$INSTANCE bash "$REPO_ROOT/dev/node/stop.sh"
+fi
+
 # --- Kratix manager ---------------------------------------------------------------------------
 # TMPDIR holds the webhook serving certs (written by pki.sh) and Kratix's git clones.
 protect_kratix_tmpdir
@@ -90,6 +119,10 @@ protect_kratix_tmpdir
 # client-go's default (20)", which did not hold here) is set explicitly to that default.
 KRATIX_RATE_FLAGS=()
 [ "$KRATIX_GENERATION" = current ] && KRATIX_RATE_FLAGS=(--kube-api-qps=20 --kube-api-burst=40)
+# The pipeline adapter image of every workflow Job's reader, work-writer and status-writer
+# containers (kratix: api/v1alpha1/pipeline_factory.go reads PIPELINE_ADAPTER_IMG; dev/node/image.sh
+# builds it from the same Kratix module).
+if [ "$NODE" = 1 ]; then export PIPELINE_ADAPTER_IMG=docker.io/local/kratix-pipeline-adapter:1; fi
 TMPDIR=$STATE/tmp GIT_CONFIG_GLOBAL=$STATE/gitconfig HOME=$STATE/tmp \
   start_process kratix "$KRATIX_WEBHOOK_PORT $KRATIX_HEALTH_PORT" "$KRATIX_BIN" \
   --kubeconfig="$KUBECONFIG" --metrics-bind-address=0 --pprof-bind-address=0 \
@@ -110,5 +143,5 @@ fi
 for d in dev-1 dev-2 prod-1; do
   wait_for "Destination $d ready ($(destination_readiness_source))" 90 destination_ready "$d"
 done
-log "platform up in $(( $(date +%s) - T0 ))s (Kratix generation $KRATIX_GENERATION)"
+log "platform up in $(( $(date +%s) - T0 ))s (Kratix generation $KRATIX_GENERATION$([ "$NODE" = 1 ] && echo ', with a node that runs workflows'))"
 echo "KUBECONFIG=$KUBECONFIG"

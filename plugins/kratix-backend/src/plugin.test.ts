@@ -30,6 +30,7 @@ describe('kratix backend plugin', () => {
     ).toEqual([
       'kratix.promise.read',
       'kratix.promise.update',
+      'kratix.workflow.logs.read',
       'kratix.workplacement.delete',
     ]);
   });

@@ -14,6 +14,8 @@ import { registerReadRoutes } from './routes/readRoutes';
 import { registerRevisionRoute } from './routes/revisionRoute';
 import { RouteContext } from './routes/routeContext';
 import { registerWriteRoutes } from './routes/writeRoutes';
+import { registerWorkflowRoutes } from './routes/workflowRoutes';
+import { WorkflowRunsService } from './service/workflows/WorkflowRunsService';
 import { HistoryStore } from './service/history/HistoryStore';
 import { CleanupService } from './service/writes/cleanupService';
 import { PromiseWriteService } from './service/writes/promiseWriteService';
@@ -71,5 +73,9 @@ export async function createRouter(
   registerRevisionRoute(router, ctx);
   registerWriteRoutes(router, ctx);
   registerPreviewRoutes(router, ctx);
+  registerWorkflowRoutes(router, {
+    ...ctx,
+    workflows: new WorkflowRunsService(registry),
+  });
   return router;
 }

@@ -14,6 +14,7 @@ export {
   kratixPromiseReadPermission,
   kratixPromiseUpdatePermission,
   kratixWorkPlacementDeletePermission,
+  kratixWorkflowLogsReadPermission,
 } from './permissions';
 
 // The entity contract (catalog module writes it, frontend reads it)
@@ -192,3 +193,14 @@ export type {
   MisplacedQuery,
   PlatformRevision,
 } from './client/types';
+
+// Workflow runs (Kratix's Jobs and Pods)
+export type {
+  WorkflowContainerRun,
+  WorkflowLogResponse,
+  WorkflowRun,
+  WorkflowRunOutcome,
+  WorkflowRunTrigger,
+  WorkflowRunsResponse,
+  WorkflowType,
+} from './api/workflowTypes';

@@ -8,6 +8,7 @@ import {
   kratixPromiseReadPermission,
   kratixPromiseUpdatePermission,
   kratixWorkPlacementDeletePermission,
+  kratixWorkflowLogsReadPermission,
 } from './permissions';
 
 describe('kratix permissions', () => {
@@ -44,11 +45,20 @@ describe('kratix permissions', () => {
     });
   });
 
+  it('defines kratix.workflow.logs.read as a basic read permission', () => {
+    expect(kratixWorkflowLogsReadPermission).toEqual({
+      type: 'basic',
+      name: 'kratix.workflow.logs.read',
+      attributes: { action: 'read' },
+    });
+  });
+
   it('lists every permission once', () => {
     expect(kratixPermissions.map(p => p.name)).toEqual([
       'kratix.promise.read',
       'kratix.promise.update',
       'kratix.workplacement.delete',
+      'kratix.workflow.logs.read',
     ]);
     expect(
       isPermission(kratixPermissions[0], kratixPromiseReadPermission),

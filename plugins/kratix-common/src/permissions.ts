@@ -41,6 +41,18 @@ export const kratixWorkPlacementDeletePermission = createPermission({
 });
 
 /**
+ * Read the logs of Kratix workflow runs (the containers of a Promise's or a resource request's
+ * workflow Jobs). Listing the runs needs only {@link kratixPromiseReadPermission}; logs can hold
+ * what a workflow printed about the request, so reading them is granted apart.
+ *
+ * @public
+ */
+export const kratixWorkflowLogsReadPermission = createPermission({
+  name: 'kratix.workflow.logs.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * All permissions defined by the Kratix plugins.
  *
  * @public
@@ -49,4 +61,5 @@ export const kratixPermissions = [
   kratixPromiseReadPermission,
   kratixPromiseUpdatePermission,
   kratixWorkPlacementDeletePermission,
+  kratixWorkflowLogsReadPermission,
 ];

@@ -5,6 +5,7 @@ import {
   EntityKratixDestinationContent,
   EntityKratixMisplacedContent,
   EntityKratixUpdatePromiseContent,
+  EntityKratixWorkflowsContent,
   KratixPage,
   kratixPlugin,
 } from './plugin';
@@ -12,7 +13,10 @@ import {
 describe('kratixPlugin (legacy frontend system)', () => {
   it('has the kratix id, the API and the page route', () => {
     expect(kratixPlugin.getId()).toBe('kratix');
-    expect(kratixPlugin.getApis()).toHaveLength(1);
+    expect(Array.from(kratixPlugin.getApis(), a => a.api.id)).toEqual([
+      'plugin.kratix.service',
+      'plugin.kratix.workflows',
+    ]);
     expect(kratixPlugin.routes.root).toBeDefined();
   });
 
@@ -25,6 +29,7 @@ describe('kratixPlugin (legacy frontend system)', () => {
       EntityKratixHistoryCard,
       EntityKratixHistoryContent,
       EntityKratixDestinationContent,
+      EntityKratixWorkflowsContent,
     ]) {
       expect(typeof c).toBe('function');
     }

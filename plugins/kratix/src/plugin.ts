@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { KratixClient, kratixApiRef } from './api';
+import { KratixWorkflowsClient, kratixWorkflowsApiRef } from './api/workflows';
 import { rootRouteRef } from './routes';
 
 /**
@@ -24,6 +25,12 @@ export const kratixPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new KratixClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: kratixWorkflowsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new KratixWorkflowsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -164,6 +171,30 @@ export const EntityKratixHistoryCard = kratixPlugin.provide(
       lazy: () =>
         import('./components/EntityKratixHistoryCard').then(
           m => m.EntityKratixHistoryCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity tab of a Promise: the runs of its workflows and its resource requests' workflows, with
+ * the log of a failed run.
+ *
+ * ```tsx
+ * <EntityLayout.Route path="/kratix-workflows" title="Workflows" if={isKratixPromise}>
+ *   <EntityKratixWorkflowsContent />
+ * </EntityLayout.Route>
+ * ```
+ *
+ * @public
+ */
+export const EntityKratixWorkflowsContent = kratixPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKratixWorkflowsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityKratixWorkflowsContent').then(
+          m => m.EntityKratixWorkflowsContent,
         ),
     },
   }),

@@ -16,6 +16,10 @@ export type PlatformTestBackend = KratixTestBackend;
 export function startPlatformTestBackend(
   options: {
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** Per permission name (overrides `permission`): e.g. allow reads but deny log reads. */
+    decide?: (
+      permissionName: string,
+    ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     platformOverrides?: Record<string, unknown>;
     /** More services, e.g. a database (the default is in-memory SQLite). */
     features?: KratixTestBackendOptions['features'];
@@ -26,7 +30,7 @@ export function startPlatformTestBackend(
     plugin: kratixPlugin,
     platforms: [localPlatformConfig(options.platformOverrides)],
     waitSynced: ['local'],
-    policy: () => permission,
+    policy: q => (options.decide ? options.decide(q.permission) : permission),
     features: options.features,
   });
 }

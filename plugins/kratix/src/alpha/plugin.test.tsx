@@ -10,6 +10,7 @@ import {
   kratixPage,
   kratixTargetingContent,
   kratixUpdateContent,
+  kratixWorkflowsContent,
 } from './plugin';
 
 const plain = {
@@ -34,6 +35,7 @@ describe('kratix frontend plugin (new frontend system)', () => {
     [kratixMisplacedContent as any, '/kratix-misplaced', 'Misplaced'],
     [kratixUpdateContent as any, '/kratix-update', 'Update'],
     [kratixHistoryContent as any, '/kratix-history', 'History'],
+    [kratixWorkflowsContent as any, '/kratix-workflows', 'Workflows'],
   ];
   it.each(tabs)(
     'adds the entity tab %#, only for Promise entities',

@@ -17,6 +17,7 @@ import {
   KRATIX_DESTINATION_NAME_ANNOTATION,
   KRATIX_PROMISE_NAME_ANNOTATION,
 } from '@kratix-backstage/plugin-kratix-common';
+import { KratixWorkflowsClient, kratixWorkflowsApiRef } from '../api/workflows';
 import { rootRouteRef } from '../routes';
 
 /** Entities that stand for a Kratix Promise. */
@@ -34,6 +35,18 @@ export const kratixApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new KratixClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** Workflow runs and their logs. */
+export const kratixWorkflowsApi = ApiBlueprint.make({
+  name: 'workflows',
+  params: defineParams =>
+    defineParams({
+      api: kratixWorkflowsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new KratixWorkflowsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -111,6 +124,20 @@ export const kratixHistoryContent = EntityContentBlueprint.make({
   },
 });
 
+/** "Workflows" tab: the runs of the Promise's workflows and its requests', failures with logs. */
+export const kratixWorkflowsContent = EntityContentBlueprint.make({
+  name: 'workflows',
+  params: {
+    path: '/kratix-workflows',
+    title: 'Workflows',
+    filter: kratixPromiseFilter,
+    loader: () =>
+      import('../components/EntityKratixWorkflowsContent').then(m =>
+        compatWrapper(<m.EntityKratixWorkflowsContent />),
+      ),
+  },
+});
+
 /** Entities that stand for a Kratix Destination. */
 export const kratixDestinationFilter = {
   [`metadata.annotations.${KRATIX_DESTINATION_NAME_ANNOTATION}`]: {
@@ -143,11 +170,13 @@ export const kratixFrontendPlugin = createFrontendPlugin({
   routes: { root: rootRoute },
   extensions: [
     kratixApi,
+    kratixWorkflowsApi,
     kratixPage,
     kratixTargetingContent,
     kratixMisplacedContent,
     kratixUpdateContent,
     kratixHistoryContent,
+    kratixWorkflowsContent,
     kratixDestinationContent,
   ],
 });

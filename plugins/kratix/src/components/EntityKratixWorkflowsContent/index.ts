@@ -1,0 +1,4 @@
+export {
+  EntityKratixWorkflowsContent,
+  WorkflowsView,
+} from './EntityKratixWorkflowsContent';
