@@ -40,3 +40,8 @@ export {
   getKratixDestinationName,
   isKratixDestination,
 } from './isKratixDestination';
+export {
+  KratixDestinationSelectorsFieldExtension,
+  KratixPromiseWhatIfFieldExtension,
+  KratixYamlTextFieldExtension,
+} from './scaffolder/legacy';

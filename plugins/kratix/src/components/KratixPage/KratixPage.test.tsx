@@ -11,7 +11,7 @@ import {
   renderKratix,
   responseError,
 } from '../../__testUtils__/testApp';
-import { thousandDestinations } from '../PromiseHeatMap/thousandDestinations';
+import { thousandDestinations } from '../../__testUtils__/thousandDestinations';
 import { KratixPage } from './KratixPage';
 
 const counts = {

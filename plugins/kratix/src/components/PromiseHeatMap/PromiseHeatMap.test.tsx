@@ -3,7 +3,7 @@ import { matrix } from '../../__testUtils__/writeFixtures';
 import { mockKratixApi, renderKratix } from '../../__testUtils__/testApp';
 import { PromiseHeatMap } from './PromiseHeatMap';
 import { HEAT_MAP_MAX_COLUMNS } from './heatMapColumns';
-import { thousandDestinations } from './thousandDestinations';
+import { thousandDestinations } from '../../__testUtils__/thousandDestinations';
 
 const platforms = { items: [{ name: 'default' }] };
 

@@ -42,12 +42,12 @@ const describeCell = (
       ? column.label
       : `${column.id} (${plural(column.destinations.length, 'Destination')})`;
   if (!c) return `${promise} on ${where}: nothing placed, not targeted`;
-  const targeted =
-    column.destinations.length === 1
-      ? c.targeted
-        ? 'targeted by the Promise selectors'
-        : 'not targeted'
-      : `${c.targeted} targeted`;
+  let targeted = `${c.targeted} targeted`;
+  if (column.destinations.length === 1) {
+    targeted = c.targeted
+      ? 'targeted by the Promise selectors'
+      : 'not targeted';
+  }
   return `${promise} on ${where}: ${plural(
     c.workPlacements,
     'WorkPlacement',

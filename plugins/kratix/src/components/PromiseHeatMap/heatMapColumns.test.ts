@@ -5,7 +5,7 @@ import {
   groupingKeys,
   heatMap,
 } from './heatMapColumns';
-import { thousandDestinations } from './thousandDestinations';
+import { thousandDestinations } from '../../__testUtils__/thousandDestinations';
 
 describe('heatMap', () => {
   it('draws one column per Destination while they fit', () => {

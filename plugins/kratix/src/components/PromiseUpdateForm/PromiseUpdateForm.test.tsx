@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { promiseResponse, targeting } from '../../__testUtils__/fixtures';
-import { moveToProd } from '../SchedulingPicture/whatIfFixture';
+import { moveToProd } from '../../__testUtils__/whatIfFixtures';
 import {
   mockKratixApi,
   renderKratix,

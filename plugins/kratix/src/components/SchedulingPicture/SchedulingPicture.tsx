@@ -20,6 +20,12 @@ const MARK_W = 110;
 const clip = (s: string, n: number) =>
   s.length > n ? `${s.slice(0, n - 1)}…` : s;
 
+/** Misplaced edges dashed; those becoming misplaced with the change dotted. */
+const dashOf = (e: { misplaced: boolean; becomesMisplaced: boolean }) => {
+  if (e.becomesMisplaced) return '2 3';
+  return e.misplaced ? '6 4' : undefined;
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -139,9 +145,7 @@ export const SchedulingPicture = (props: {
                 1.5 + Math.log2(e.placements) + (e.becomesMisplaced ? 1 : 0),
                 6,
               )}
-              strokeDasharray={
-                e.misplaced ? (e.becomesMisplaced ? '2 3' : '6 4') : undefined
-              }
+              strokeDasharray={dashOf(e)}
             >
               <title>{`${plural(e.placements, 'WorkPlacement')}${
                 e.becomesMisplaced

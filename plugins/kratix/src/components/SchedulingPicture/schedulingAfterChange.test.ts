@@ -1,7 +1,7 @@
 import { targeting } from '../../__testUtils__/fixtures';
 import { schedulingAfterChange } from './schedulingAfterChange';
 import { groupNodeId, schedulingGraph } from './schedulingGraph';
-import { moveToProd } from './whatIfFixture';
+import { moveToProd } from '../../__testUtils__/whatIfFixtures';
 
 describe('schedulingAfterChange', () => {
   const deps = groupNodeId(targeting.workloadGroups[0]);

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { targeting } from '../../__testUtils__/fixtures';
 import { mockKratixApi, renderKratix } from '../../__testUtils__/testApp';
-import { moveToProd } from '../SchedulingPicture/whatIfFixture';
+import { moveToProd } from '../../__testUtils__/whatIfFixtures';
 import { WhatIfPicture } from './WhatIfPicture';
 
 describe('WhatIfPicture', () => {

@@ -1,6 +1,6 @@
 import type { WhatIfResponse } from '@kratix-backstage/plugin-kratix-common';
-import { whatIf } from '../../__testUtils__/writeFixtures';
-import { targeting } from '../../__testUtils__/fixtures';
+import { whatIf } from './writeFixtures';
+import { targeting } from './fixtures';
 
 const deps = targeting.workloadGroups[0];
 const counts = {

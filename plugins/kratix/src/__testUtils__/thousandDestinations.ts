@@ -3,7 +3,7 @@ import type {
   MatrixCell,
   MatrixResponse,
 } from '@kratix-backstage/plugin-kratix-common';
-import { meta, targeting } from '../../__testUtils__/fixtures';
+import { meta, targeting } from './fixtures';
 
 export const ENVIRONMENTS = ['dev', 'prod', 'test'];
 
