@@ -159,7 +159,7 @@ const Cell = (props: {
     <Box
       component="span"
       display="block"
-      width={single ? CELL : CELL + 8}
+      width={CELL}
       height={CELL}
       lineHeight={`${CELL}px`}
       textAlign="center"
