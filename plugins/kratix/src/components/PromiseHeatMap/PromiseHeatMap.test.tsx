@@ -50,7 +50,7 @@ describe('PromiseHeatMap', () => {
       1 + HEAT_MAP_MAX_COLUMNS,
     );
     expect(
-      within(table).getByText('other region (11 values, 220)'),
+      within(table).getByText('other region (19 values, 380)'),
     ).toBeInTheDocument();
     expect(table.querySelectorAll('td')).toHaveLength(3 * HEAT_MAP_MAX_COLUMNS);
   });

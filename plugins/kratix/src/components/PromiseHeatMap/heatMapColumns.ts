@@ -14,7 +14,7 @@ export const MATRIX_TABLE_MAX_DESTINATIONS = 12;
  * Columns of the heat map: up to this many Destinations get one column each; above it the
  * Destinations are grouped by a label (the values beyond this many go to one "other" column).
  */
-export const HEAT_MAP_MAX_COLUMNS = 40;
+export const HEAT_MAP_MAX_COLUMNS = 32;
 
 export interface HeatMapColumn {
   id: string;
