@@ -76,6 +76,21 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
     const page = watchConsole(
       await openApp(browser, `/catalog/default/component/${name}`),
     );
+    try {
+      await throughTheTemplate(page);
+    } catch (e) {
+      // What the page showed when a step failed (kept with the other artifacts).
+      await screenshot(page, 'tpl-failure');
+      writeFileSync(
+        resolve(ARTIFACTS_DIR, 'tpl-failure.html'),
+        await page.content(),
+      );
+      throw e;
+    }
+    await page.close();
+  });
+
+  async function throughTheTemplate(page: Page) {
     // The catalog provider gives the new Promise its entity within seconds.
     await reloadUntil(
       page,
@@ -175,8 +190,7 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
     });
     await page.getByText('Spec change').first().waitFor({ timeout: 120_000 });
     await screenshot(page, 'tpl-04-task-done');
-    await page.close();
-  });
+  }
 
   it('causes no deprecated-prop, key or nesting warnings in the browser console', () => {
     expect(consoleMessages.filter(m => OUR_WARNINGS.test(m))).toEqual([]);

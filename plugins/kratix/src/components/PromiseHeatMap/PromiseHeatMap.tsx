@@ -271,6 +271,8 @@ export const PromiseHeatMap = (props: { matrix: MatrixResponse }) => {
             value={map.groupedBy}
             onChange={e => setGroupBy(e.target.value)}
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+            style={{ minWidth: 220 }}
           >
             {keys.map(k => (
               <option key={k} value={k}>
