@@ -76,6 +76,7 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
     const page = watchConsole(
       await openApp(browser, `/catalog/default/component/${name}`),
     );
+    expect.hasAssertions();
     try {
       await throughTheTemplate(page);
     } catch (e) {
