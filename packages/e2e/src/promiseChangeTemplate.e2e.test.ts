@@ -106,7 +106,8 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
     );
 
     // Step 1: the Promise.
-    const picker = page.getByRole('combobox', { name: 'Promise' });
+    // The EntityPicker (MUI Autocomplete): its input is labelled by the parameter's title.
+    const picker = page.getByLabel('Promise').first();
     await picker.click();
     await picker.fill(name);
     await page
