@@ -4,11 +4,16 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { waitFor } from '@kratix-backstage/test-platform';
 
 /** Where the app under test runs (dev/e2e.sh starts it). */
-export const APP_URL = process.env.KRATIX_E2E_APP_URL ?? 'http://localhost:3000';
-export const BACKEND_URL = process.env.KRATIX_E2E_BACKEND_URL ?? 'http://localhost:7007';
+export const APP_URL =
+  process.env.KRATIX_E2E_APP_URL ?? 'http://localhost:3000';
+export const BACKEND_URL =
+  process.env.KRATIX_E2E_BACKEND_URL ?? 'http://localhost:7007';
 
 /** Screenshots are kept as test artifacts in <repo>/test-results/e2e. */
-export const ARTIFACTS_DIR = resolve(process.env.KRATIX_E2E_ARTIFACTS ?? resolve(process.cwd(), 'test-results/e2e'));
+export const ARTIFACTS_DIR = resolve(
+  process.env.KRATIX_E2E_ARTIFACTS ??
+    resolve(process.cwd(), 'test-results/e2e'),
+);
 
 /** Debian's chromium, headless, with the flags this sandboxed, offline machine needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -37,7 +42,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** A new page; pages of one browser share one context, so the guest sign-in is done once. */
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = browser.contexts()[0] ?? (await browser.newContext({ viewport: { width: 1440, height: 1000 } }));
+  const context =
+    browser.contexts()[0] ??
+    (await browser.newContext({ viewport: { width: 1440, height: 1000 } }));
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   return page;
@@ -66,7 +73,11 @@ export async function openApp(browser: Browser, path: string): Promise<Page> {
  * Waits until `what` holds, reloading the page (and letting it settle) between checks: for
  * content that appears only after the catalog or Kratix catches up.
  */
-export async function reloadUntil(page: Page, what: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function reloadUntil(
+  page: Page,
+  what: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   await waitFor('page content', timeoutMs, async () => {
     if (await what()) return true;
     await page.reload();

@@ -220,6 +220,23 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
     expect(await apply.isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByText('Dry run: the spec changes').waitFor();
+    // The what-if as the scheduling picture before / after: prod-1 lost, dev-1 and dev-2 gained,
+    // the prod-1 WorkPlacement dotted as becoming misplaced.
+    await page.getByText('After: where it runs with this change').waitFor();
+    const [beforePicture, afterPicture] = await page
+      .getByRole('img', { name: new RegExp(`^Scheduling picture of ${name}:`) })
+      .all();
+    expect(await beforePicture.getAttribute('aria-label')).toMatch(
+      /; 2 gained, 1 lost, 0 WorkPlacements becoming misplaced$/,
+    );
+    expect(await afterPicture.getAttribute('aria-label')).toMatch(
+      /; 2 gained, 1 lost, 1 WorkPlacement becoming misplaced$/,
+    );
+    expect(
+      await afterPicture.locator('line[data-becomes-misplaced="true"]').count(),
+    ).toBe(1);
+    await afterPicture.getByText('− lost').waitFor();
+    await screenshot(page, 'ux-11-what-if-before-after');
     await waitFor('Apply enabled', 30_000, () => apply.isEnabled());
     await apply.click();
     const dialog = page.getByRole('dialog');
@@ -295,6 +312,94 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
     expect(await dev1.getAttribute('href')).toBe(
       '/catalog/default/resource/dev-1',
     );
+    await page.close();
+  });
+
+  it('shows 1,000 Destinations on the Kratix page as a compact heat map grouped by label', async () => {
+    // The platform has three Destinations: the matrix and the label read are answered here with
+    // 1,000 (this test is about rendering; the real answers keep their metadata).
+    const page = watchConsole(await newPage(browser));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const promises = [name, 'synthetic-cache', 'synthetic-queue'];
+    const env = (i: number) => ['dev', 'prod', 'test'][i % 3];
+    const destinations = Array.from({ length: 1000 }, (_, i) => `d-${i}`);
+    await page.route(
+      url => url.pathname.endsWith('/matrix'),
+      async route => {
+        const real = await (await route.fetch()).json();
+        const cells = promises.flatMap((promise, p) =>
+          destinations.flatMap((destination, i) => {
+            const targeted = env(i) === env(p);
+            const misplaced = p === 0 && env(i) === 'prod' && i % 7 === 0;
+            return targeted || misplaced
+              ? [
+                  {
+                    promise,
+                    destination,
+                    targeted,
+                    workPlacements: misplaced || i % 2 === 0 ? 1 : 0,
+                    misplaced: misplaced ? 1 : 0,
+                  },
+                ]
+              : [];
+          }),
+        );
+        await route.fulfill({
+          json: { ...real, promises, destinations, cells },
+        });
+      },
+    );
+    await page.route(
+      url =>
+        url.pathname.endsWith(`/promises/${name}/targeting`) &&
+        url.searchParams.get('groupsLimit') === '1',
+      async route => {
+        const real = await (await route.fetch()).json();
+        const [first] = real.destinations;
+        await route.fulfill({
+          json: {
+            ...real,
+            destinations: destinations.map((d, i) => ({
+              ...first,
+              name: d,
+              labels: { environment: env(i), region: `r${i % 50}` },
+            })),
+          },
+        });
+      },
+    );
+    await goto(page, '/kratix');
+    const heatMap = page.getByRole('table', {
+      name: 'Promises by Destination (heat map)',
+    });
+    await page
+      .getByText(
+        '1,000 Destinations grouped by environment (3 columns); each cell sums its Destinations',
+      )
+      .waitFor();
+    expect(await heatMap.locator('td').count()).toBe(3 * 3);
+    const box = await heatMap.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    await screenshot(page, 'ux-12-heat-map-1000-destinations-by-environment');
+
+    await page.getByLabel('Group Destinations by').selectOption('region');
+    await heatMap.getByText('other region (19 values, 380)').waitFor();
+    expect(await heatMap.locator('td').count()).toBe(3 * 32);
+    const wide = await heatMap.boundingBox();
+    expect(wide!.x + wide!.width).toBeLessThanOrEqual(1280);
+    await screenshot(page, 'ux-13-heat-map-1000-destinations-by-region');
+
+    await page.getByLabel('Group Destinations by').selectOption('environment');
+    await heatMap
+      .getByRole('link', {
+        name: `${name} on environment=prod (333 Destinations): 48 WorkPlacements, 48 misplaced, 0 targeted`,
+      })
+      .click();
+    await page.waitForURL(new RegExp(`${entity(name, 'kratix-targeting')}$`));
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page
+      .getByRole('img', { name: new RegExp(`^Scheduling picture of ${name}:`) })
+      .waitFor();
     await page.close();
   });
 

@@ -42,3 +42,8 @@ export {
   isKratixDestination,
   isKratixPromise,
 } from '@kratix-backstage/plugin-kratix-common';
+export {
+  KratixDestinationSelectorsFieldExtension,
+  KratixPromiseWhatIfFieldExtension,
+  KratixYamlTextFieldExtension,
+} from './scaffolder/legacy';

@@ -11,6 +11,10 @@ import {
   convertLegacyRouteRef,
 } from '@backstage/core-compat-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  FormFieldBlueprint,
+  createFormField,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { KratixClient, kratixApiRef } from '../api';
 import {
@@ -160,6 +164,39 @@ export const kratixDestinationContent = EntityContentBlueprint.make({
 });
 
 /**
+ * Scaffolder form fields (used by the kratix-promise-change template of
+ * plugin-scaffolder-backend-module-kratix): `KratixDestinationSelectors` (prefilled from the
+ * chosen Promise), `KratixPromiseWhatIf` (the what-if before "Create"), `KratixYamlText`.
+ */
+export const kratixDestinationSelectorsFormField = FormFieldBlueprint.make({
+  name: 'destination-selectors',
+  params: {
+    field: () =>
+      import('../scaffolder/fields').then(m =>
+        createFormField(m.destinationSelectorsField),
+      ),
+  },
+});
+export const kratixPromiseWhatIfFormField = FormFieldBlueprint.make({
+  name: 'promise-what-if',
+  params: {
+    field: () =>
+      import('../scaffolder/fields').then(m =>
+        createFormField(m.promiseWhatIfField),
+      ),
+  },
+});
+export const kratixYamlTextFormField = FormFieldBlueprint.make({
+  name: 'yaml-text',
+  params: {
+    field: () =>
+      import('../scaffolder/fields').then(m =>
+        createFormField(m.yamlTextField),
+      ),
+  },
+});
+
+/**
  * The Kratix frontend plugin for the new frontend system.
  *
  * @alpha
@@ -178,5 +215,8 @@ export const kratixFrontendPlugin = createFrontendPlugin({
     kratixHistoryContent,
     kratixWorkflowsContent,
     kratixDestinationContent,
+    kratixDestinationSelectorsFormField,
+    kratixPromiseWhatIfFormField,
+    kratixYamlTextFormField,
   ],
 });

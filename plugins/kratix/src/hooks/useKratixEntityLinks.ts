@@ -7,6 +7,8 @@ import { kratixApiRef } from '../api';
 
 /** Path (under a Promise entity) of the Misplaced tab. */
 export const MISPLACED_TAB_PATH = 'kratix-misplaced';
+/** Path (under a Promise entity) of the targeting tab. */
+export const TARGETING_TAB_PATH = 'kratix-targeting';
 
 /**
  * The catalog entity name of a Kratix object as plugins/catalog-backend-module-kratix names it
@@ -31,6 +33,8 @@ export interface KratixEntityLinks {
   promise(name: string): string | undefined;
   /** The Promise's Misplaced tab, optionally filtered by a Destination. */
   misplaced(promise: string, destination?: string): string | undefined;
+  /** The Promise's targeting tab (its scheduling picture and why each Destination is targeted). */
+  targeting(promise: string): string | undefined;
 }
 
 /** Links to the catalog entities the Kratix catalog module makes for a platform's objects. */
@@ -60,6 +64,10 @@ export function useKratixEntityLinks(platform: string): KratixEntityLinks {
           ? `?${new URLSearchParams({ destination }).toString()}`
           : '';
         return `${base}/${MISPLACED_TAB_PATH}${query}`;
+      },
+      targeting: promise => {
+        const base = link('component', promise);
+        return base ? `${base}/${TARGETING_TAB_PATH}` : undefined;
       },
     };
   }, [entityRoute, platform, multi]);

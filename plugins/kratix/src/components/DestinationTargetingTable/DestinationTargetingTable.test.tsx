@@ -76,6 +76,8 @@ describe('DestinationTargetingTable rows and links', () => {
       promise: (n: string) => `/catalog/default/component/${n}`,
       misplaced: (p: string, d?: string) =>
         `/catalog/default/component/${p}/kratix-misplaced?destination=${d}`,
+      targeting: (p: string) =>
+        `/catalog/default/component/${p}/kratix-targeting`,
     };
     const destinations = targeting.destinations.map((d, i) =>
       i === 0 ? { ...d, misplaced: 2 } : d,

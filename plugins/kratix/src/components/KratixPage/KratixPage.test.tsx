@@ -11,6 +11,7 @@ import {
   renderKratix,
   responseError,
 } from '../../__testUtils__/testApp';
+import { thousandDestinations } from '../../__testUtils__/thousandDestinations';
 import { KratixPage } from './KratixPage';
 
 const counts = {
@@ -117,5 +118,29 @@ describe('KratixPage', () => {
         allowStale: false,
       }),
     );
+  });
+
+  it('shows the compact heat map instead of the wide table for many Destinations', async () => {
+    const big = thousandDestinations();
+    const api = mockKratixApi({
+      listPlatforms: jest.fn().mockResolvedValue({ items: [platform('prod')] }),
+      getMatrix: jest
+        .fn()
+        .mockResolvedValue({ ...big.matrix, platform: 'prod' }),
+      getPromiseTargeting: jest.fn().mockResolvedValue(big.targeting),
+      listMisplaced: jest.fn().mockResolvedValue(misplacedPage([])),
+    });
+    await renderKratix(<KratixPage />, { api, entity: null });
+    expect(
+      await screen.findByRole('table', {
+        name: 'Promises by Destination (heat map)',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Promises by Destination' }),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByText(/^1,000 Destinations grouped by environment/),
+    ).toBeInTheDocument();
   });
 });

@@ -14,6 +14,10 @@ import { kratixApiRef } from '../../api';
 import { useKratixRead } from '../../hooks/useKratixRead';
 import { MisplacedTable } from '../MisplacedTable';
 import { PlatformPicker } from '../PlatformPicker';
+import {
+  MATRIX_TABLE_MAX_DESTINATIONS,
+  PromiseHeatMap,
+} from '../PromiseHeatMap';
 import { PromiseMatrix } from '../PromiseMatrix';
 import { KratixErrorPanel, LiveStatus, StaleWarning } from '../shared';
 
@@ -30,6 +34,19 @@ const PlatformOverview = ({ platform }: { platform: string }) => {
   if (loading && !value) return <Progress />;
   if (error) return <KratixErrorPanel error={error} onShowStale={showStale} />;
   if (!value) return null;
+  let matrixView = <PromiseMatrix matrix={value} />;
+  if (value.promises.length === 0) {
+    matrixView = (
+      <EmptyState
+        missing="data"
+        title="No Promises"
+        description={`Kratix platform "${platform}" has no Promises installed.`}
+      />
+    );
+  } else if (value.destinations.length > MATRIX_TABLE_MAX_DESTINATIONS) {
+    // A table column per Destination would not fit: the compact heat map.
+    matrixView = <PromiseHeatMap matrix={value} />;
+  }
   return (
     <Grid container spacing={3}>
       {value.stale && (
@@ -48,15 +65,7 @@ const PlatformOverview = ({ platform }: { platform: string }) => {
             />
           }
         >
-          {value.promises.length === 0 ? (
-            <EmptyState
-              missing="data"
-              title="No Promises"
-              description={`Kratix platform "${platform}" has no Promises installed.`}
-            />
-          ) : (
-            <PromiseMatrix matrix={value} />
-          )}
+          {matrixView}
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
@@ -72,7 +81,8 @@ const PlatformOverview = ({ platform }: { platform: string }) => {
 
 /**
  * The Kratix overview without page chrome: platform picker, the Promises × Destinations matrix
- * and all misplaced WorkPlacements.
+ * (a table up to MATRIX_TABLE_MAX_DESTINATIONS Destinations, a compact heat map above) and all
+ * misplaced WorkPlacements.
  *
  * @public
  */

@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { promiseResponse } from '../../__testUtils__/fixtures';
+import { promiseResponse, targeting } from '../../__testUtils__/fixtures';
+import { moveToProd } from '../../__testUtils__/whatIfFixtures';
 import {
   mockKratixApi,
   renderKratix,
@@ -67,5 +68,46 @@ describe('PromiseUpdateForm', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Preview' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  });
+
+  it('shows the previewed change as the scheduling picture before and after', async () => {
+    const api = mockKratixApi({
+      updatePromise: jest.fn().mockResolvedValue({
+        platform: 'prod',
+        promise: 'redis',
+        dryRun: true,
+        changed: true,
+        resourceVersion: '100',
+        generation: 3,
+        diff: '',
+        effects: {
+          promiseWorkflowRerun: true,
+          resourceWorkflowsRerun: 0,
+          message: 'Kratix re-runs the workflows.',
+        },
+      }),
+      previewPromise: jest.fn().mockResolvedValue(moveToProd),
+      getPromiseTargeting: jest.fn().mockResolvedValue(targeting),
+    });
+    await renderKratix(
+      <PromiseUpdateForm
+        platform="prod"
+        promise={promiseResponse.promise}
+        onApplied={jest.fn()}
+        onReload={jest.fn()}
+      />,
+      { api },
+    );
+    fireEvent.change(screen.getByLabelText('Entry 0 value 0'), {
+      target: { value: 'prod' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    expect(
+      await screen.findByText('After: where it runs with this change'),
+    ).toBeInTheDocument();
+    expect(api.previewPromise).toHaveBeenCalledTimes(1);
+    expect(
+      screen.getAllByRole('img', { name: /^Scheduling picture of redis:/ }),
+    ).toHaveLength(2);
   });
 });

@@ -28,6 +28,7 @@ import {
   parseSpecYaml,
   stringifySpec,
 } from '../SpecYamlEditor';
+import { WhatIfPicture } from '../WhatIfPicture';
 import { WhatIfPreview } from '../WhatIfPreview';
 import { errorMessage } from '../shared';
 import { ConfirmApplyDialog } from './ConfirmApplyDialog';
@@ -304,6 +305,15 @@ export const PromiseUpdateForm = (props: {
       {whatIf && (
         <Box mt={2}>
           <WhatIfPreview value={whatIf.value} error={whatIf.error} />
+        </Box>
+      )}
+      {whatIf?.value && (
+        <Box mt={2}>
+          <WhatIfPicture
+            platform={platform}
+            promise={promise.name}
+            whatIf={whatIf.value}
+          />
         </Box>
       )}
     </InfoCard>

@@ -30,8 +30,20 @@ describe('schedulingGraph', () => {
     const deps = g.groups[0].id;
     expect(g.edges).toEqual(
       expect.arrayContaining([
-        { from: deps, to: 'worker-dev', placements: 1, misplaced: false },
-        { from: deps, to: 'worker-prod', placements: 1, misplaced: true },
+        {
+          from: deps,
+          to: 'worker-dev',
+          placements: 1,
+          misplaced: false,
+          becomesMisplaced: false,
+        },
+        {
+          from: deps,
+          to: 'worker-prod',
+          placements: 1,
+          misplaced: true,
+          becomesMisplaced: false,
+        },
       ]),
     );
   });
@@ -65,12 +77,14 @@ describe('schedulingGraph', () => {
         to: 'environment=dev',
         placements: 334,
         misplaced: false,
+        becomesMisplaced: false,
       },
       {
         from: g.groups[0].id,
         to: 'environment=prod',
         placements: 333,
         misplaced: true,
+        becomesMisplaced: false,
       },
     ]);
   });

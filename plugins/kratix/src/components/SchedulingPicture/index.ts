@@ -1,2 +1,4 @@
 export { SchedulingPicture } from './SchedulingPicture';
-export { schedulingGraph } from './schedulingGraph';
+export { schedulingGraph, groupNodeId } from './schedulingGraph';
+export type { SchedulingChanges } from './schedulingGraph';
+export { schedulingAfterChange } from './schedulingAfterChange';

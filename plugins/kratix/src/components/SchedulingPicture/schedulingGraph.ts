@@ -16,6 +16,9 @@ export interface DestinationNode {
   count: number;
   targeted: number;
   misplaced: number;
+  /** Destinations behind the node that the change adds to / removes from where the Promise runs. */
+  gained: number;
+  lost: number;
 }
 
 export interface GroupNode {
@@ -32,7 +35,25 @@ export interface Edge {
   placements: number;
   /** Placed but the group's selector no longer selects the Destination(s): misplaced. */
   misplaced: boolean;
+  /** Misplaced only because of the proposed change (what-if): WorkPlacements that become misplaced. */
+  becomesMisplaced: boolean;
 }
+
+/**
+ * What a proposed change does, marked on the picture: Destinations gained / lost by the Promise
+ * and the WorkPlacements that become misplaced (by workload group id, see `groupNodeId`).
+ */
+export interface SchedulingChanges {
+  gained: string[];
+  lost: string[];
+  becomeMisplaced: Array<{ group: string; destination: string }>;
+}
+
+/** The node id of a workload group: `<Work namespace>/<Work name>/<group id>`. */
+export const groupNodeId = (g: {
+  work: { namespace: string; name: string };
+  groupId: string;
+}) => `${g.work.namespace}/${g.work.name}/${g.groupId}`;
 
 export interface SchedulingGraph {
   groups: GroupNode[];
@@ -72,7 +93,13 @@ export function schedulingGraph(
   destinations: DestinationTargeting[],
   workloadGroups: WorkloadGroupTargeting[],
   selector: Labels,
+  changes?: SchedulingChanges,
 ): SchedulingGraph {
+  const gained = new Set(changes?.gained);
+  const lost = new Set(changes?.lost);
+  const becomes = new Set(
+    changes?.becomeMisplaced.map(b => `${b.group}\n${b.destination}`),
+  );
   const grouped = destinations.length > MAX_DESTINATION_NODES;
   const key = grouped ? groupingKey(destinations, selector) : undefined;
   const nodeOf = new Map<string, string>();
@@ -92,15 +119,21 @@ export function schedulingGraph(
       count: 0,
       targeted: 0,
       misplaced: 0,
+      gained: 0,
+      lost: 0,
     };
     n.count += 1;
     if (d.matched) n.targeted += 1;
     n.misplaced += d.misplaced;
+    if (gained.has(d.name)) n.gained += 1;
+    if (lost.has(d.name)) n.lost += 1;
     nodes.set(id, n);
   }
+  // With a change to show, the order must not depend on targeting: before and after pictures
+  // then draw each Destination node on the same row.
   let destNodes = [...nodes.values()].sort(
     (a, b) =>
-      b.targeted - a.targeted ||
+      (changes ? 0 : b.targeted - a.targeted) ||
       b.count - a.count ||
       a.label.localeCompare(b.label),
   );
@@ -113,6 +146,8 @@ export function schedulingGraph(
       count: rest.reduce((s, n) => s + n.count, 0),
       targeted: rest.reduce((s, n) => s + n.targeted, 0),
       misplaced: rest.reduce((s, n) => s + n.misplaced, 0),
+      gained: rest.reduce((s, n) => s + n.gained, 0),
+      lost: rest.reduce((s, n) => s + n.lost, 0),
     };
     const restIds = new Set(rest.map(n => n.id));
     for (const [d, id] of nodeOf) if (restIds.has(id)) nodeOf.set(d, 'other');
@@ -121,7 +156,7 @@ export function schedulingGraph(
 
   const shown = workloadGroups.slice(0, MAX_GROUP_NODES);
   const groups: GroupNode[] = shown.map(g => ({
-    id: `${g.work.namespace}/${g.work.name}/${g.groupId}`,
+    id: groupNodeId(g),
     label: `${
       g.kind === 'resource' ? g.resourceName || g.work.name : 'dependencies'
     }${g.directory && g.directory !== '.' ? ` (${g.directory})` : ''}`,
@@ -135,12 +170,15 @@ export function schedulingGraph(
       const to = nodeOf.get(d);
       if (!to) continue;
       const misplaced = !matching.has(d);
-      const k = `${groups[i].id}\n${to}\n${misplaced}`;
+      const becomesMisplaced =
+        misplaced && becomes.has(`${groups[i].id}\n${d}`);
+      const k = `${groups[i].id}\n${to}\n${misplaced}\n${becomesMisplaced}`;
       const e = edgeMap.get(k) ?? {
         from: groups[i].id,
         to,
         placements: 0,
         misplaced,
+        becomesMisplaced,
       };
       e.placements += 1;
       edgeMap.set(k, e);

@@ -103,7 +103,7 @@ describe('SelectorEditor', () => {
     ]);
 
     fireEvent.click(
-      screen.getByRole('button', { name: 'Remove entry 0 label 0' }),
+      screen.getByRole('button', { name: 'Remove label 0 of entry 0' }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Remove entry 1' }));
     expect(onRows).toHaveBeenLastCalledWith([[{ key: 'zone', value: '' }]]);

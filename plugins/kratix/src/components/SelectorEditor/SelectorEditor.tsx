@@ -1,9 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { SelectorRows } from './selectorRows';
 
@@ -89,10 +89,11 @@ export const SelectorEditor = (props: {
                   )
                 }
               />
-              <IconButton
+              <Button
                 size="small"
-                aria-label={`Remove entry ${i} label ${r}`}
+                aria-label={`Remove label ${r} of entry ${i}`}
                 disabled={disabled}
+                startIcon={<DeleteIcon fontSize="small" />}
                 onClick={() =>
                   setEntry(
                     i,
@@ -100,14 +101,15 @@ export const SelectorEditor = (props: {
                   )
                 }
               >
-                <DeleteIcon fontSize="small" />
-              </IconButton>
+                Remove label
+              </Button>
             </Box>
           ))}
           <Box mt={1}>
             <Button
               size="small"
               disabled={disabled}
+              startIcon={<AddIcon fontSize="small" />}
               onClick={() => setEntry(i, [...entry, { key: '', value: '' }])}
             >
               {`Add label to entry ${i}`}
@@ -119,6 +121,7 @@ export const SelectorEditor = (props: {
         variant="outlined"
         size="small"
         disabled={disabled}
+        startIcon={<AddIcon fontSize="small" />}
         onClick={() => onChange([...value, [{ key: '', value: '' }]])}
       >
         Add entry

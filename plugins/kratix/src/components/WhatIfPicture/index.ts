@@ -1,0 +1,1 @@
+export { WhatIfPicture } from './WhatIfPicture';
