@@ -246,14 +246,16 @@ for _ in $(seq 1 180); do
 done
 [[ -n $TOKEN ]] || { tail -40 "$WORK/backend.log"; die "no guest token from the backend in 6 minutes"; }
 log "backend up, signed in as guest"
+# The backend may indent its JSON (it does in development mode): read it, not its text.
+synced() { node -e 'const r=JSON.parse(process.argv[1]||"{}");process.exit((r.items??[]).some(p=>p.name==="local"&&p.synced)?0:1)' "$1" 2>/dev/null; }
 platforms=
 for _ in $(seq 1 60); do
   platforms=$(api /api/kratix/platforms || true)
-  [[ $platforms == *'"synced":true'* ]] && break
+  synced "$platforms" && break
   sleep 2
 done
-[[ $platforms == *'"synced":true'* ]] || { echo "$platforms"; tail -40 "$WORK/backend.log"; die "GET /api/kratix/platforms: no synced platform"; }
-log "GET /api/kratix/platforms: $(echo "$platforms" | head -c 300)"
+synced "$platforms" || { echo "$platforms"; tail -40 "$WORK/backend.log"; die "GET /api/kratix/platforms: no synced platform"; }
+log "GET /api/kratix/platforms: $(node -e 'console.log(JSON.stringify(JSON.parse(process.argv[1])))' "$platforms" | head -c 300)"
 promises=$(api /api/kratix/platforms/local/promises) || die "GET /api/kratix/platforms/local/promises"
 log "GET /api/kratix/platforms/local/promises: $(echo "$promises" | node -e 'const r=JSON.parse(require("fs").readFileSync(0));const l=Array.isArray(r)?r:(r.items??r.promises??[]);console.log(l.length+" Promises: "+l.map(p=>p.name).join(", "))')"
 for _ in $(seq 1 60); do
