@@ -9,11 +9,14 @@
 #                                                                 npm run test:platform
 #   3. browser end-to-end tests (Debian chromium + playwright-core against the running app)
 #                                                                 npm run test:e2e
+#      then the adopter test: our packed packages in a fresh @backstage/create-app app, its full
+#      type check, frontend build, and its backend against this platform
+#                                                                 npm run test:adopter
 #   4. the platform tests whose expected result depends on the Kratix generation, again on the
 #      v0.125 manager (KRATIX_GENERATION=v0.125)              npm run test:platform:generation
 # Steps 1-3 run on the current Kratix manager (ae170e22). A platform that is already up on it is
 # reused; KRATIX_FRESH_PLATFORM=1 (set by CI) restarts it clean. KRATIX_TEST_GENERATIONS=current
-# skips step 4.
+# skips step 4; KRATIX_TEST_ADOPTER=0 skips the adopter test (it needs the npm registry).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -50,6 +53,11 @@ stage "unit tests" npm run -s test:unit
 stage "database tests on SQLite and PostgreSQL" npm run -s test:postgres
 stage "platform integration tests" npm run -s test:platform
 stage "browser end-to-end tests" npm run -s test:e2e
+if [ "${KRATIX_TEST_ADOPTER:-1}" != 0 ]; then
+  # This run started the platform and owns it until the end: the adopter test takes no lock.
+  stage "adopter test (packed packages in a create-app app)" \
+    env KRATIX_ADOPTER_PLATFORM_OWNED=1 npm run -s test:adopter
+fi
 
 if [ "${KRATIX_TEST_GENERATIONS:-current v0.125}" != current ]; then
   log "switching the local platform to the Kratix v0.125 manager"

@@ -3,25 +3,31 @@
 #
 #   npm run test:adopter              # packs first (npm run release:pack)
 #   KRATIX_ADOPTER_SKIP_PACK=1 npm run test:adopter   # reuse dist-release/
-#   KRATIX_ADOPTER_REUSE_APP=1 ...    # keep the app installed by the last run (local re-runs only)
+#   KRATIX_ADOPTER_REUSE_APP=1 ...    # keep the app installed by the last run (local re-runs only;
+#                                     # it skips steps 1-3, so an app from an older script stays as it was)
+#   KRATIX_ADOPTER_PLATFORM_OWNED=1 ... # the caller holds the platform (dev/test.sh): no lock taken here
 #
 # 1. a fresh app from the current @backstage/create-app on the npm registry (--skip-install)
 # 2. our tarballs installed as the READMEs' `yarn --cwd packages/<x> add <package>` does (the
 #    dependency added at ^version, every @kratix-backstage package resolved to its tarball),
 #    the backend wired with the READMEs' `backend.add(...)` lines; the frontend plugin is not
 #    wired at all (feature discovery, `app.packages: all`)
+#    and better-sqlite3 raised to 13 (the backend README's step for Node 24.19 and newer)
 # 3. the app bumped to the newest Backstage packages (the READMEs' `versions:bump`, done with
 #    `yarn up '@backstage/*'`), installed with yarn 4 from the npm registry, native modules built
-#    from source
+#    from source; yarn's package cache is kept in the machine-level cache directory
 # 4. the app's own full type check: `yarn tsc:full` (tsc --skipLibCheck false)
 # 5. the frontend builds, and its bundle holds the discovered Kratix plugin
 # 6. the backend started against the local Kratix platform (KUBECONFIG from
-#    dev/platform/status.sh, while holding /tmp/kratix-main-platform.lock); /api/kratix answers
-#    as a guest user, and the example template the scaffolder module ships is in the catalog
+#    dev/platform/status.sh); /api/kratix answers as a guest user, and the example template the
+#    scaffolder module ships is in the catalog. Run on its own, the script takes
+#    /tmp/kratix-main-platform.lock for this step and starts (and afterwards stops) the platform
+#    if it is not up; with KRATIX_ADOPTER_PLATFORM_OWNED=1 (dev/test.sh, which started the
+#    platform and owns it for the whole test run) it takes no lock and needs the platform up.
 # The time printed at the end leaves out the wait for the platform lock.
 #
 # The app lives in .adopter/ (gitignored, or KRATIX_ADOPTER_DIR). Needs the npm registry, g++,
-# make, python3; the platform must be up (npm run platform:up) or step 5 fails.
+# make, python3.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -40,11 +46,15 @@ REUSE=${KRATIX_ADOPTER_REUSE_APP:-}
 [[ $REUSE == 1 && -d $APP/node_modules ]] || { REUSE=; rm -rf "$APP"; }
 started=$SECONDS
 step_started=$SECONDS
+step_name="tools"
+step_times=()
 lock_wait=0
 log() { printf '[adopter %4ss] %s\n' "$((SECONDS - started))" "$*" >&2; }
 step() {
   log "done in $((SECONDS - step_started)) s"
+  step_times+=("$step_name: $((SECONDS - step_started)) s")
   step_started=$SECONDS
+  step_name=$*
   log "== $*"
 }
 die() { log "FAILED: $*"; exit 1; }
@@ -64,6 +74,10 @@ PATH="$YARN_DIR/bin:$PATH"
 # node-gyp builds native modules (better-sqlite3, isolated-vm) with this node's headers.
 export npm_config_nodedir=$(dirname "$NODE_BIN")
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 YARN_ENABLE_TELEMETRY=0 BACKSTAGE_CLI_TELEMETRY=0
+# yarn 4 keeps downloaded packages in its global folder (default ~/.yarn/berry); here it is the
+# machine-level cache the platform build uses too, so a CI machine that keeps that directory
+# installs the app without downloading its ~2800 packages again.
+export YARN_GLOBAL_FOLDER=${YARN_GLOBAL_FOLDER:-$CACHE/yarn/berry}
 
 step "tarballs"
 [[ ${KRATIX_ADOPTER_SKIP_PACK:-} == 1 ]] || npm run -s release:pack
@@ -116,6 +130,19 @@ done
 add backend @kratix-backstage/plugin-kratix-backend @kratix-backstage/plugin-catalog-backend-module-kratix \
   @kratix-backstage/plugin-scaffolder-backend-module-kratix
 add app @kratix-backstage/plugin-kratix
+# The backend README: create-app's template pins better-sqlite3 ^12, whose native module aborts
+# the backend on Node 24.19 and newer (`Assertion failed: (env) != nullptr` in
+# node::RemoveEnvironmentCleanupHook, from Statement::~Statement during garbage collection);
+# better-sqlite3 13 is built on Node-API and does not. The README's command is
+# `yarn --cwd packages/backend add better-sqlite3@^13.2.0`; the same edit, installed below.
+log "as: yarn --cwd packages/backend add better-sqlite3@^13.2.0"
+node -e '
+  const fs = require("fs"); const file = process.argv[1];
+  const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (!pkg.dependencies["better-sqlite3"]) throw new Error("create-app no longer adds better-sqlite3 to " + file);
+  pkg.dependencies["better-sqlite3"] = "^13.2.0";
+  fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
+' "$APP/packages/backend/package.json"
 # The READMEs' backend.add lines, before backend.start().
 node -e '
   const fs = require("fs"); const file = process.argv[1];
@@ -136,6 +163,7 @@ node -e '
 # does what it does with the npm registry's latest versions: `yarn up '@backstage/*'` (installs).
 log "yarn up '@backstage/*' (as backstage-cli versions:bump), which installs"
 (cd "$APP" && yarn up '@backstage/*' >"$WORK/install.log" 2>&1) || { grep -E 'YN0009|Error' "$WORK/install.log" | tail -30; die "yarn up"; }
+log "better-sqlite3 in the app: $(node -p "require('$APP/node_modules/better-sqlite3/package.json').version")"
 log "Backstage packages now: backend-defaults $(node -p "require('$APP/node_modules/@backstage/backend-defaults/package.json').version"), frontend-defaults $(node -p "require('$APP/node_modules/@backstage/frontend-defaults/package.json').version")"
 fi
 RELEASE_VERSION=$(node -p "require('$APP/backstage.json').version")
@@ -160,12 +188,32 @@ grep -lq "Kratix targeting" "$APP"/packages/app/dist/static/*.js ||
 log "feature discovery picked up @kratix-backstage/plugin-kratix/alpha; its tabs are in the bundle"
 
 step "backend against the local Kratix platform"
-exec 9>"$LOCK"
-lock_started=$SECONDS
-flock -w 3600 9 || die "could not take $LOCK in an hour"
-lock_wait=$((SECONDS - lock_started))
-log "took $LOCK after $lock_wait s"
-KUBECONFIG_LINE=$(bash dev/platform/status.sh) || die "the local platform is not ready (npm run platform:up)"
+platform_started=
+BACKEND=
+stop_backend() {
+  if [[ -n $BACKEND ]]; then kill -- -"$BACKEND" 2>/dev/null || true; wait "$BACKEND" 2>/dev/null || true; fi
+  BACKEND=
+  if [[ -n $platform_started ]]; then bash dev/platform/down.sh >/dev/null || true; platform_started=; fi
+}
+trap stop_backend EXIT
+if [[ ${KRATIX_ADOPTER_PLATFORM_OWNED:-} == 1 ]]; then
+  log "the caller owns the local platform (KRATIX_ADOPTER_PLATFORM_OWNED=1): no lock taken"
+  KUBECONFIG_LINE=$(bash dev/platform/status.sh) || die "the local platform is not ready"
+else
+  exec 9>"$LOCK"
+  lock_started=$SECONDS
+  flock -w 3600 9 || die "could not take $LOCK in an hour"
+  lock_wait=$((SECONDS - lock_started))
+  log "took $LOCK after $lock_wait s"
+  if ! KUBECONFIG_LINE=$(bash dev/platform/status.sh 2>/dev/null); then
+    log "starting the local platform (current Kratix manager), stopped again at the end"
+    platform_started=1
+    # 9>&-: the platform's processes must not keep the lock's file open.
+    KRATIX_GENERATION=current bash dev/platform/up.sh >/dev/null 9>&-
+    bash dev/platform/seed.sh 9>&-
+    KUBECONFIG_LINE=$(bash dev/platform/status.sh) || die "the local platform did not become ready"
+  fi
+fi
 export KUBECONFIG=${KUBECONFIG_LINE#KUBECONFIG=}
 TEMPLATE=../../node_modules/@kratix-backstage/plugin-scaffolder-backend-module-kratix/templates/kratix-promise-change/template.yaml
 cat >"$WORK/app-config.adopter.yaml" <<YAML
@@ -185,10 +233,8 @@ catalog:
         - allow: [Template]
 YAML
 (cd "$APP/packages/backend" && exec setsid yarn start --config ../../app-config.yaml \
-  --config "$WORK/app-config.adopter.yaml" >"$WORK/backend.log" 2>&1) &
+  --config "$WORK/app-config.adopter.yaml" >"$WORK/backend.log" 2>&1 9>&-) &
 BACKEND=$!
-stop_backend() { kill -- -"$BACKEND" 2>/dev/null || true; wait "$BACKEND" 2>/dev/null || true; }
-trap stop_backend EXIT
 api() { curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT$1"; }
 TOKEN=
 for _ in $(seq 1 180); do
@@ -200,14 +246,16 @@ for _ in $(seq 1 180); do
 done
 [[ -n $TOKEN ]] || { tail -40 "$WORK/backend.log"; die "no guest token from the backend in 6 minutes"; }
 log "backend up, signed in as guest"
+# The backend may indent its JSON (it does in development mode): read it, not its text.
+synced() { node -e 'const r=JSON.parse(process.argv[1]||"{}");process.exit((r.items??[]).some(p=>p.name==="local"&&p.synced)?0:1)' "$1" 2>/dev/null; }
 platforms=
 for _ in $(seq 1 60); do
   platforms=$(api /api/kratix/platforms || true)
-  [[ $platforms == *'"synced":true'* ]] && break
+  synced "$platforms" && break
   sleep 2
 done
-[[ $platforms == *'"synced":true'* ]] || { echo "$platforms"; tail -40 "$WORK/backend.log"; die "GET /api/kratix/platforms: no synced platform"; }
-log "GET /api/kratix/platforms: $(echo "$platforms" | head -c 300)"
+synced "$platforms" || { echo "$platforms"; tail -40 "$WORK/backend.log"; die "GET /api/kratix/platforms: no synced platform"; }
+log "GET /api/kratix/platforms: $(node -e 'console.log(JSON.stringify(JSON.parse(process.argv[1])))' "$platforms" | head -c 300)"
 promises=$(api /api/kratix/platforms/local/promises) || die "GET /api/kratix/platforms/local/promises"
 log "GET /api/kratix/platforms/local/promises: $(echo "$promises" | node -e 'const r=JSON.parse(require("fs").readFileSync(0));const l=Array.isArray(r)?r:(r.items??r.promises??[]);console.log(l.length+" Promises: "+l.map(p=>p.name).join(", "))')"
 for _ in $(seq 1 60); do
@@ -217,9 +265,12 @@ done
 api /api/catalog/entities/by-name/template/default/kratix-promise-change >/dev/null ||
   die "the example template (from the scaffolder module's package) is not in the catalog"
 log "catalog: template:default/kratix-promise-change (shipped in the scaffolder module) is there"
+# The backend must have stayed up the whole time (create-app's better-sqlite3 12 aborted it).
+kill -0 "$BACKEND" 2>/dev/null || { tail -40 "$WORK/backend.log"; die "the backend exited during the checks"; }
 stop_backend
 trap - EXIT
-flock -u 9
+[[ ${KRATIX_ADOPTER_PLATFORM_OWNED:-} == 1 ]] || flock -u 9
 
 step "summary"
+for t in "${step_times[@]}"; do log "  $t"; done
 log "PASSED in $((SECONDS - started - lock_wait)) s (+ $lock_wait s waiting for the platform lock): create-app $CREATE_APP_VERSION (Backstage $RELEASE_VERSION template), Node $(node -v)"
