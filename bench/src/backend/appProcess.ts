@@ -7,7 +7,15 @@
  *  - development: `backstage-cli repo start packages/app packages/backend` (unminified bundle).
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -62,9 +70,17 @@ async function waitHttp(
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'dist-types') continue;
+    if (
+      entry.name === 'node_modules' ||
+      entry.name === 'dist' ||
+      entry.name === 'dist-types'
+    )
+      continue;
     const path = resolve(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs,
+    );
   }
   return newest;
 }
@@ -76,25 +92,43 @@ const APP_SOURCES = ['packages/app', 'plugins/kratix', 'plugins/kratix-common'];
  * Builds packages/app (production bundle) unless its build is newer than every source it is built
  * from. Returns the build's duration in ms (0 when reused).
  */
-export function buildAppIfStale(logDir: string, log: (m: string) => void): number {
+export function buildAppIfStale(
+  logDir: string,
+  log: (m: string) => void,
+): number {
   const index = resolve(ROOT, 'packages/app/dist/index.html');
-  const sources = Math.max(...APP_SOURCES.map(d => newestMtime(resolve(ROOT, d))));
+  const sources = Math.max(
+    ...APP_SOURCES.map(d => newestMtime(resolve(ROOT, d))),
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) {
-    log('reusing the production build of packages/app (newer than its sources)');
+    log(
+      'reusing the production build of packages/app (newer than its sources)',
+    );
     return 0;
   }
-  log('building packages/app for production (backstage-cli package build; minutes on 2 cores)');
+  log(
+    'building packages/app for production (backstage-cli package build; minutes on 2 cores)',
+  );
   mkdirSync(logDir, { recursive: true });
   const t0 = Date.now();
   const fd = openSync(resolve(logDir, 'app-build.log'), 'w');
   try {
-    execFileSync(resolve(ROOT, 'node_modules/.bin/backstage-cli'), ['package', 'build'], {
-      cwd: resolve(ROOT, 'packages/app'),
-      stdio: ['ignore', fd, fd],
-      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
-    });
+    execFileSync(
+      resolve(ROOT, 'node_modules/.bin/backstage-cli'),
+      ['package', 'build'],
+      {
+        cwd: resolve(ROOT, 'packages/app'),
+        stdio: ['ignore', fd, fd],
+        env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+      },
+    );
   } catch (e) {
-    throw new Error(`building packages/app failed (${(e as Error).message}); see ${resolve(logDir, 'app-build.log')}`);
+    throw new Error(
+      `building packages/app failed (${(e as Error).message}); see ${resolve(
+        logDir,
+        'app-build.log',
+      )}`,
+    );
   } finally {
     closeSync(fd);
   }
@@ -145,7 +179,9 @@ export async function startApp(o: {
   const child = spawn(
     resolve(ROOT, 'node_modules/.bin/backstage-cli'),
     [
-      ...(production ? ['repo', 'start', 'packages/backend'] : ['repo', 'start', 'packages/app', 'packages/backend']),
+      ...(production
+        ? ['repo', 'start', 'packages/backend']
+        : ['repo', 'start', 'packages/app', 'packages/backend']),
       '--config',
       resolve(ROOT, 'app-config.yaml'),
       '--config',

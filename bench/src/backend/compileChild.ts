@@ -29,7 +29,9 @@ export async function compileBackendChild(outDir: string): Promise<string> {
         setup(b) {
           // Bare imports are external unless they are this repository's own packages.
           b.onResolve({ filter: /^[^./]/ }, args =>
-            OWN_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true },
+            OWN_PACKAGES.test(args.path)
+              ? undefined
+              : { path: args.path, external: true },
           );
         },
       },

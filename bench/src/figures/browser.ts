@@ -288,7 +288,9 @@ export async function measureBrowser(
     const dev =
       o.appMode === 'production'
         ? `app production build (backstage-cli package build${
-            buildMs ? `, built in ${(buildMs / 1000).toFixed(0)} s this run` : ', reused'
+            buildMs
+              ? `, built in ${(buildMs / 1000).toFixed(0)} s this run`
+              : ', reused'
           }) served by the backend`
         : 'app in development mode (backstage-cli repo start: unminified bundle)';
     return [

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { kratixPlatformsServiceRef } from '@kratix-backstage/plugin-kratix-node';
 import { readCleanupConfig } from './cleanupConfig';
 import { registerPromisePermissions } from './permissions/promiseResource';
@@ -27,7 +30,14 @@ export const kratixPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
       },
       async init(deps) {
-        const { logger, httpRouter, httpAuth, permissions, permissionsRegistry, registry } = deps;
+        const {
+          logger,
+          httpRouter,
+          httpAuth,
+          permissions,
+          permissionsRegistry,
+          registry,
+        } = deps;
         registerPromisePermissions(permissionsRegistry, registry);
         const history = await HistoryStore.create(deps.database);
         httpRouter.use(

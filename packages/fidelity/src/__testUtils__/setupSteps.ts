@@ -21,7 +21,10 @@ import {
   resourceMatches,
   stepResult,
 } from './stepKit';
-import { WhatIfPicture, whatIfPromiseChange } from '@kratix-backstage/plugin-kratix-node';
+import {
+  WhatIfPicture,
+  whatIfPromiseChange,
+} from '@kratix-backstage/plugin-kratix-node';
 
 /** Destinations, then the Promise: the engine's prediction for a new Promise against Kratix. */
 export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {

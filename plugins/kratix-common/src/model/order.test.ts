@@ -1,14 +1,14 @@
-import { compareCodeUnits, compareNamespacedNames, compareNames } from './order';
+import {
+  compareCodeUnits,
+  compareNamespacedNames,
+  compareNames,
+} from './order';
 
 describe('ordering helpers', () => {
   it('orders by code unit, independent of locale', () => {
-    expect(['prod-1', 'dev-2', 'dev-10', 'Dev', 'dev-1'].sort(compareCodeUnits)).toEqual([
-      'Dev',
-      'dev-1',
-      'dev-10',
-      'dev-2',
-      'prod-1',
-    ]);
+    expect(
+      ['prod-1', 'dev-2', 'dev-10', 'Dev', 'dev-1'].sort(compareCodeUnits),
+    ).toEqual(['Dev', 'dev-1', 'dev-10', 'dev-2', 'prod-1']);
     expect(compareCodeUnits('a', 'a')).toBe(0);
   });
 
@@ -23,6 +23,9 @@ describe('ordering helpers', () => {
       { namespace: 'team-a', name: 'z' },
       { namespace: 'team-b', name: 'a' },
     ]);
-    expect([{ name: 'y' }, { name: 'x' }].sort(compareNames)).toEqual([{ name: 'x' }, { name: 'y' }]);
+    expect([{ name: 'y' }, { name: 'x' }].sort(compareNames)).toEqual([
+      { name: 'x' },
+      { name: 'y' },
+    ]);
   });
 });

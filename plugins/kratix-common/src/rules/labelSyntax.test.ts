@@ -1,4 +1,8 @@
-import { labelKeyProblem, labelMapProblems, labelValueProblem } from './labelSyntax';
+import {
+  labelKeyProblem,
+  labelMapProblems,
+  labelValueProblem,
+} from './labelSyntax';
 
 describe('label syntax', () => {
   it('accepts plain and prefixed keys', () => {
@@ -20,6 +24,12 @@ describe('label syntax', () => {
     expect(labelValueProblem('x'.repeat(64))).toBeDefined();
   });
   it('lists all problems of a map, including non-string values', () => {
-    expect(labelMapProblems({ ok: 'yes', 'bad key': 'v', n: 3 as unknown as string })).toHaveLength(2);
+    expect(
+      labelMapProblems({
+        ok: 'yes',
+        'bad key': 'v',
+        n: 3 as unknown as string,
+      }),
+    ).toHaveLength(2);
   });
 });

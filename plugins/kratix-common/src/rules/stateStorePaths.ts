@@ -1,5 +1,9 @@
 import { KratixGeneration } from '../model/kratixVersion';
-import { SlimDestination, SlimStateStore, SlimWorkPlacement } from '../model/objects';
+import {
+  SlimDestination,
+  SlimStateStore,
+  SlimWorkPlacement,
+} from '../model/objects';
 
 /** Like Go's filepath.Join: empty segments drop out, duplicate slashes collapse. */
 export function joinStorePath(...segments: Array<string | undefined>): string {
@@ -57,5 +61,11 @@ export function workPlacementDirectory(
       wp.shortId,
     )}/`;
   }
-  return `${joinStorePath(root, 'dependencies', wp.promiseName, wp.pipelineName, wp.shortId)}/`;
+  return `${joinStorePath(
+    root,
+    'dependencies',
+    wp.promiseName,
+    wp.pipelineName,
+    wp.shortId,
+  )}/`;
 }

@@ -1,7 +1,14 @@
 import { SlimWork } from '../model/objects';
-import { duplicateStaticDependencyProblem, staticDependencyWorksOf } from './staticDependencyWorks';
+import {
+  duplicateStaticDependencyProblem,
+  staticDependencyWorksOf,
+} from './staticDependencyWorks';
 
-const work = (name: string, promiseName: string, workType: string | undefined): SlimWork => ({
+const work = (
+  name: string,
+  promiseName: string,
+  workType: string | undefined,
+): SlimWork => ({
   name,
   namespace: 'kratix-platform-system',
   uid: `uid-${name}`,
@@ -31,7 +38,9 @@ describe('static-dependency Works', () => {
 
   it('reports two or more as a problem naming every one, and one or none as fine', () => {
     const problem = duplicateStaticDependencyProblem(works, 'redis');
-    expect(problem).toContain('Promise redis has 2 static-dependency Works (redis-static-deps-a1111, redis-static-deps-b2222)');
+    expect(problem).toContain(
+      'Promise redis has 2 static-dependency Works (redis-static-deps-a1111, redis-static-deps-b2222)',
+    );
     expect(problem).toContain('more than 1 work exist');
     expect(duplicateStaticDependencyProblem(works, 'kafka')).toBeUndefined();
     expect(duplicateStaticDependencyProblem(works, 'none')).toBeUndefined();

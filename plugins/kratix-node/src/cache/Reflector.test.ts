@@ -6,7 +6,9 @@ import { DEFAULT_REFLECTOR_OPTIONS, Reflector } from './Reflector';
 /** What Node's fetch throws while nothing listens on the apiserver's port. */
 const refused = () =>
   new TypeError('fetch failed', {
-    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' }),
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), {
+      code: 'ECONNREFUSED',
+    }),
   });
 
 /** A client whose apiserver is down until `up` is set; then lists are empty and watches stay open. */
@@ -32,8 +34,19 @@ describe('Reflector during an apiserver outage', () => {
   it('says why it cannot connect, and reconnects within 5 s of the apiserver coming back', async () => {
     jest.useFakeTimers({ now: 0 });
     const { state, client } = fakeClient();
-    const sink = { replaceAll: jest.fn(), upsert: jest.fn(), remove: jest.fn() };
-    const reflector = new Reflector(client, PROMISES, o => o, sink, mockServices.rootLogger(), DEFAULT_REFLECTOR_OPTIONS);
+    const sink = {
+      replaceAll: jest.fn(),
+      upsert: jest.fn(),
+      remove: jest.fn(),
+    };
+    const reflector = new Reflector(
+      client,
+      PROMISES,
+      o => o,
+      sink,
+      mockServices.rootLogger(),
+      DEFAULT_REFLECTOR_OPTIONS,
+    );
     reflector.start();
     await jest.advanceTimersByTimeAsync(60_000); // a minute-long outage
     expect(reflector.state).toMatchObject({

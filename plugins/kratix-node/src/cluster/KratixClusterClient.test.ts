@@ -19,13 +19,21 @@ async function fakeApiserver() {
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [
-      { name: 'fake', server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, skipTLSVerify: true },
+      {
+        name: 'fake',
+        server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        skipTLSVerify: true,
+      },
     ],
     users: [{ name: 'u', token: 'not-a-real-token' }],
     contexts: [{ name: 'fake', cluster: 'fake', user: 'u' }],
     currentContext: 'fake',
   });
-  return { seen, client: new KratixClusterClient('fake', kc), close: () => server.close() };
+  return {
+    seen,
+    client: new KratixClusterClient('fake', kc),
+    close: () => server.close(),
+  };
 }
 
 describe('KratixClusterClient.deleteWorkPlacement', () => {
@@ -33,13 +41,24 @@ describe('KratixClusterClient.deleteWorkPlacement', () => {
     const api = await fakeApiserver();
     try {
       const preconditions = { uid: 'u-1', resourceVersion: '42' };
-      await api.client.deleteWorkPlacement('ns', 'wp', preconditions, { dryRun: true });
+      await api.client.deleteWorkPlacement('ns', 'wp', preconditions, {
+        dryRun: true,
+      });
       await api.client.deleteWorkPlacement('ns', 'wp', preconditions);
       const [dry, real] = api.seen;
       expect(dry.method).toBe('DELETE');
-      expect(dry.url).toBe('/apis/platform.kratix.io/v1alpha1/namespaces/ns/workplacements/wp');
-      expect(JSON.parse(dry.body)).toEqual({ preconditions, propagationPolicy: 'Background', dryRun: ['All'] });
-      expect(JSON.parse(real.body)).toEqual({ preconditions, propagationPolicy: 'Background' });
+      expect(dry.url).toBe(
+        '/apis/platform.kratix.io/v1alpha1/namespaces/ns/workplacements/wp',
+      );
+      expect(JSON.parse(dry.body)).toEqual({
+        preconditions,
+        propagationPolicy: 'Background',
+        dryRun: ['All'],
+      });
+      expect(JSON.parse(real.body)).toEqual({
+        preconditions,
+        propagationPolicy: 'Background',
+      });
     } finally {
       api.close();
     }

@@ -4,8 +4,16 @@
  */
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { z as zod } from 'zod/v3';
-import { KratixBackendApi, KratixBackendClientFactory } from '../kratixBackendClient';
-import { PromiseChangeInput, requirePlatformName, requirePromiseName, specPatchOf } from '../validation';
+import {
+  KratixBackendApi,
+  KratixBackendClientFactory,
+} from '../kratixBackendClient';
+import {
+  PromiseChangeInput,
+  requirePlatformName,
+  requirePromiseName,
+  specPatchOf,
+} from '../validation';
 
 type Z = typeof zod;
 
@@ -73,11 +81,16 @@ export const promiseChangeInput = {
 };
 
 /** The Promise and the JSON merge patch of its spec that the input proposes (InputError when invalid). */
-export function proposedChange(input: PromiseChangeInput & { promise: unknown }): {
+export function proposedChange(
+  input: PromiseChangeInput & { promise: unknown },
+): {
   promise: string;
   specPatch: Record<string, unknown>;
 } {
-  return { promise: requirePromiseName(input.promise), specPatch: specPatchOf(input) };
+  return {
+    promise: requirePromiseName(input.promise),
+    specPatch: specPatchOf(input),
+  };
 }
 
 /** A Kratix backend client acting as the template's user, and the platform it acts on. */
