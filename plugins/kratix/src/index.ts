@@ -16,8 +16,6 @@ export {
   EntityKratixDestinationContent,
   EntityKratixWorkflowsContent,
 } from './plugin';
-export { kratixWorkflowsApiRef, KratixWorkflowsClient } from './api/workflows';
-export type { KratixWorkflowsApi } from './api/workflows';
 export { rootRouteRef as kratixRootRouteRef } from './routes';
 export { kratixApiRef, KratixClient } from './api';
 export type {

@@ -7,7 +7,6 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { KratixClient, kratixApiRef } from './api';
-import { KratixWorkflowsClient, kratixWorkflowsApiRef } from './api/workflows';
 import { rootRouteRef } from './routes';
 
 /**
@@ -25,12 +24,6 @@ export const kratixPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new KratixClient({ discoveryApi, fetchApi }),
-    }),
-    createApiFactory({
-      api: kratixWorkflowsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new KratixWorkflowsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },

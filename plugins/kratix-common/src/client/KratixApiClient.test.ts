@@ -66,6 +66,17 @@ describe('KratixApiClient', () => {
     await client.getHistory('prod', 'postgresql');
     await client.getPromise('prod', 'a/b');
     await client.getRevision('prod');
+    await client.listWorkflowRuns('prod', 'postgresql');
+    await client.listWorkflowRuns('prod', 'postgresql', {
+      namespace: 'team a',
+      name: 'db',
+    });
+    await client.readWorkflowLog(
+      'prod',
+      'postgresql',
+      { namespace: 'kratix-platform-system', jobName: 'configure-1' },
+      'work-creator',
+    );
     expect(urls).toEqual([
       '/platforms',
       '/platforms/prod/promises',
@@ -78,6 +89,9 @@ describe('KratixApiClient', () => {
       '/platforms/prod/promises/postgresql/history',
       '/platforms/prod/promises/a%2Fb',
       '/platforms/prod/revision',
+      '/platforms/prod/promises/postgresql/workflows',
+      '/platforms/prod/promises/postgresql/workflows?resource=team+a%2Fdb',
+      '/platforms/prod/promises/postgresql/workflows/kratix-platform-system/configure-1/logs?container=work-creator',
     ]);
   });
 

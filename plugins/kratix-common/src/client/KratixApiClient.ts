@@ -22,6 +22,11 @@ import type {
   PromiseUpdateResponse,
 } from '../api/writeTypes';
 import type { WhatIfPromiseRequest, WhatIfResponse } from '../api/whatIfTypes';
+import type {
+  WorkflowLogResponse,
+  WorkflowRun,
+  WorkflowRunsResponse,
+} from '../api/workflowTypes';
 import { readNdjson } from './readNdjson';
 import type {
   CleanupProgressCallback,
@@ -184,6 +189,35 @@ export class KratixApiClient {
     promise: string,
   ): Promise<HistoryResponse> {
     return this.get(`${promisePath(platform, promise)}/history`);
+  }
+
+  /**
+   * GET /platforms/:platform/promises/:promise/workflows: the Kratix workflow runs of a Promise
+   * (its configure/delete workflows and its resource requests'), or of one resource request.
+   */
+  async listWorkflowRuns(
+    platform: string,
+    promise: string,
+    resource?: { namespace: string; name: string },
+  ): Promise<WorkflowRunsResponse> {
+    const query = queryString({
+      resource: resource ? `${resource.namespace}/${resource.name}` : undefined,
+    });
+    return this.get(`${promisePath(platform, promise)}/workflows${query}`);
+  }
+
+  /** GET …/workflows/:namespace/:job/logs?container=: the tail of one container's log. */
+  async readWorkflowLog(
+    platform: string,
+    promise: string,
+    run: Pick<WorkflowRun, 'namespace' | 'jobName'>,
+    container: string,
+  ): Promise<WorkflowLogResponse> {
+    return this.get(
+      `${promisePath(platform, promise)}/workflows/${seg(run.namespace)}/${seg(
+        run.jobName,
+      )}/logs${queryString({ container })}`,
+    );
   }
 
   /**

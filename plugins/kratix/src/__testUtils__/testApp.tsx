@@ -38,6 +38,8 @@ export function mockKratixApi(
     listPromiseMisplaced: pending(),
     getMatrix: pending(),
     getHistory: pending(),
+    listWorkflowRuns: pending(),
+    readWorkflowLog: pending(),
     updatePromise: pending(),
     previewPromise: pending(),
     cleanupPreflight: pending(),

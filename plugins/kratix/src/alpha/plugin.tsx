@@ -21,7 +21,6 @@ import {
   KRATIX_DESTINATION_NAME_ANNOTATION,
   KRATIX_PROMISE_NAME_ANNOTATION,
 } from '@kratix-backstage/plugin-kratix-common';
-import { KratixWorkflowsClient, kratixWorkflowsApiRef } from '../api/workflows';
 import { rootRouteRef } from '../routes';
 
 /** Entities that stand for a Kratix Promise. */
@@ -39,18 +38,6 @@ export const kratixApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new KratixClient({ discoveryApi, fetchApi }),
-    }),
-});
-
-/** Workflow runs and their logs. */
-export const kratixWorkflowsApi = ApiBlueprint.make({
-  name: 'workflows',
-  params: defineParams =>
-    defineParams({
-      api: kratixWorkflowsApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new KratixWorkflowsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -207,7 +194,6 @@ export const kratixFrontendPlugin = createFrontendPlugin({
   routes: { root: rootRoute },
   extensions: [
     kratixApi,
-    kratixWorkflowsApi,
     kratixPage,
     kratixTargetingContent,
     kratixMisplacedContent,

@@ -21,6 +21,9 @@ import type {
   KratixReadOptions,
   MisplacedQuery,
   PlatformRevision,
+  WorkflowLogResponse,
+  WorkflowRun,
+  WorkflowRunsResponse,
 } from '@kratix-backstage/plugin-kratix-common';
 import type { PromisePreviewRequest, PromisePreviewResponse } from './preview';
 
@@ -83,6 +86,20 @@ export interface KratixApi {
   ): Promise<MatrixResponse>;
   /** GET /platforms/:platform/promises/:promise/history */
   getHistory(platform: string, promise: string): Promise<HistoryResponse>;
+
+  /** GET /platforms/:platform/promises/:promise/workflows (optionally of one resource request) */
+  listWorkflowRuns(
+    platform: string,
+    promise: string,
+    resource?: { namespace: string; name: string },
+  ): Promise<WorkflowRunsResponse>;
+  /** GET …/workflows/:namespace/:job/logs: the tail of one container's log (its own permission). */
+  readWorkflowLog(
+    platform: string,
+    promise: string,
+    run: Pick<WorkflowRun, 'namespace' | 'jobName'>,
+    container: string,
+  ): Promise<WorkflowLogResponse>;
 
   /**
    * POST /platforms/:platform/promises/:promise/update. Rejects with a ResponseError: 409 when

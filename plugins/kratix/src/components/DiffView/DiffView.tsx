@@ -1,19 +1,30 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { Theme, alpha, useTheme } from '@material-ui/core/styles';
+import type { CSSProperties } from 'react';
 
-const colorOf = (line: string) => {
+/** Theme colours (light and dark) of a diff line by its first characters. */
+const colorOf = (theme: Theme, line: string): CSSProperties => {
+  const { palette } = theme;
   if (line.startsWith('+++') || line.startsWith('---'))
-    return { color: '#555', fontWeight: 'bold' as const };
+    return { color: palette.text.secondary, fontWeight: 'bold' };
   if (line.startsWith('+'))
-    return { color: '#1b5e20', backgroundColor: '#e8f5e9' };
+    return {
+      color: palette.success.dark,
+      backgroundColor: alpha(palette.success.main, 0.12),
+    };
   if (line.startsWith('-'))
-    return { color: '#b71c1c', backgroundColor: '#ffebee' };
-  if (line.startsWith('@@')) return { color: '#01579b' };
+    return {
+      color: palette.error.dark,
+      backgroundColor: alpha(palette.error.main, 0.12),
+    };
+  if (line.startsWith('@@')) return { color: palette.info.dark };
   return {};
 };
 
 /** A unified diff, monospace, added lines green and removed lines red. */
 export const DiffView = (props: { diff: string }) => {
+  const theme = useTheme();
   const lines = props.diff.replace(/\n$/, '').split('\n');
   if (!props.diff.trim()) {
     return (
@@ -32,13 +43,13 @@ export const DiffView = (props: { diff: string }) => {
         fontFamily: 'monospace',
         fontSize: 13,
         overflowX: 'auto',
-        border: '1px solid #ddd',
+        border: `1px solid ${theme.palette.divider}`,
       }}
     >
       {lines.map((line, i) => (
         <div
           key={i}
-          style={colorOf(line)}
+          style={colorOf(theme, line)}
           data-diff={line[0] === '+' || line[0] === '-' ? line[0] : ' '}
         >
           {line || ' '}

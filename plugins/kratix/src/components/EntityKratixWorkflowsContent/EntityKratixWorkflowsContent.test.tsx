@@ -4,7 +4,7 @@ import type {
   WorkflowRunsResponse,
 } from '@kratix-backstage/plugin-kratix-common';
 import { fireEvent, screen } from '@testing-library/react';
-import { kratixWorkflowsApiRef } from '../../api/workflows';
+import { kratixApiRef } from '../../api';
 import {
   mockKratixApi,
   renderKratix,
@@ -42,10 +42,10 @@ const failed: WorkflowRun = {
   pod: 'kratix-redis-broken-configure-2-fghij',
 };
 
-function render(wf: { listRuns: jest.Mock; readLog?: jest.Mock }) {
-  const api = { readLog: jest.fn(), ...wf };
+function render(wf: { listWorkflowRuns: jest.Mock; readWorkflowLog?: jest.Mock }) {
+  const api = { readWorkflowLog: jest.fn(), ...wf };
   return renderKratix(
-    <TestApiProvider apis={[[kratixWorkflowsApiRef, api]]}>
+    <TestApiProvider apis={[[kratixApiRef, api]]}>
       <EntityKratixWorkflowsContent />
     </TestApiProvider>,
     { api: mockKratixApi() },
@@ -64,18 +64,18 @@ const answer = (
 
 describe('EntityKratixWorkflowsContent', () => {
   it('shows progress while loading', async () => {
-    await render({ listRuns: jest.fn(() => new Promise(() => {})) });
+    await render({ listWorkflowRuns: jest.fn(() => new Promise(() => {})) });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says when there are no runs', async () => {
-    await render({ listRuns: jest.fn().mockResolvedValue(answer([])) });
+    await render({ listWorkflowRuns: jest.fn().mockResolvedValue(answer([])) });
     expect(await screen.findByText('No workflow runs')).toBeInTheDocument();
   });
 
   it('shows an error', async () => {
     await render({
-      listRuns: jest
+      listWorkflowRuns: jest
         .fn()
         .mockRejectedValue(
           await responseError(
@@ -94,7 +94,7 @@ describe('EntityKratixWorkflowsContent', () => {
   });
 
   it('lists runs and opens the log of a failed one', async () => {
-    const readLog = jest.fn().mockResolvedValue({
+    const readWorkflowLog = jest.fn().mockResolvedValue({
       platform: 'local',
       namespace: 'default',
       jobName: failed.jobName,
@@ -104,8 +104,8 @@ describe('EntityKratixWorkflowsContent', () => {
       lines: ['no template for team broken'],
     });
     await render({
-      listRuns: jest.fn().mockResolvedValue(answer([failed, succeeded])),
-      readLog,
+      listWorkflowRuns: jest.fn().mockResolvedValue(answer([failed, succeeded])),
+      readWorkflowLog,
     });
     expect(
       await screen.findByText('default/broken configure · instance-configure'),
@@ -123,7 +123,7 @@ describe('EntityKratixWorkflowsContent', () => {
     expect(
       await screen.findByText('no template for team broken'),
     ).toBeInTheDocument();
-    expect(readLog).toHaveBeenCalledWith(
+    expect(readWorkflowLog).toHaveBeenCalledWith(
       expect.any(String),
       'redis',
       expect.objectContaining({ jobName: failed.jobName }),
@@ -133,7 +133,7 @@ describe('EntityKratixWorkflowsContent', () => {
 
   it('offers no log link without the log permission', async () => {
     await render({
-      listRuns: jest.fn().mockResolvedValue(answer([failed], false)),
+      listWorkflowRuns: jest.fn().mockResolvedValue(answer([failed], false)),
     });
     expect(
       await screen.findByText('container render failed: BackoffLimitExceeded'),

@@ -4,7 +4,7 @@ import type { WorkflowRun } from '@kratix-backstage/plugin-kratix-common';
 import Box from '@material-ui/core/Box';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { kratixWorkflowsApiRef } from '../../api/workflows';
+import { kratixApiRef } from '../../api';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { KratixErrorPanel, LiveStatus } from '../shared';
 import { WorkflowLogDialog } from './WorkflowLogDialog';
@@ -16,9 +16,9 @@ export const WORKFLOWS_POLL_MS = 5000;
 
 /** A Promise's workflow runs (its own and its resource requests'), newest first, polled. */
 export const WorkflowsView = ({ platform, promise }: KratixPromiseRef) => {
-  const api = useApi(kratixWorkflowsApiRef);
+  const api = useApi(kratixApiRef);
   const state = useAsyncRetry(
-    () => api.listRuns(platform, promise),
+    () => api.listWorkflowRuns(platform, promise),
     [api, platform, promise],
   );
   const [updatedAt, setUpdatedAt] = useState<number>();

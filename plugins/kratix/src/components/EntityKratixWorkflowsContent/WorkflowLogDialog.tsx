@@ -8,7 +8,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { kratixWorkflowsApiRef } from '../../api/workflows';
+import { kratixApiRef } from '../../api';
 import { KratixErrorPanel } from '../shared';
 
 /** The tail of one container's log of a run. */
@@ -20,9 +20,9 @@ export const WorkflowLogDialog = (props: {
   onClose: () => void;
 }) => {
   const { platform, promise, run, container, onClose } = props;
-  const api = useApi(kratixWorkflowsApiRef);
+  const api = useApi(kratixApiRef);
   const { value, loading, error } = useAsync(
-    () => api.readLog(platform, promise, run, container),
+    () => api.readWorkflowLog(platform, promise, run, container),
     [api, platform, promise, run.id, container],
   );
   return (

@@ -3,15 +3,20 @@ import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
 import type { PlatformSummary } from '@kratix-backstage/plugin-kratix-common';
 
 const Status = ({ platform }: { platform: PlatformSummary }) => {
+  const { palette } = useTheme();
   if (platform.connected) {
     return (
       <Chip
         size="small"
         label="connected"
-        style={{ backgroundColor: '#2e7d32', color: '#fff' }}
+        style={{
+          backgroundColor: palette.success.main,
+          color: palette.success.contrastText,
+        }}
       />
     );
   }
@@ -23,7 +28,10 @@ const Status = ({ platform }: { platform: PlatformSummary }) => {
       <Chip
         size="small"
         label={platform.synced ? 'unreachable' : 'not available'}
-        style={{ backgroundColor: '#c62828', color: '#fff' }}
+        style={{
+          backgroundColor: palette.error.main,
+          color: palette.error.contrastText,
+        }}
       />
       {platform.error && (
         <Typography variant="caption" color="error">

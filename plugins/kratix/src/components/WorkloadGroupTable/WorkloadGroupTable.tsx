@@ -3,11 +3,27 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import type { ReactNode } from 'react';
 import type { WorkloadGroupTargeting } from '@kratix-backstage/plugin-kratix-common';
 import { LabelChips, describeSelectorConflict } from '../shared';
 
 export const FROM_WORKFLOW_TEXT =
   'from workflow output — assumed unchanged until the workflow re-runs';
+
+/** A caption in the theme's warning colour (a selector key one source overrode). */
+const WarningCaption = (props: { children: ReactNode }) => {
+  const { palette } = useTheme();
+  return (
+    <Typography
+      variant="caption"
+      display="block"
+      style={{ color: palette.warning.dark }}
+    >
+      {props.children}
+    </Typography>
+  );
+};
 
 const NameChips = (props: {
   names: string[];
@@ -72,14 +88,9 @@ const columns: TableColumn<Row>[] = [
           </Typography>
         )}
         {g.conflicts.map(c => (
-          <Typography
-            key={`${c.key}-${c.ignoredFrom}`}
-            variant="caption"
-            display="block"
-            style={{ color: '#b26a00' }}
-          >
+          <WarningCaption key={`${c.key}-${c.ignoredFrom}`}>
             {describeSelectorConflict(c)}
-          </Typography>
+          </WarningCaption>
         ))}
       </>
     ),
