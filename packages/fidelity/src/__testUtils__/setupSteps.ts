@@ -3,7 +3,7 @@
  * engine as a change of an empty Promise), then optionally a resource Work placed on one
  * Destination, each compared with what the real Kratix does.
  */
-import { SlimPromise } from '@kratix-backstage/plugin-kratix-common';
+import { aPromise } from '@kratix-backstage/plugin-kratix-common/testUtils';
 import {
   applyPromise,
   createResourceWork,
@@ -40,18 +40,11 @@ export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
   // The engine has no "new Promise" entry: predict it as a change of an empty Promise that
   // gets its dependencies (the static-dependency Work is created with the squashed selectors).
   const cache = kit.backend.cache;
-  const empty: SlimPromise = {
-    name: plan.promise,
+  const empty = aPromise(plan.promise, [], {
     uid: '',
     resourceVersion: '',
-    labels: {},
-    annotations: {},
-    generation: 1,
-    destinationSelectors: [],
     dependencyCount: 0,
-    workflows: { promiseConfigure: [], resourceConfigure: [] },
-    status: { conditions: [] },
-  };
+  });
   const picture: WhatIfPicture = {
     generation: cache.generation,
     promises: [...cache.promises.all(), empty],

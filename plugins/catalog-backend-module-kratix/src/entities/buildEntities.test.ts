@@ -205,7 +205,7 @@ describe('buildDestinationEntity', () => {
         namespace: 'default',
         title: 'dev-1',
         description:
-          'Kratix Destination "dev-1" on platform "local": writes to GitStateStore "default" under destinations.',
+          'Kratix Destination "dev-1" on platform "local": writes to GitStateStore "local" under destinations.',
         labels: {
           'backstage.io/owner': 'team-a',
           environment: 'dev',
@@ -219,8 +219,8 @@ describe('buildDestinationEntity', () => {
           'kratix.io/destination-labels':
             '{"backstage.io/owner":"team-a","environment":"dev","region":"eu"}',
           'kratix.io/strict-match-labels': 'false',
-          'kratix.io/ready': 'Unknown',
-          'kratix.io/state-store': 'GitStateStore/default',
+          'kratix.io/ready': 'True',
+          'kratix.io/state-store': 'GitStateStore/local',
           'kratix.io/destination-path': 'destinations',
         },
         tags: ['kratix', 'kratix-destination'],

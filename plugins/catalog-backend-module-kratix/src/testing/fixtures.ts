@@ -1,94 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KratixClusterClient } from '@kratix-backstage/plugin-kratix-node';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 import {
-  PlatformCache,
-  slimDestination,
-  slimPromise,
-} from '@kratix-backstage/plugin-kratix-node/testUtils';
+  aDestination,
+  aPromise,
+} from '@kratix-backstage/plugin-kratix-common/testUtils';
 
-/** A Promise API object (as the apiserver returns it) turned into the cache's slim shape. */
-export function aPromise(
-  name: string,
-  selectors: Array<Record<string, string>>,
-  extra: {
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    api?: { group: string; kind: string; plural: string; versions: string[] };
-    status?: Record<string, unknown>;
-    resourceVersion?: string;
-    deletionTimestamp?: string;
-  } = {},
-) {
-  return slimPromise({
-    apiVersion: 'platform.kratix.io/v1alpha1',
-    kind: 'Promise',
-    metadata: {
-      name,
-      uid: `uid-${name}`,
-      resourceVersion: extra.resourceVersion ?? '1',
-      generation: 1,
-      labels: extra.labels,
-      annotations: extra.annotations,
-      deletionTimestamp: extra.deletionTimestamp,
-    },
-    spec: {
-      destinationSelectors: selectors.map(matchLabels => ({ matchLabels })),
-      dependencies: [
-        {
-          apiVersion: 'v1',
-          kind: 'Namespace',
-          metadata: { name: `${name}-ns` },
-        },
-      ],
-      api: extra.api
-        ? {
-            apiVersion: 'apiextensions.k8s.io/v1',
-            kind: 'CustomResourceDefinition',
-            metadata: { name: `${extra.api.plural}.${extra.api.group}` },
-            spec: {
-              group: extra.api.group,
-              names: { kind: extra.api.kind, plural: extra.api.plural },
-              scope: 'Namespaced',
-              versions: extra.api.versions.map(v => ({
-                name: v,
-                served: true,
-                storage: true,
-              })),
-            },
-          }
-        : undefined,
-    },
-    status: extra.status,
-  });
-}
-
-/** A Destination API object turned into the cache's slim shape. */
-export function aDestination(
-  name: string,
-  labels: Record<string, string>,
-  extra: {
-    resourceVersion?: string;
-    strictMatchLabels?: boolean;
-    deletionTimestamp?: string;
-  } = {},
-) {
-  return slimDestination({
-    apiVersion: 'platform.kratix.io/v1alpha1',
-    kind: 'Destination',
-    metadata: {
-      name,
-      uid: `uid-${name}`,
-      resourceVersion: extra.resourceVersion ?? '1',
-      labels,
-      deletionTimestamp: extra.deletionTimestamp,
-    },
-    spec: {
-      path: 'destinations',
-      stateStoreRef: { kind: 'GitStateStore', name: 'default' },
-      strictMatchLabels: extra.strictMatchLabels,
-    },
-  });
-}
+export { aDestination, aPromise };
 
 const silentLogger: LoggerService = {
   error() {},

@@ -1,9 +1,39 @@
 import {
   SlimDestination,
+  SlimPromise,
   SlimStateStore,
   SlimWork,
   SlimWorkPlacement,
 } from '../model/objects';
+
+/**
+ * A slim Promise with one `destinationSelectors` entry per given label set: generation 1, one
+ * dependency, no resource API and no workflows unless `extra` gives them.
+ *
+ * @public
+ */
+export function aPromise(
+  name: string,
+  selectors: Array<Record<string, string>>,
+  extra: Partial<Omit<SlimPromise, 'status'>> & {
+    status?: Partial<SlimPromise['status']>;
+  } = {},
+): SlimPromise {
+  const { status, ...rest } = extra;
+  return {
+    name,
+    uid: `uid-${name}`,
+    resourceVersion: '1',
+    labels: {},
+    annotations: {},
+    generation: 1,
+    destinationSelectors: selectors.map(matchLabels => ({ matchLabels })),
+    dependencyCount: 1,
+    workflows: { promiseConfigure: [], resourceConfigure: [] },
+    ...rest,
+    status: { conditions: [], ...status },
+  };
+}
 
 /**
  * A slim Destination for unit tests of pure rules: ready, not strict, in the `local` GitStateStore.

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export {
+  aPromise,
   aDestination,
   aStateStore,
   aWork,
@@ -17,6 +18,7 @@ export type {
   ObjectMeta,
   Readiness,
   SlimDestination,
+  SlimPromise,
   SlimStateStore,
   SlimWork,
   SlimWorkloadGroup,

@@ -1,10 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { SlimWork } from '@kratix-backstage/plugin-kratix-common';
 import {
-  SlimDestination,
-  SlimPromise,
-  SlimWork,
-  SlimWorkPlacement,
-} from '@kratix-backstage/plugin-kratix-common';
+  aDestination,
+  aPromise,
+  aWork,
+  aWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-common/testUtils';
 import {
   KratixClusterClient,
   Platform,
@@ -15,68 +16,23 @@ import {
 import { promisePictureOf } from './preview';
 import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
-const GROUP = '5058f1af8388633f609cadb75a75dc9d';
-const meta = (name: string) => ({
-  name,
-  uid: `uid-${name}`,
-  resourceVersion: '1',
-  labels: {},
-});
-
-const promise = (name: string, env: string): SlimPromise => ({
-  ...meta(name),
-  annotations: {},
-  generation: 1,
-  destinationSelectors: [{ matchLabels: { env } }],
-  dependencyCount: 1,
-  workflows: { promiseConfigure: [], resourceConfigure: [] },
-  status: { conditions: [] },
-});
-
-const destination = (name: string, env: string): SlimDestination => ({
-  ...meta(name),
-  labels: { env },
-  strictMatchLabels: false,
-  ready: 'Unknown',
-});
-
+const promise = (name: string, env: string) => aPromise(name, [{ env }]);
+const destination = (name: string, env: string) =>
+  aDestination(name, { env }, { ready: 'Unknown' });
 const work = (
   promiseName: string,
   namespace: string,
   name: string,
   resourceName = '',
-): SlimWork => ({
-  ...meta(name),
-  namespace,
-  promiseName,
-  resourceName,
-  workType: resourceName ? 'resource' : 'static-dependency',
-  workloadGroups: [
-    {
-      id: GROUP,
-      directory: '.',
-      destinationSelectors: [
-        { matchLabels: { env: 'dev' }, source: 'promise' },
-      ],
-    },
-  ],
-  conditions: [],
-});
-
-const placement = (
-  w: SlimWork,
-  destinationName: string,
-): SlimWorkPlacement => ({
-  ...meta(`${w.name}.${destinationName}-5058f`),
-  namespace: w.namespace,
-  workName: w.name,
-  workloadGroupId: GROUP,
-  promiseName: w.promiseName,
-  resourceName: w.resourceName,
-  targetDestinationName: destinationName,
-  conditions: [],
-  finalizers: [],
-});
+) =>
+  aWork(name, [{ matchLabels: { env: 'dev' }, source: 'promise' }], {
+    namespace,
+    promiseName,
+    resourceName,
+    workType: resourceName ? 'resource' : 'static-dependency',
+  });
+const placement = (w: SlimWork, destinationName: string) =>
+  aWorkPlacement(w, destinationName, { finalizers: [] });
 
 /** Two Promises on two Destinations, with a Work of `b` in the same namespace as `a`'s. */
 function platform(): Platform {

@@ -7,6 +7,7 @@ import {
   WorkloadGroupSelector,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
+  aPromise as aSlimPromise,
   aDestination,
   aStateStore,
   aWork,
@@ -16,20 +17,14 @@ import { ProposedPromiseSpec, WhatIfPicture } from '../types';
 
 export { aDestination, aStateStore, aWork, aWorkPlacement };
 
+/** A Promise with a resource API and one pipeline per workflow (generation 2). */
 export function aPromise(
   name: string,
   selectors: Array<Record<string, string>>,
   extra: Partial<SlimPromise> = {},
 ): SlimPromise {
-  return {
-    name,
-    uid: `uid-${name}`,
-    resourceVersion: '1',
-    labels: {},
-    annotations: {},
+  return aSlimPromise(name, selectors, {
     generation: 2,
-    destinationSelectors: selectors.map(matchLabels => ({ matchLabels })),
-    dependencyCount: 1,
     api: {
       group: 'example.org',
       kind: name,
@@ -40,9 +35,8 @@ export function aPromise(
       promiseConfigure: ['promise-configure'],
       resourceConfigure: ['instance-configure'],
     },
-    status: { conditions: [] },
     ...extra,
-  };
+  });
 }
 
 export const promiseSel = (
