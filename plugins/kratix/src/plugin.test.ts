@@ -15,7 +15,6 @@ describe('kratixPlugin (legacy frontend system)', () => {
     expect(kratixPlugin.getId()).toBe('kratix');
     expect(Array.from(kratixPlugin.getApis(), a => a.api.id)).toEqual([
       'plugin.kratix.service',
-      'plugin.kratix.workflows',
     ]);
     expect(kratixPlugin.routes.root).toBeDefined();
   });

@@ -10,7 +10,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -37,7 +36,7 @@ import { MisplacedTable } from '../MisplacedTable';
 import {
   KratixErrorPanel,
   LabelChips,
-  LiveStatus,
+  LiveStatusBar,
   StaleWarning,
 } from '../shared';
 
@@ -209,13 +208,7 @@ const DestinationView = (props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="flex-end">
-          <LiveStatus
-            updatedAt={updatedAt}
-            loading={loading}
-            onRefresh={refresh}
-          />
-        </Box>
+        <LiveStatusBar read={{ updatedAt, loading, refresh }} />
       </Grid>
       {value.promises.stale && (
         <Grid item xs={12}>

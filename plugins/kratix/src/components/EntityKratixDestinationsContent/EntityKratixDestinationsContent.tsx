@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { EmptyState, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { kratixApiRef } from '../../api';
 import { useKratixEntityLinks } from '../../hooks/useKratixEntityLinks';
@@ -10,7 +9,7 @@ import { DestinationTargetingTable } from '../DestinationTargetingTable';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { SchedulingPicture } from '../SchedulingPicture';
 import { SelectorSummary } from '../SelectorSummary';
-import { KratixErrorPanel, LiveStatus, StaleWarning } from '../shared';
+import { KratixErrorPanel, LiveStatusBar, StaleWarning } from '../shared';
 import { WorkloadGroupTable } from '../WorkloadGroupTable';
 
 const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
@@ -35,13 +34,7 @@ const DestinationsView = ({ platform, promise }: KratixPromiseRef) => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Box display="flex" justifyContent="flex-end">
-          <LiveStatus
-            updatedAt={updatedAt}
-            loading={loading}
-            onRefresh={refresh}
-          />
-        </Box>
+        <LiveStatusBar read={{ updatedAt, loading, refresh }} />
       </Grid>
       {value.stale && (
         <Grid item xs={12}>

@@ -42,7 +42,10 @@ const failed: WorkflowRun = {
   pod: 'kratix-redis-broken-configure-2-fghij',
 };
 
-function render(wf: { listWorkflowRuns: jest.Mock; readWorkflowLog?: jest.Mock }) {
+function render(wf: {
+  listWorkflowRuns: jest.Mock;
+  readWorkflowLog?: jest.Mock;
+}) {
   const api = { readWorkflowLog: jest.fn(), ...wf };
   return renderKratix(
     <TestApiProvider apis={[[kratixApiRef, api]]}>
@@ -104,7 +107,9 @@ describe('EntityKratixWorkflowsContent', () => {
       lines: ['no template for team broken'],
     });
     await render({
-      listWorkflowRuns: jest.fn().mockResolvedValue(answer([failed, succeeded])),
+      listWorkflowRuns: jest
+        .fn()
+        .mockResolvedValue(answer([failed, succeeded])),
       readWorkflowLog,
     });
     expect(

@@ -1,12 +1,10 @@
-import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { WorkflowRun } from '@kratix-backstage/plugin-kratix-common';
-import Box from '@material-ui/core/Box';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { kratixApiRef } from '../../api';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
-import { KratixErrorPanel, LiveStatus } from '../shared';
+import { ReadStateCard } from '../shared';
 import { WorkflowLogDialog } from './WorkflowLogDialog';
 import { WorkflowRunsTable } from './WorkflowRunsTable';
 
@@ -31,54 +29,35 @@ export const WorkflowsView = ({ platform, promise }: KratixPromiseRef) => {
     const t = setInterval(retry, WORKFLOWS_POLL_MS);
     return () => clearInterval(t);
   }, [retry]);
-  const status = (
-    <LiveStatus updatedAt={updatedAt} loading={loading} onRefresh={retry} />
-  );
-  if (loading && !value && !error) {
-    return (
-      <InfoCard title={TITLE}>
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error) {
-    return (
-      <InfoCard title={TITLE} action={status}>
-        <KratixErrorPanel error={error} />
-      </InfoCard>
-    );
-  }
-  if (!value || value.items.length === 0) {
-    return (
-      <InfoCard title={TITLE} action={status}>
-        <EmptyState
-          missing="data"
-          title="No workflow runs"
-          description={`Kratix has no workflow Jobs for Promise ${promise} (it has no workflows, or its runs were pruned).`}
-        />
-      </InfoCard>
-    );
-  }
   return (
-    <>
-      <Box display="flex" justifyContent="flex-end" mb={1}>
-        {status}
-      </Box>
-      <WorkflowRunsTable
-        runs={value.items}
-        canReadLogs={value.canReadLogs}
-        onShowLog={(run, container) => setLog({ run, container })}
-      />
-      {log && (
-        <WorkflowLogDialog
-          platform={platform}
-          promise={promise}
-          run={log.run}
-          container={log.container}
-          onClose={() => setLog(undefined)}
-        />
+    <ReadStateCard
+      title={TITLE}
+      read={{ value, loading, error, updatedAt, refresh: retry }}
+      isEmpty={v => v.items.length === 0}
+      empty={{
+        title: 'No workflow runs',
+        description: `Kratix has no workflow Jobs for Promise ${promise} (it has no workflows, or its runs were pruned).`,
+      }}
+    >
+      {v => (
+        <>
+          <WorkflowRunsTable
+            runs={v.items}
+            canReadLogs={v.canReadLogs}
+            onShowLog={(run, container) => setLog({ run, container })}
+          />
+          {log && (
+            <WorkflowLogDialog
+              platform={platform}
+              promise={promise}
+              run={log.run}
+              container={log.container}
+              onClose={() => setLog(undefined)}
+            />
+          )}
+        </>
       )}
-    </>
+    </ReadStateCard>
   );
 };
 

@@ -14,3 +14,5 @@ export {
   formatAge,
 } from './format';
 export { LiveStatus, formatUpdated } from './LiveStatus';
+export { LiveStatusBar, ReadStateCard } from './ReadStateCard';
+export type { PolledRead } from './ReadStateCard';
