@@ -32,6 +32,7 @@ make_image() {
 
 build_images() {
   local src=$NODE_DIR/cmd stamp r
+  ensure_packages # busybox-static goes into the images (a fresh machine has none of the node's packages)
   [ -x "$BIN/kubectl" ] || die "no $BIN/kubectl: build the platform first (dev/platform/build.sh)"
   [ -x "$ADAPTER_BIN" ] || die "no $ADAPTER_BIN: run dev/node/build.sh"
   stamp="images=3 kubectl=$(cat "$BIN/.stamp" | tr ' ' ,) adapter=$(cat "$CACHE/node-adapter/.stamp" | tr ' ' ,) go=$(go version | cut -d' ' -f3) busybox=$(dpkg-query -W -f '${Version}' busybox-static) src=$(cat "$src"/*/*.go "$0" | sha256sum | cut -c1-16)"
