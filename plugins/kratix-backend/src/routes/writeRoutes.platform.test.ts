@@ -87,8 +87,10 @@ describe('write API on the real platform', () => {
         promiseWorkflowRerun: false,
         resourceWorkflowsRerun: 0,
       });
+      expect(dry.body.appliedAt).toBeUndefined();
       expect((await getPromise(name)).metadata.generation).toBe(generation);
 
+      const t0 = Date.now();
       const applied = await api()
         .post(`/api/kratix/platforms/local/promises/${name}/update`)
         .send({
@@ -100,6 +102,14 @@ describe('write API on the real platform', () => {
         });
       expect(applied.status).toBe(200);
       expect(applied.body.generation).toBe(generation + 1);
+      // The apiserver's own time of the write (managedFields, to the second): our update's entry
+      // (Kratix's later status writes may add newer ones).
+      const appliedAt = Date.parse(applied.body.appliedAt);
+      const writes = (await getPromise(name)).metadata.managedFields.map(
+        (f: { time: string }) => Date.parse(f.time),
+      );
+      expect(writes).toContain(appliedAt);
+      expect(appliedAt).toBeGreaterThanOrEqual(Math.floor(t0 / 1000) * 1000);
       expect((await getPromise(name)).spec.destinationSelectors).toEqual([
         { matchLabels: { environment: 'prod' } },
       ]);

@@ -64,6 +64,12 @@ export interface PromiseUpdateResponse {
   /** Unified diff of the spec as YAML, before → after. */
   diff: string;
   effects: PromiseUpdateEffects;
+  /**
+   * When the apiserver took the change (its own clock, from the Promise's managedFields; second
+   * precision): workflow runs created since then are the re-runs this update caused. Absent for a
+   * dry run or when nothing changed.
+   */
+  appliedAt?: string;
 }
 
 /**

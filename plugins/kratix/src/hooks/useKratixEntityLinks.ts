@@ -9,6 +9,8 @@ import { kratixApiRef } from '../api';
 export const MISPLACED_TAB_PATH = 'kratix-misplaced';
 /** Path (under a Promise entity) of the targeting tab. */
 export const TARGETING_TAB_PATH = 'kratix-targeting';
+/** Path (under a Promise entity) of the Workflows tab. */
+export const WORKFLOWS_TAB_PATH = 'kratix-workflows';
 
 /**
  * The catalog entity name of a Kratix object as plugins/catalog-backend-module-kratix names it
@@ -35,6 +37,8 @@ export interface KratixEntityLinks {
   misplaced(promise: string, destination?: string): string | undefined;
   /** The Promise's targeting tab (its scheduling picture and why each Destination is targeted). */
   targeting(promise: string): string | undefined;
+  /** The Promise's Workflows tab (its workflow runs and their logs). */
+  workflows(promise: string): string | undefined;
 }
 
 /** Links to the catalog entities the Kratix catalog module makes for a platform's objects. */
@@ -68,6 +72,10 @@ export function useKratixEntityLinks(platform: string): KratixEntityLinks {
       targeting: promise => {
         const base = link('component', promise);
         return base ? `${base}/${TARGETING_TAB_PATH}` : undefined;
+      },
+      workflows: promise => {
+        const base = link('component', promise);
+        return base ? `${base}/${WORKFLOWS_TAB_PATH}` : undefined;
       },
     };
   }, [entityRoute, platform, multi]);

@@ -71,6 +71,20 @@ async function effectsOf(
 }
 
 /**
+ * The apiserver's time of the latest write to an object: the newest `managedFields[].time` (the
+ * apiserver stamps it on every update, in its own clock, to the second), else this process' clock.
+ */
+export function writeTimeOf(metadata: {
+  managedFields?: Array<{ time?: string | Date }>;
+}): string {
+  const times = (metadata.managedFields ?? [])
+    .map(f => (f.time ? new Date(f.time).getTime() : NaN))
+    .filter(t => !Number.isNaN(t));
+  const newest = times.length ? Math.max(...times) : Date.now();
+  return new Date(newest).toISOString();
+}
+
+/**
  * Applies (or dry-runs at the apiserver) a new spec or a merge patch of the spec, with optimistic
  * concurrency: the client's resourceVersion must be current, and the apiserver enforces it again
  * on the PUT, so a concurrent change gives 409, never a silent overwrite.
@@ -126,6 +140,8 @@ export async function updatePromise(
       : Number(result.metadata.generation ?? 0),
     diff,
     effects: await effectsOf(platform, result, changed),
+    appliedAt:
+      request.dryRun || !changed ? undefined : writeTimeOf(result.metadata),
     before: current.spec,
     after: result.spec,
   };

@@ -78,6 +78,8 @@ describe('DestinationTargetingTable rows and links', () => {
         `/catalog/default/component/${p}/kratix-misplaced?destination=${d}`,
       targeting: (p: string) =>
         `/catalog/default/component/${p}/kratix-targeting`,
+      workflows: (p: string) =>
+        `/catalog/default/component/${p}/kratix-workflows`,
     };
     const destinations = targeting.destinations.map((d, i) =>
       i === 0 ? { ...d, misplaced: 2 } : d,

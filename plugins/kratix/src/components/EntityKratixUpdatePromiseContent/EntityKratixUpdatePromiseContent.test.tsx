@@ -155,9 +155,20 @@ describe('EntityKratixUpdatePromiseContent', () => {
       updatePromise: jest.fn(async (_p, _n, req) =>
         req.dryRun
           ? dryRun
-          : { ...dryRun, dryRun: false, resourceVersion: '101' },
+          : {
+              ...dryRun,
+              dryRun: false,
+              resourceVersion: '101',
+              appliedAt: '2026-12-05T08:00:00.000Z',
+            },
       ),
       previewPromise: jest.fn().mockResolvedValue(whatIfWithGroups),
+      listWorkflowRuns: jest.fn().mockResolvedValue({
+        platform: 'prod',
+        promise: 'redis',
+        items: [],
+        canReadLogs: true,
+      }),
     });
     await renderKratix(<EntityKratixUpdatePromiseContent />, { api });
     const value = await screen.findByLabelText('Entry 0 value 0');
@@ -210,6 +221,24 @@ describe('EntityKratixUpdatePromiseContent', () => {
     ).toHaveAttribute(
       'href',
       '/catalog/default/component/redis/kratix-misplaced',
+    );
+    // The re-runs the update causes are followed below.
+    expect(
+      await screen.findByText(
+        'Promise configure workflow: waiting for Kratix to start it.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Resource request workflows: 0 of 3 started, 0 running, 0 succeeded, 0 failed.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.listWorkflowRuns).toHaveBeenCalledWith('prod', 'redis');
+    expect(
+      screen.getByRole('link', { name: 'All workflow runs' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/redis/kratix-workflows',
     );
     await waitFor(() => expect(api.getPromise).toHaveBeenCalledTimes(2));
   });

@@ -11,12 +11,14 @@ import { useKratixEntityLinks } from '../../hooks/useKratixEntityLinks';
 import { DiffView } from '../DiffView';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { PromiseUpdateForm } from '../PromiseUpdateForm';
+import { WorkflowRerunsPanel } from '../EntityKratixWorkflowsContent';
 import { KratixErrorPanel } from '../shared';
 
 const UpdateView = ({ platform, promise }: KratixPromiseRef) => {
   const api = useApi(kratixApiRef);
   const [applied, setApplied] = useState<PromiseUpdateResponse>();
-  const misplacedTab = useKratixEntityLinks(platform).misplaced(promise);
+  const links = useKratixEntityLinks(platform);
+  const misplacedTab = links.misplaced(promise);
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     // The summary (resourceVersion, generation, selectors) and the whole spec; an older backend
     // without the manifest route still allows editing selectors and merge patches.
@@ -57,6 +59,18 @@ const UpdateView = ({ platform, promise }: KratixPromiseRef) => {
           </WarningPanel>
         </Grid>
       )}
+      {applied?.appliedAt &&
+        (applied.effects.promiseWorkflowRerun ||
+          applied.effects.resourceWorkflowsRerun > 0) && (
+          <Grid item xs={12}>
+            <WorkflowRerunsPanel
+              // A second apply follows its own re-runs.
+              key={applied.appliedAt}
+              applied={{ ...applied, appliedAt: applied.appliedAt }}
+              workflowsTab={links.workflows(promise)}
+            />
+          </Grid>
+        )}
       <Grid item xs={12}>
         <PromiseUpdateForm
           // A reload (new resourceVersion) starts the form again from the loaded spec.

@@ -1,38 +1,21 @@
-import { useApi } from '@backstage/core-plugin-api';
 import type { WorkflowRun } from '@kratix-backstage/plugin-kratix-common';
-import { useEffect, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { kratixApiRef } from '../../api';
+import { useState } from 'react';
+import { useWorkflowRuns } from '../../hooks/useWorkflowRuns';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { ReadStateCard } from '../shared';
 import { WorkflowLogDialog } from './WorkflowLogDialog';
 import { WorkflowRunsTable } from './WorkflowRunsTable';
 
 const TITLE = 'Workflows';
-/** Runs are Jobs, not in the backend's watch cache: read again this often while shown. */
-export const WORKFLOWS_POLL_MS = 5000;
 
 /** A Promise's workflow runs (its own and its resource requests'), newest first, polled. */
 export const WorkflowsView = ({ platform, promise }: KratixPromiseRef) => {
-  const api = useApi(kratixApiRef);
-  const state = useAsyncRetry(
-    () => api.listWorkflowRuns(platform, promise),
-    [api, platform, promise],
-  );
-  const [updatedAt, setUpdatedAt] = useState<number>();
+  const read = useWorkflowRuns(platform, promise);
   const [log, setLog] = useState<{ run: WorkflowRun; container: string }>();
-  const { retry, loading, value, error } = state;
-  useEffect(() => {
-    if (!loading && (value || error)) setUpdatedAt(Date.now());
-  }, [loading, value, error]);
-  useEffect(() => {
-    const t = setInterval(retry, WORKFLOWS_POLL_MS);
-    return () => clearInterval(t);
-  }, [retry]);
   return (
     <ReadStateCard
       title={TITLE}
-      read={{ value, loading, error, updatedAt, refresh: retry }}
+      read={read}
       isEmpty={v => v.items.length === 0}
       empty={{
         title: 'No workflow runs',

@@ -2,3 +2,4 @@ export {
   EntityKratixWorkflowsContent,
   WorkflowsView,
 } from './EntityKratixWorkflowsContent';
+export { WorkflowRerunsPanel } from './WorkflowRerunsPanel';
