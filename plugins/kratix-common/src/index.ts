@@ -204,3 +204,5 @@ export type {
   WorkflowRunsResponse,
   WorkflowType,
 } from './api/workflowTypes';
+export { rerunProgress } from './rules/workflowReruns';
+export type { RerunProgress } from './rules/workflowReruns';

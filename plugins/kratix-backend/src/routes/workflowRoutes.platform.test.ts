@@ -20,6 +20,7 @@ import {
 import {
   WorkflowRun,
   WorkflowRunsResponse,
+  rerunProgress,
 } from '@kratix-backstage/plugin-kratix-common';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -211,12 +212,47 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
         promiseConfigure: true,
         resourceRequests: 2,
       });
-      await applyPromise(workflowPromise(name, 'prod').manifest);
+      // Applied through the product's update route, as the Update tab does.
+      const current = await request(backend.server).get(
+        `/api/kratix/platforms/local/promises/${name}`,
+      );
+      const applied = await request(backend.server)
+        .post(`/api/kratix/platforms/local/promises/${name}/update`)
+        .send({
+          resourceVersion: current.body.promise.resourceVersion,
+          generation: current.body.promise.generation,
+          specPatch: {
+            destinationSelectors: [{ matchLabels: { environment: 'prod' } }],
+          },
+        });
+      expect(applied.status).toBe(200);
+      expect(applied.body.effects).toMatchObject({
+        promiseWorkflowRerun: true,
+        resourceWorkflowsRerun: 2,
+      });
       const after = await settled(
         name,
         items => items.length === 3 + predicted.total,
       );
       const reruns = after.filter(r => !first.some(f => f.id === r.id));
+      // What the Update tab shows: exactly the re-runs, found by the apiserver's write time.
+      const progress = rerunProgress(
+        after,
+        applied.body.appliedAt,
+        applied.body.effects,
+      );
+      expect(progress.runs.map(r => r.id).sort()).toEqual(
+        reruns.map(r => r.id).sort(),
+      );
+      expect(progress.resources).toEqual({
+        expected: 2,
+        started: 2,
+        running: 0,
+        succeeded: 2,
+        failed: 0,
+      });
+      expect(progress.promise.run?.outcome).toBe('succeeded');
+      expect(progress.done).toBe(true);
       expect(reruns).toHaveLength(predicted.total);
       expect(reruns.filter(r => r.workflowType === 'promise')).toHaveLength(1);
       expect(

@@ -1,7 +1,9 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import type {
+import {
   PromiseUpdateResponse,
+  RerunProgress,
   WorkflowRun,
+  rerunProgress,
 } from '@kratix-backstage/plugin-kratix-common';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
@@ -9,7 +11,6 @@ import { useWorkflowRuns } from '../../hooks/useWorkflowRuns';
 import { KratixErrorPanel, LiveStatus } from '../shared';
 import { WorkflowLogDialog } from './WorkflowLogDialog';
 import { WorkflowRunsTable } from './WorkflowRunsTable';
-import { RerunProgress, rerunProgress } from './rerunProgress';
 
 function promiseLine(p: RerunProgress): string {
   if (!p.promise.expected) return 'The Promise has no configure workflow.';

@@ -1,5 +1,5 @@
-import type { WorkflowRun } from '@kratix-backstage/plugin-kratix-common';
-import { rerunProgress } from './rerunProgress';
+import type { WorkflowRun } from '../api/workflowTypes';
+import { rerunProgress } from './workflowReruns';
 
 const APPLIED = '2026-12-05T08:00:00.000Z';
 

@@ -1,9 +1,11 @@
-import type {
-  PromiseUpdateEffects,
-  WorkflowRun,
-} from '@kratix-backstage/plugin-kratix-common';
+import type { PromiseUpdateEffects } from '../api/writeTypes';
+import type { WorkflowRun } from '../api/workflowTypes';
 
-/** How far the workflow re-runs an applied update caused have got. */
+/**
+ * How far the workflow re-runs an applied update caused have got.
+ *
+ * @public
+ */
 export interface RerunProgress {
   /** The runs created since the update, newest first. */
   runs: WorkflowRun[];
@@ -30,6 +32,8 @@ const finished = (r: WorkflowRun) =>
  * configure runs created since then. Kratix re-runs the Promise configure workflow first and each
  * resource request's configure workflow after it; a retried run is one Job, so runs are counted
  * per Job, the newest per resource request.
+ *
+ * @public
  */
 export function rerunProgress(
   runs: WorkflowRun[],
