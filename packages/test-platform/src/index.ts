@@ -10,3 +10,4 @@ export * from './rng';
 export * from './capturingLogger';
 export * from './recordingAuditor';
 export * from './kratixTestBackend';
+export * from './workflows';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** The checkout root: the nearest directory above the working directory with dev/platform. */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = process.cwd();
   while (!existsSync(resolve(dir, 'dev/platform/status.sh'))) {
     const parent = dirname(dir);

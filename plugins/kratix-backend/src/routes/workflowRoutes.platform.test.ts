@@ -6,13 +6,14 @@
  */
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  customObjects,
+  createTeamBucket,
   deletePromise,
+  deleteTeamBucket,
+  platformRunsWorkflows,
+  workflowPromise,
   applyPromise,
   isMisplaced,
   listWorks,
-  platformGeneration,
-  platformStateDir,
   uniqueName,
   waitFor,
   workPlacementsOf,
@@ -22,71 +23,18 @@ import {
   WorkflowRunsResponse,
   rerunProgress,
 } from '@kratix-backstage/plugin-kratix-common';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import request from 'supertest';
-import yaml from 'yaml';
 import {
   PlatformTestBackend,
   startPlatformTestBackend,
 } from '../__testUtils__/platformTestBackend';
 
-const REPO = resolve(__dirname, '../../../..');
-const hasNode = existsSync(resolve(platformStateDir(), 'node-enabled'));
-const describeWithNode =
-  hasNode && platformGeneration() === 'current' ? describe : describe.skip;
-if (!hasNode) {
+const describeWithNode = platformRunsWorkflows() ? describe : describe.skip;
+if (!platformRunsWorkflows()) {
   // eslint-disable-next-line no-console
   console.warn(
     'workflow runs tests skipped: the local platform runs no node (dev/platform/README.md, "The node")',
   );
-}
-
-/** The demo workflow Promise, renamed so tests never collide with the seed or each other. */
-function workflowPromise(name: string, environment: string) {
-  const p = yaml.parse(
-    readFileSync(
-      resolve(REPO, 'dev/platform/manifests/demo/workflows/promise.yaml'),
-      'utf8',
-    ),
-  );
-  const group = `${name}.demo.kratix.io`;
-  p.metadata.name = name;
-  p.spec.destinationSelectors = [{ matchLabels: { environment } }];
-  p.spec.api.metadata.name = `teambuckets.${group}`;
-  p.spec.api.spec.group = group;
-  return { manifest: p, group };
-}
-
-async function request_(
-  group: string,
-  name: string,
-  spec: Record<string, string>,
-) {
-  await customObjects().createNamespacedCustomObject({
-    group,
-    version: 'v1alpha1',
-    namespace: 'default',
-    plural: 'teambuckets',
-    body: {
-      apiVersion: `${group}/v1alpha1`,
-      kind: 'TeamBucket',
-      metadata: { name, namespace: 'default' },
-      spec,
-    },
-  });
-}
-
-async function deleteRequest(group: string, name: string) {
-  await customObjects()
-    .deleteNamespacedCustomObject({
-      group,
-      version: 'v1alpha1',
-      namespace: 'default',
-      plural: 'teambuckets',
-      name,
-    })
-    .catch(() => undefined);
 }
 
 describeWithNode('workflow runs on the real platform (with its node)', () => {
@@ -142,8 +90,11 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
         async () =>
           backend.cache.promises.get(name)?.status?.status === 'Available',
       );
-      await request_(group, 'orders', { team: 'orders' });
-      await request_(group, 'analytics', { team: 'analytics', size: 'large' });
+      await createTeamBucket(group, 'orders', { team: 'orders' });
+      await createTeamBucket(group, 'analytics', {
+        team: 'analytics',
+        size: 'large',
+      });
       const first = await settled(name, items => items.length === 3);
       expect(
         first
@@ -325,8 +276,8 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
       expect(misplaced.status).toBe(200);
       expect(misplaced.body.items.length).toBe(2);
     } finally {
-      await deleteRequest(group, 'orders');
-      await deleteRequest(group, 'analytics');
+      await deleteTeamBucket(group, 'orders');
+      await deleteTeamBucket(group, 'analytics');
       await deletePromise(name, 120_000).catch(() => undefined);
     }
   }, 480_000);
@@ -342,7 +293,7 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
         async () =>
           backend.cache.promises.get(name)?.status?.status === 'Available',
       );
-      await request_(group, 'broken', {
+      await createTeamBucket(group, 'broken', {
         team: 'broken',
         failWith: 'no bucket quota left for team broken',
       });
@@ -390,7 +341,7 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
       expect(bad.status).toBe(404);
       expect(bad.body.error.message).toContain('render-bucket');
     } finally {
-      await deleteRequest(group, 'broken');
+      await deleteTeamBucket(group, 'broken');
       await deletePromise(name, 120_000).catch(() => undefined);
     }
   }, 300_000);
