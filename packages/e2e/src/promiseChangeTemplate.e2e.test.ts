@@ -6,14 +6,10 @@
  * No deprecated-prop warnings (`enumNames`, `rows`) in the console.
  */
 import {
-  applyPromise,
   deletePromise,
   getPromise,
-  isWritten,
-  promiseManifest,
   uniqueName,
   waitFor,
-  workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import { Browser, Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +21,7 @@ import {
   reloadUntil,
   screenshot,
 } from './browser';
+import { applyDevPromise } from './seedPromise';
 
 const consoleMessages: string[] = [];
 function watchConsole(page: Page): Page {
@@ -44,23 +41,7 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    await applyPromise(
-      promiseManifest(
-        name,
-        [{ environment: 'dev' }],
-        [
-          {
-            apiVersion: 'v1',
-            kind: 'Namespace',
-            metadata: { name: `${name}-ns` },
-          },
-        ],
-      ),
-    );
-    await waitFor('two written dev WorkPlacements', 60_000, async () => {
-      const wps = await workPlacementsOf(name);
-      return wps.length === 2 && wps.every(isWritten);
-    });
+    await applyDevPromise(name);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,15 +4,12 @@
  * marks the dev WorkPlacements, clean them up, and check in the cluster that exactly those are gone.
  */
 import {
-  applyPromise,
   deletePromise,
   awaitDeletedOrRecreated,
   destinationFiles,
   isMisplaced,
-  isWritten,
   stateStoreDeletedSince,
   stateStoreHead,
-  promiseManifest,
   uniqueName,
   waitFor,
   workPlacementsOf,
@@ -25,6 +22,7 @@ import {
   reloadUntil,
   screenshot,
 } from './browser';
+import { applyDevPromise } from './seedPromise';
 
 const tab = (name: string, path: string) =>
   `/catalog/default/component/${name}/${path}`;
@@ -41,23 +39,7 @@ describe('Promise targeting, update and misplaced cleanup (real browser)', () =>
   });
 
   it('moves a Promise to prod in the UI and cleans up exactly the misplaced WorkPlacements', async () => {
-    await applyPromise(
-      promiseManifest(
-        name,
-        [{ environment: 'dev' }],
-        [
-          {
-            apiVersion: 'v1',
-            kind: 'Namespace',
-            metadata: { name: `${name}-ns` },
-          },
-        ],
-      ),
-    );
-    await waitFor('two written dev WorkPlacements', 60_000, async () => {
-      const wps = await workPlacementsOf(name);
-      return wps.length === 2 && wps.every(isWritten);
-    });
+    await applyDevPromise(name);
     const devWps = await workPlacementsOf(name);
 
     // Targeting: the catalog provider gives the new Promise its page within seconds.

@@ -7,12 +7,9 @@
  * from Destination names and matrix cells; the History tab.
  */
 import {
-  applyPromise,
   deletePromise,
   awaitDeletedOrRecreated,
   isMisplaced,
-  isWritten,
-  promiseManifest,
   uniqueName,
   updateKratixObject,
   waitFor,
@@ -31,6 +28,7 @@ import {
   reloadUntil,
   screenshot,
 } from './browser';
+import { applyDevPromise } from './seedPromise';
 
 const entity = (name: string, tab?: string) =>
   `/catalog/default/component/${name}${tab ? `/${tab}` : ''}`;
@@ -71,23 +69,7 @@ describe('Issue 19: three clicks, links, live views, History (real browser)', ()
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    await applyPromise(
-      promiseManifest(
-        name,
-        [{ environment: 'dev' }],
-        [
-          {
-            apiVersion: 'v1',
-            kind: 'Namespace',
-            metadata: { name: `${name}-ns` },
-          },
-        ],
-      ),
-    );
-    await waitFor('two written dev WorkPlacements', 60_000, async () => {
-      const wps = await workPlacementsOf(name);
-      return wps.length === 2 && wps.every(isWritten);
-    });
+    await applyDevPromise(name);
   });
   afterAll(async () => {
     await browser?.close();
