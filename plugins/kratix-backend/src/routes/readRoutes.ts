@@ -12,7 +12,7 @@ import {
   promiseSummary,
   requirePromise,
 } from '../service/readModel/promiseSummary';
-import { promiseTargeting } from '../service/readModel/promiseTargeting';
+import { promiseTargetingJson } from '../service/readModel/promiseTargetingJson';
 import { promiseWorks } from '../service/readModel/promiseWorks';
 import {
   misplacedQuery,
@@ -86,8 +86,8 @@ export function registerReadRoutes(
       await readerCredentials(ctx, req);
       const q = parse(targetingQuery, req.query, 'query');
       const { platform, meta, promise } = readable(req, q.allowStale);
-      res.json(
-        promiseTargeting(platform.cache, meta, promise!, {
+      res.type('application/json').send(
+        promiseTargetingJson(platform.cache, meta, promise!, {
           offset: q.groupsOffset,
           limit: q.groupsLimit,
         }),

@@ -1,0 +1,140 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  aDestination,
+  aPromise,
+  aStateStore,
+  aWork,
+  aWorkPlacement,
+} from '@kratix-backstage/plugin-kratix-common/testUtils';
+import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import { promiseTargeting } from './promiseTargeting';
+import { promiseTargetingJson } from './promiseTargetingJson';
+
+const meta = { platform: 'local', generation: 'current', stale: false } as any;
+const page = { offset: 0, limit: 100 };
+
+function platform() {
+  const cache = new PlatformCache(
+    { platform: 'local' } as any,
+    mockServices.rootLogger(),
+  );
+  cache.promises.upsert(aPromise('redis', [{ env: 'dev' }]));
+  cache.stateStores.upsert(aStateStore());
+  cache.destinations.upsert(aDestination('dev-1', { env: 'dev' }));
+  cache.destinations.upsert(aDestination('prod-1', { env: 'prod' }));
+  const work = aWork('redis-deps', [
+    { matchLabels: { env: 'dev' }, source: 'promise' },
+  ]);
+  cache.works.upsert(work);
+  cache.workPlacements.upsert(aWorkPlacement(work, 'dev-1'));
+  return { cache, work };
+}
+
+/** The kept JSON must always be what a fresh build would answer. */
+function expectFresh(cache: PlatformCache) {
+  const json = promiseTargetingJson(cache, meta, 'redis', page);
+  expect(JSON.parse(json)).toEqual(
+    JSON.parse(JSON.stringify(promiseTargeting(cache, meta, 'redis', page))),
+  );
+  return JSON.parse(json);
+}
+
+describe('promiseTargetingJson', () => {
+  it('answers what promiseTargeting builds, with the per-request meta and resourceVersion', () => {
+    const { cache } = platform();
+    const first = expectFresh(cache);
+    expect(first.destinations.map((d: any) => [d.name, d.matched])).toEqual([
+      ['dev-1', true],
+      ['prod-1', false],
+    ]);
+    const stale = {
+      ...meta,
+      stale: true,
+      staleSince: '2026-12-05T00:00:00Z',
+    };
+    const again = JSON.parse(promiseTargetingJson(cache, stale, 'redis', page));
+    expect(again.stale).toBe(true);
+    expect(again.staleSince).toBe('2026-12-05T00:00:00Z');
+    expect(again.destinations).toEqual(first.destinations);
+  });
+
+  it('is never stale after a change of anything it reads', () => {
+    const { cache, work } = platform();
+    expectFresh(cache);
+    // A Destination relabelled: now matched.
+    cache.destinations.upsert(
+      aDestination('prod-1', { env: 'dev' }, { resourceVersion: '2' }),
+    );
+    expect(
+      expectFresh(cache).destinations.find((d: any) => d.name === 'prod-1')
+        .matched,
+    ).toBe(true);
+    // A new WorkPlacement: counts and placedOn.
+    cache.workPlacements.upsert(aWorkPlacement(work, 'prod-1'));
+    const placed = expectFresh(cache);
+    expect(placed.workloadGroups[0].placedOn).toEqual(['dev-1', 'prod-1']);
+    // Marked misplaced by Kratix (a label).
+    cache.workPlacements.upsert(
+      aWorkPlacement(work, 'prod-1', {
+        resourceVersion: '8',
+        labels: {
+          'kratix.io/work': work.name,
+          'kratix.io/targetDestinationName': 'prod-1',
+          'kratix.io/misplaced': 'true',
+        },
+      }),
+    );
+    expect(
+      expectFresh(cache).destinations.find((d: any) => d.name === 'prod-1')
+        .misplaced,
+    ).toBe(1);
+    // A status-only write of the WorkPlacement keeps everything but is still answered right.
+    cache.workPlacements.upsert(
+      aWorkPlacement(work, 'dev-1', {
+        resourceVersion: '9',
+        conditions: [{ type: 'Ready', status: 'True' } as any],
+      }),
+    );
+    expectFresh(cache);
+    // The state store not ready.
+    cache.stateStores.upsert(
+      aStateStore({ ready: 'False', resourceVersion: '2' }),
+    );
+    expect(expectFresh(cache).destinations[0].stateStore.ready).toBe('False');
+    // The Promise's selectors changed; and its status-only write moves only resourceVersion.
+    cache.promises.upsert(
+      aPromise('redis', [{ env: 'prod' }], {
+        resourceVersion: '3',
+        generation: 2,
+      }),
+    );
+    expect(
+      expectFresh(cache)
+        .destinations.filter((d: any) => d.matched)
+        .map((d: any) => d.name),
+    ).toEqual([]);
+    cache.promises.upsert(
+      aPromise('redis', [{ env: 'prod' }], {
+        resourceVersion: '4',
+        generation: 2,
+      }),
+    );
+    expect(expectFresh(cache).resourceVersion).toBe('4');
+  });
+
+  it('keeps one answer per page', () => {
+    const { cache } = platform();
+    const none = JSON.parse(
+      promiseTargetingJson(cache, meta, 'redis', { offset: 1, limit: 10 }),
+    );
+    expect(none.workloadGroups).toEqual([]);
+    expect(expectFresh(cache).workloadGroups).toHaveLength(1);
+  });
+
+  it('answers 404 for a Promise the cache does not hold', () => {
+    const { cache } = platform();
+    expect(() => promiseTargetingJson(cache, meta, 'nope', page)).toThrow(
+      /nope/,
+    );
+  });
+});

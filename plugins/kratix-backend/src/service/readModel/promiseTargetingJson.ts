@@ -1,0 +1,78 @@
+import {
+  ReadMeta,
+  squashPromiseScheduling,
+} from '@kratix-backstage/plugin-kratix-common';
+import {
+  KratixPlatformCache,
+  PLACEMENT_ASPECT,
+} from '@kratix-backstage/plugin-kratix-node';
+import { requirePromise } from './promiseSummary';
+import { promiseTargeting } from './promiseTargeting';
+
+/** Serialised answers kept per platform cache: (Promise, page) pairs, oldest dropped first. */
+const CAPACITY = 256;
+
+interface Kept {
+  version: readonly unknown[];
+  body: string;
+}
+
+const keptByCache = new WeakMap<KratixPlatformCache, Map<string, Kept>>();
+
+const sameVersion = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The targeting answer as JSON, serialised once per change of what it is built from and reused
+ * until then: at 4,000 Destinations it is megabytes, and building it is most of a request. What
+ * it reads, and so its version: the Promise's selectors, the Destinations and state stores (any
+ * change), the WorkPlacement counts, and the Works' and WorkPlacements' placement (status-only
+ * writes, which Kratix makes all the time, keep it). The per-request parts (read meta, the
+ * Promise's resourceVersion, which Kratix's status writes move) are added around it.
+ */
+export function promiseTargetingJson(
+  cache: KratixPlatformCache,
+  meta: ReadMeta,
+  promiseName: string,
+  page: { offset: number; limit: number },
+): string {
+  const promise = requirePromise(cache, promiseName);
+  const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
+  const version = [
+    cache.generation,
+    JSON.stringify(Object.entries(matchLabels).sort()),
+    JSON.stringify(promise.destinationSelectors),
+    cache.destinations.revision,
+    cache.stateStores.revision,
+    cache.placementCounts.revision,
+    // Same object until a Work's or WorkPlacement's placement changes.
+    cache.works.memo('targeting-json-token', () => ({}), PLACEMENT_ASPECT),
+    cache.workPlacements.memo(
+      'targeting-json-token',
+      () => ({}),
+      PLACEMENT_ASPECT,
+    ),
+  ];
+  let kept = keptByCache.get(cache);
+  if (!kept) keptByCache.set(cache, (kept = new Map()));
+  const key = `${promise.name}\u0000${page.offset}\u0000${page.limit}`;
+  let entry = kept.get(key);
+  if (!entry || !sameVersion(entry.version, version)) {
+    const full: Record<string, unknown> = {
+      ...promiseTargeting(cache, meta, promise.name, page),
+    };
+    // The per-request parts go around the kept body, not in it.
+    for (const k of [...Object.keys(meta), 'resourceVersion']) delete full[k];
+    entry = { version, body: JSON.stringify(full) };
+    kept.delete(key);
+    kept.set(key, entry);
+    if (kept.size > CAPACITY) kept.delete(kept.keys().next().value!);
+  }
+  const head = JSON.stringify({
+    ...meta,
+    resourceVersion: promise.resourceVersion,
+  });
+  return entry.body === '{}'
+    ? head
+    : `${head.slice(0, -1)},${entry.body.slice(1)}`;
+}
