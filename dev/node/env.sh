@@ -25,6 +25,8 @@ POD_CIDR=10.88.0.0/16
 BRIDGE_IP=10.88.0.1
 SERVICE_CIDR=10.0.0.0/24
 KUBERNETES_SERVICE_IP=10.0.0.1
+# Locally administered, fixed (dev/node/start.sh says why).
+BRIDGE_MAC=02:6b:72:61:74:01
 CLUSTER_DNS=10.0.0.10
 # "localhost": the apiserver dials a node by its Hostname address first (default
 # --kubelet-preferred-address-types), and the kubelet listens on 127.0.0.1 only.

@@ -30,6 +30,10 @@ if ! ip link show "$NODE_BRIDGE" >/dev/null 2>&1; then
   ip addr add "$KUBERNETES_SERVICE_IP/32" dev "$NODE_BRIDGE"
   ip link set "$NODE_BRIDGE" up
 fi
+# A fixed MAC: a bridge with a kernel-chosen MAC takes the lowest MAC of its ports, so each new pod
+# could change it; running pods then kept the old gateway MAC in their ARP cache and lost the
+# apiserver (i/o timeouts) for up to ~30 s whenever another pod started.
+[ "$(cat "/sys/class/net/$NODE_BRIDGE/addr_assign_type")" = 3 ] || ip link set "$NODE_BRIDGE" address "$BRIDGE_MAC"
 # With ip_forward on, pods must still reach nothing beyond the bridge: no forwarding in or out.
 iptables -C FORWARD -i "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP 2>/dev/null ||
   iptables -I FORWARD -i "$NODE_BRIDGE" -m comment --comment kratix-node -j DROP
