@@ -97,8 +97,13 @@ describeWithNode(
         async () => (await succeededRuns()) === 3,
         240_000,
       );
-      await page.getByText('orders', { exact: true }).first().waitFor();
-      await page.getByText('analytics', { exact: true }).first().waitFor();
+      // Each request's run names it (`<namespace>/<name> configure · <pipeline>`).
+      await page
+        .getByText('default/orders configure · bucket-configure')
+        .waitFor();
+      await page
+        .getByText('default/analytics configure · bucket-configure')
+        .waitFor();
       await screenshot(page, 'wf-01-workflow-runs');
 
       // Update: dev → prod, preview, apply; the panel follows the re-runs until they finish.
