@@ -94,6 +94,9 @@ describe('WorkflowRerunsPanel', () => {
       await screen.findByText('Workflow re-runs: finished'),
     ).toBeInTheDocument();
     expect(listWorkflowRuns).toHaveBeenCalledTimes(3);
+    expect(screen.getByTestId('kratix-live-status')).not.toHaveTextContent(
+      'follows the platform live',
+    );
     await act(async () => {
       jest.advanceTimersByTime(3 * WORKFLOWS_POLL_MS);
     });

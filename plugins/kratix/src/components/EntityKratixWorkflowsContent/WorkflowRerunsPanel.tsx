@@ -61,6 +61,7 @@ export const WorkflowRerunsPanel = (props: {
           updatedAt={read.updatedAt}
           loading={read.loading}
           onRefresh={read.refresh}
+          following={!progress?.done}
         />
       }
     >

@@ -21,6 +21,8 @@ export const LiveStatus = (props: {
   updatedAt?: number;
   loading?: boolean;
   onRefresh: () => void;
+  /** False once the view stopped following (e.g. every re-run it waited for has finished). */
+  following?: boolean;
 }) => {
   const now = useNow();
   return (
@@ -35,7 +37,9 @@ export const LiveStatus = (props: {
         {props.loading && props.updatedAt !== undefined && 'Updating…'}
         {!props.loading &&
           props.updatedAt !== undefined &&
-          `${formatUpdated(props.updatedAt, now)} · follows the platform live`}
+          `${formatUpdated(props.updatedAt, now)}${
+            props.following === false ? '' : ' · follows the platform live'
+          }`}
       </Typography>
       {/* A native title: MUI v4's Tooltip calls findDOMNode (a warning in StrictMode). */}
       <IconButton
