@@ -12,5 +12,7 @@ describe('specDiff', () => {
     );
     expect(d).toContain('-      environment: dev');
     expect(d).toContain('+      environment: prod');
+    // A plain unified diff: it starts with the file header, no separator line.
+    expect(d.split('\n')[0]).toBe('--- p/spec (current)');
   });
 });

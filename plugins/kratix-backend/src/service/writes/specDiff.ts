@@ -10,6 +10,8 @@ export function specDiff(
   const a = stringify(before ?? {}, { sortMapEntries: true });
   const b = stringify(after ?? {}, { sortMapEntries: true });
   if (a === b) return '';
+  // The library starts with a line of '=' (an "Index:" separator) and ends the file lines with a
+  // tab before their (empty) headers; a plain unified diff has neither.
   return createTwoFilesPatch(
     `${promise}/spec (current)`,
     `${promise}/spec (proposed)`,
@@ -20,5 +22,7 @@ export function specDiff(
     {
       context: 3,
     },
-  );
+  )
+    .replace(/^=+\n/, '')
+    .replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2');
 }
