@@ -8,10 +8,10 @@
 import {
   applyPromise,
   createTeamBucket,
-  customObjects,
   deletePromise,
   deleteTeamBucket,
   platformRunsWorkflows,
+  teamBucketConfigured,
   uniqueName,
   waitFor,
   workflowPromise,
@@ -27,23 +27,6 @@ import {
 
 const tab = (name: string, path: string) =>
   `/catalog/default/component/${name}/${path}`;
-/** Kratix set the request's ConfigureWorkflowCompleted condition True (its workflow succeeded). */
-async function teamBucketConfigured(group: string, name: string) {
-  const obj: any = await customObjects()
-    .getNamespacedCustomObject({
-      group,
-      version: 'v1alpha1',
-      namespace: 'default',
-      plural: 'teambuckets',
-      name,
-    })
-    .catch(() => undefined);
-  return (obj?.status?.conditions ?? []).some(
-    (c: { type: string; status: string }) =>
-      c.type === 'ConfigureWorkflowCompleted' && c.status === 'True',
-  );
-}
-
 const describeWithNode = platformRunsWorkflows() ? describe : describe.skip;
 if (!platformRunsWorkflows()) {
   // eslint-disable-next-line no-console

@@ -73,3 +73,23 @@ export async function deleteTeamBucket(
     })
     .catch(() => undefined);
 }
+
+/** Kratix set the request's ConfigureWorkflowCompleted condition True (its workflow succeeded). */
+export async function teamBucketConfigured(
+  group: string,
+  name: string,
+): Promise<boolean> {
+  const obj: any = await customObjects()
+    .getNamespacedCustomObject({
+      group,
+      version: 'v1alpha1',
+      namespace: 'default',
+      plural: 'teambuckets',
+      name,
+    })
+    .catch(() => undefined);
+  return (obj?.status?.conditions ?? []).some(
+    (c: { type: string; status: string }) =>
+      c.type === 'ConfigureWorkflowCompleted' && c.status === 'True',
+  );
+}

@@ -1,17 +1,13 @@
-import type { WorkflowRun } from '@kratix-backstage/plugin-kratix-common';
-import { useState } from 'react';
 import { useWorkflowRuns } from '../../hooks/useWorkflowRuns';
 import { KratixPromiseRef, KratixPromiseScope } from '../KratixPromiseScope';
 import { ReadStateCard } from '../shared';
-import { WorkflowLogDialog } from './WorkflowLogDialog';
-import { WorkflowRunsTable } from './WorkflowRunsTable';
+import { WorkflowRunsWithLogs } from './WorkflowRunsWithLogs';
 
 const TITLE = 'Workflows';
 
 /** A Promise's workflow runs (its own and its resource requests'), newest first, polled. */
 export const WorkflowsView = ({ platform, promise }: KratixPromiseRef) => {
   const read = useWorkflowRuns(platform, promise);
-  const [log, setLog] = useState<{ run: WorkflowRun; container: string }>();
   return (
     <ReadStateCard
       title={TITLE}
@@ -23,22 +19,12 @@ export const WorkflowsView = ({ platform, promise }: KratixPromiseRef) => {
       }}
     >
       {v => (
-        <>
-          <WorkflowRunsTable
-            runs={v.items}
-            canReadLogs={v.canReadLogs}
-            onShowLog={(run, container) => setLog({ run, container })}
-          />
-          {log && (
-            <WorkflowLogDialog
-              platform={platform}
-              promise={promise}
-              run={log.run}
-              container={log.container}
-              onClose={() => setLog(undefined)}
-            />
-          )}
-        </>
+        <WorkflowRunsWithLogs
+          platform={platform}
+          promise={promise}
+          runs={v.items}
+          canReadLogs={v.canReadLogs}
+        />
       )}
     </ReadStateCard>
   );

@@ -2,15 +2,13 @@ import { InfoCard, Link, Progress } from '@backstage/core-components';
 import {
   PromiseUpdateResponse,
   RerunProgress,
-  WorkflowRun,
   rerunProgress,
 } from '@kratix-backstage/plugin-kratix-common';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { useWorkflowRuns } from '../../hooks/useWorkflowRuns';
 import { KratixErrorPanel, LiveStatus } from '../shared';
-import { WorkflowLogDialog } from './WorkflowLogDialog';
-import { WorkflowRunsTable } from './WorkflowRunsTable';
+import { WorkflowRunsWithLogs } from './WorkflowRunsWithLogs';
 
 function promiseLine(p: RerunProgress): string {
   if (!p.promise.expected) return 'The Promise has no configure workflow.';
@@ -44,7 +42,6 @@ export const WorkflowRerunsPanel = (props: {
   const { platform, promise, appliedAt, effects } = props.applied;
   const [polling, setPolling] = useState(true);
   const read = useWorkflowRuns(platform, promise, polling);
-  const [log, setLog] = useState<{ run: WorkflowRun; container: string }>();
   const progress = read.value
     ? rerunProgress(read.value.items, appliedAt, effects)
     : undefined;
@@ -81,10 +78,11 @@ export const WorkflowRerunsPanel = (props: {
             </Typography>
           )}
           {progress.runs.length > 0 && (
-            <WorkflowRunsTable
+            <WorkflowRunsWithLogs
+              platform={platform}
+              promise={promise}
               runs={progress.runs}
               canReadLogs={read.value?.canReadLogs ?? false}
-              onShowLog={(run, container) => setLog({ run, container })}
             />
           )}
           {props.workflowsTab && (
@@ -93,15 +91,6 @@ export const WorkflowRerunsPanel = (props: {
             </Typography>
           )}
         </>
-      )}
-      {log && (
-        <WorkflowLogDialog
-          platform={platform}
-          promise={promise}
-          run={log.run}
-          container={log.container}
-          onClose={() => setLog(undefined)}
-        />
       )}
     </InfoCard>
   );
