@@ -24,6 +24,9 @@
 #    /tmp/kratix-main-platform.lock for this step and starts (and afterwards stops) the platform
 #    if it is not up; with KRATIX_ADOPTER_PLATFORM_OWNED=1 (dev/test.sh, which started the
 #    platform and owns it for the whole test run) it takes no lock and needs the platform up.
+# 7. a real browser (Debian chromium) opens the app the backend serves, signs in as guest and
+#    sees the Kratix tabs on the demo Promise's page, the targeting tab listing the Destinations
+#    (dev/adopter/browser.mjs; screenshot test-results/adopter-promise-page.png)
 # The time printed at the end leaves out the wait for the platform lock.
 #
 # The app lives in .adopter/ (gitignored, or KRATIX_ADOPTER_DIR). Needs the npm registry, g++,
@@ -217,6 +220,9 @@ fi
 export KUBECONFIG=${KUBECONFIG_LINE#KUBECONFIG=}
 TEMPLATE=../../node_modules/@kratix-backstage/plugin-scaffolder-backend-module-kratix/templates/kratix-promise-change/template.yaml
 cat >"$WORK/app-config.adopter.yaml" <<YAML
+app:
+  # The backend serves the built frontend (create-app's app-backend plugin): one origin.
+  baseUrl: http://localhost:$PORT
 backend:
   baseUrl: http://localhost:$PORT
   listen: { port: $PORT }
@@ -265,6 +271,11 @@ done
 api /api/catalog/entities/by-name/template/default/kratix-promise-change >/dev/null ||
   die "the example template (from the scaffolder module's package) is not in the catalog"
 log "catalog: template:default/kratix-promise-change (shipped in the scaffolder module) is there"
+
+step "browser: the Kratix tabs on the demo Promise"
+mkdir -p "$ROOT/test-results"
+node dev/adopter/browser.mjs "http://localhost:$PORT" /catalog/default/component/team-namespace \
+  "$ROOT/test-results/adopter-promise-page.png" || { tail -20 "$WORK/backend.log"; die "the browser did not show the Kratix tabs"; }
 # The backend must have stayed up the whole time (create-app's better-sqlite3 12 aborted it).
 kill -0 "$BACKEND" 2>/dev/null || { tail -40 "$WORK/backend.log"; die "the backend exited during the checks"; }
 stop_backend
