@@ -11,8 +11,10 @@
  *     event may trigger it early); `after-workflow-run` ones must not be there yet.
  *   2 `nudged`: after the runner triggered a reconcile of every Work of the Promise (what "the
  *     Work's next own reconcile" means): `deferred` effects must be there too.
- *   3 `workflow re-run`: after the runner rewrote the resource Work the way the resource workflow
- *     would (Promise changes only): `after-workflow-run` effects must be there too.
+ *   3 `workflow re-run`: after the resource workflow re-ran (Promise changes only): `after-workflow-run`
+ *     effects must be there too. Where workflows really run (the platform's node), the re-run
+ *     starts with the update, so in phases 1 and 2 those effects may or may not be there yet;
+ *     elsewhere the runner rewrites the Work the way the work-creator would, after phase 2.
  * Resource WorkPlacements whose Destination still matches a selector that matches more than one
  * Destination may be labelled at any reconcile (syntasso/kratix#486, docs/kratix-v0.125.0.md §4.5):
  * that label is accepted and counted.
@@ -89,6 +91,11 @@ export interface ExpectationInput {
    * WorkPlacement still on one of them, with more than one, may be labelled (#486).
    */
   resourceMatches?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The resource workflow really runs and re-runs as soon as the Promise changes: before phase 3,
+   * `after-workflow-run` effects may already show.
+   */
+  workflowRunning?: boolean;
 }
 
 type EffectList = keyof Pick<
@@ -136,7 +143,11 @@ export function expectedState(input: ExpectationInput): Expectation {
     if (input.phase >= effectPhase) {
       allowed.set(k, new Set([after]));
       deferredAfter.delete(k);
-    } else if (g.when === 'deferred' || g.when === 'next-requeue') {
+    } else if (
+      g.when === 'deferred' ||
+      g.when === 'next-requeue' ||
+      (g.when === 'after-workflow-run' && input.workflowRunning)
+    ) {
       allowed.set(k, new Set([before, after]));
       if (after !== before) deferredAfter.set(k, after);
     } else {

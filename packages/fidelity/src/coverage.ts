@@ -39,6 +39,7 @@ export const EXTRA_RULES = [
   'extra-labels',
   'deferred',
   'resource-work',
+  'resource-workflow-ran',
 ] as const;
 
 export type Rule = (typeof RULES)[number] | (typeof EXTRA_RULES)[number];
@@ -71,6 +72,8 @@ export const RULE_DESCRIPTIONS: Record<Rule, string> = {
   deferred:
     'a prediction timed "deferred" (v0.125: needs the Work\'s next reconcile)',
   'resource-work': 'a resource Work placed on its one matching Destination',
+  'resource-workflow-ran':
+    "the resource Work came from a real resource workflow (Kratix's work-creator wrote the predicted selectors)",
 };
 
 /** Rules decided by the Promise's selector against the scenario's Destinations. */

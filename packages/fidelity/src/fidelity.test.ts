@@ -329,6 +329,42 @@ describe('expectedState / compareState', () => {
     ]);
   });
 
+  it('accepts after-workflow-run effects before phase 3 when the workflow really runs', () => {
+    const resBefore = [
+      { workKey: 'resource/res', destination: 'a', misplaced: false },
+    ];
+    const response = {
+      groups: [
+        group(
+          'after-workflow-run',
+          { resourcesOnExcludedDestinations: [ref('a')] },
+          'resource',
+        ),
+      ],
+    };
+    const input = {
+      promise: 'p',
+      before: resBefore,
+      response,
+      workflowRunning: true,
+    };
+    const p1 = expectedState({ ...input, phase: 1 });
+    // Either side of the re-run is fine while it may be running...
+    expect(compareState(p1, resBefore, all).diffs).toEqual([]);
+    const early = compareState(p1, [{ ...resBefore[0], misplaced: true }], all);
+    expect(early.diffs).toEqual([]);
+    expect(early.early).toEqual(['resource/res WorkPlacement on a']);
+    // ...but a state neither side predicts is still a disagreement,
+    expect(compareState(p1, [], all).diffs).toEqual([
+      'resource/res WorkPlacement on a: predicted placed or misplaced, Kratix: absent',
+    ]);
+    // and once it re-ran, only the predicted state is.
+    const p3 = expectedState({ ...input, phase: 3 });
+    expect(compareState(p3, resBefore, all).diffs).toEqual([
+      'resource/res WorkPlacement on a: predicted misplaced, Kratix: placed',
+    ]);
+  });
+
   it('tolerates #486 only for resource WorkPlacements on a selector matching several Destinations', () => {
     const resBefore = [
       { workKey: 'resource/res', destination: 'a', misplaced: false },

@@ -17,6 +17,7 @@ import { expectedState, groupsOf } from '../compare';
 import { Rule, effectRules, resourceRules, selectorRules } from '../coverage';
 import { PlannedStep, resourceWorkSelectors } from '../scenario';
 import { promiseManifest } from './manifests';
+import { awaitWorkflowWork } from './workflowResource';
 import { Ctx, PhaseResult, StepResult } from './results';
 import {
   RESOURCE_NAMESPACE,
@@ -58,9 +59,25 @@ async function promiseStep(
   const oldSelectors = ctx.selectors;
   ctx.selectors = selectors;
 
-  const input = { promise: plan.promise, before, response };
+  // Where the resource workflow really runs, Kratix re-runs it as soon as the Promise changes.
+  const running = ctx.workflowResource;
+  const input = {
+    promise: plan.promise,
+    before,
+    response,
+    workflowRunning: running,
+  };
+  const rewritten = plan.resource
+    ? resourceWorkSelectors(plan.resource.workflowSelector, selectors)
+    : undefined;
   const phases: PhaseResult[] = [];
-  const current = resourceMatches(ctx, ctx.resourceSelectors);
+  // While it may be re-running, a label from either selector set can show (#486 tolerance).
+  const current = running
+    ? mergeMatches(
+        resourceMatches(ctx, ctx.resourceSelectors),
+        resourceMatches(ctx, rewritten),
+      )
+    : resourceMatches(ctx, ctx.resourceSelectors);
   phases.push(
     await observer.settle(
       ctx,
@@ -80,34 +97,37 @@ async function promiseStep(
     ...selectorRules(selectors, [...ctx.live.values()]),
     ...effectRules(groupsOf(response, plan.promise)),
   ]);
-  if (plan.resource && ctx.resourceWorkName) {
-    // The resource workflow re-runs after a spec change; on this platform no Job runs, so the
-    // runner writes the Work the way the work-creator would, with the new Promise selectors.
-    const rewritten = resourceWorkSelectors(
-      plan.resource.workflowSelector,
-      selectors,
-    );
-    await updateKratixObject(
-      {
-        plural: 'works',
-        name: ctx.resourceWorkName,
-        namespace: RESOURCE_NAMESPACE,
-      },
-      obj => {
-        obj.spec.workloadGroups[0].destinationSelectors = rewritten;
-      },
-    );
-    ctx.resourceSelectors = rewritten;
-    phases.push(
-      await observer.settle(
-        ctx,
-        expectedState({
-          ...input,
-          phase: 3,
-          resourceMatches: resourceMatches(ctx, rewritten),
-        }),
-      ),
-    );
+  if (plan.resource && ctx.resourceWorkName && rewritten) {
+    if (running) {
+      // The work-creator rewrites the Work with the new Promise selectors.
+      const rerun = await awaitWorkflowWork(ctx, rewritten, 'workflow rewrote the Work');
+      phases.push(rerun);
+      if (rerun.ok) rules.add('resource-workflow-ran');
+    } else {
+      // No Job runs on this platform: the runner writes the Work the way the work-creator would.
+      await updateKratixObject(
+        {
+          plural: 'works',
+          name: ctx.resourceWorkName,
+          namespace: RESOURCE_NAMESPACE,
+        },
+        obj => {
+          obj.spec.workloadGroups[0].destinationSelectors = rewritten;
+        },
+      );
+      ctx.resourceSelectors = rewritten;
+    }
+    if (phases.every(p => p.ok))
+      phases.push(
+        await observer.settle(
+          ctx,
+          expectedState({
+            ...input,
+            phase: 3,
+            resourceMatches: resourceMatches(ctx, rewritten),
+          }),
+        ),
+      );
     for (const r of resourceRules(plan.resource.workflowSelector, selectors))
       rules.add(r);
   }
@@ -119,6 +139,17 @@ async function promiseStep(
     rules,
     [],
   );
+}
+
+/** Per resource work key, the Destinations either selector set matches. */
+function mergeMatches(
+  a: Map<string, string[]>,
+  b: Map<string, string[]>,
+): Map<string, string[]> {
+  const out = new Map(a);
+  for (const [k, v] of b)
+    out.set(k, [...new Set([...(out.get(k) ?? []), ...v])].sort());
+  return out;
 }
 
 async function destinationStep(

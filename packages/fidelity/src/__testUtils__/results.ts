@@ -12,6 +12,11 @@ export interface RunnerOptions {
   stableMs?: number;
   /** Give up waiting for the predicted state after this long (ms); the scenario then disagrees. */
   settleTimeoutMs?: number;
+  /**
+   * Resource Works from real resource workflows (default: when the platform runs workflows and
+   * KRATIX_FIDELITY_WORKFLOWS is not 0); otherwise the runner writes them as the work-creator would.
+   */
+  realWorkflows?: boolean;
   log?: (line: string) => void;
 }
 
@@ -64,6 +69,8 @@ export interface Ctx {
   selectors: DestinationSelectorEntry[];
   resourceSelectors?: WorkloadGroupSelector[];
   resourceWorkName?: string;
+  /** The resource Work comes from a real resource workflow (see workflowResource.ts). */
+  workflowResource: boolean;
   nudges: number;
   notes: string[];
 }

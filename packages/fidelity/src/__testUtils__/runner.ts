@@ -6,7 +6,10 @@
  * The steps live in setupSteps.ts and changeSteps.ts, the watching in observation.ts, the
  * clean-up in teardown.ts.
  */
-import { KratixTestBackend } from '@kratix-backstage/test-platform';
+import {
+  KratixTestBackend,
+  platformRunsWorkflows,
+} from '@kratix-backstage/test-platform';
 import { Rule } from '../coverage';
 import { ScenarioPlan, describePlan } from '../scenario';
 import { changeStep } from './changeSteps';
@@ -32,6 +35,7 @@ export { PlatformError } from './results';
 
 export class FidelityRunner {
   private readonly kit: StepKit;
+  private readonly realWorkflows: boolean;
 
   constructor(backend: KratixTestBackend, options: RunnerOptions = {}) {
     const observer = new ScenarioObserver(
@@ -40,6 +44,10 @@ export class FidelityRunner {
       options.settleTimeoutMs ?? 90_000,
     );
     this.kit = { backend, observer, log: options.log ?? (() => {}) };
+    this.realWorkflows =
+      options.realWorkflows ??
+      (platformRunsWorkflows() &&
+        process.env.KRATIX_FIDELITY_WORKFLOWS !== '0');
   }
 
   async run(plan: ScenarioPlan): Promise<ScenarioResult> {
@@ -49,6 +57,7 @@ export class FidelityRunner {
       live: new Map(),
       created: new Set(),
       selectors: plan.selectors,
+      workflowResource: this.realWorkflows && !!plan.resource,
       nudges: 0,
       notes: [],
     };

@@ -21,6 +21,7 @@ import {
   resourceMatches,
   stepResult,
 } from './stepKit';
+import { awaitWorkflowWork, createResourceRequest } from './workflowResource';
 import {
   WhatIfPicture,
   whatIfPromiseChange,
@@ -79,7 +80,11 @@ export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
   return stepResult(kit, 0, 'create Promise', phases, rules, []);
 }
 
-/** A resource Work like pipeline output, matching exactly one Destination: it lands there. */
+/**
+ * A resource Work matching exactly one Destination: it lands there. From a real resource workflow
+ * where the platform runs them (its selectors are then compared too: the engine's model of the
+ * work-creator), otherwise written like pipeline output.
+ */
 export async function resourceSetupStep(
   kit: StepKit,
   ctx: Ctx,
@@ -89,6 +94,61 @@ export async function resourceSetupStep(
   await kit.observer.catchUp(ctx);
   const before = kit.observer.cacheViews(ctx);
   const selectors = resourceWorkSelectors(res.workflowSelector, ctx.selectors);
+  const phases: PhaseResult[] = [];
+  if (ctx.workflowResource) {
+    await createResourceRequest(ctx);
+    phases.push(await awaitWorkflowWork(ctx, selectors, 'workflow wrote the Work'));
+    if (!phases[0].ok) {
+      return stepResult(
+        kit,
+        0,
+        `resource request -> workflow -> Work -> ${res.destination}`,
+        phases,
+        new Set(['resource-work', 'resource-workflow-ran']),
+        [],
+      );
+    }
+  } else {
+    await createWrittenResourceWork(ctx, selectors);
+  }
+  const expected = [
+    ...before,
+    { workKey: workKeyOf(res), destination: res.destination, misplaced: false },
+  ];
+  phases.push(
+    await kit.observer.settle(
+      ctx,
+      expectedState({
+        promise: plan.promise,
+        before: expected,
+        response: null,
+        phase: 1,
+        resourceMatches: resourceMatches(ctx, selectors),
+      }),
+    ),
+  );
+  const rules = resourceRules(res.workflowSelector, ctx.selectors);
+  rules.add('resource-work');
+  if (ctx.workflowResource) rules.add('resource-workflow-ran');
+  return stepResult(
+    kit,
+    0,
+    `${
+      ctx.workflowResource ? 'resource request -> workflow -> ' : ''
+    }resource Work -> ${res.destination}`,
+    phases,
+    rules,
+    [],
+  );
+}
+
+/** The resource Work as the work-creator would write it (no workflows on this platform). */
+async function createWrittenResourceWork(
+  ctx: Ctx,
+  selectors: ReturnType<typeof resourceWorkSelectors>,
+): Promise<void> {
+  const { plan } = ctx;
+  const res = plan.resource!;
   const name = `${plan.promise}-${res.resourceName}-w0rk1`;
   await createResourceWork({
     name,
@@ -105,28 +165,4 @@ export async function resourceSetupStep(
   });
   ctx.resourceWorkName = name;
   ctx.resourceSelectors = selectors;
-  const expected = [
-    ...before,
-    { workKey: workKeyOf(res), destination: res.destination, misplaced: false },
-  ];
-  const phase = await kit.observer.settle(
-    ctx,
-    expectedState({
-      promise: plan.promise,
-      before: expected,
-      response: null,
-      phase: 1,
-      resourceMatches: resourceMatches(ctx, selectors),
-    }),
-  );
-  const rules = resourceRules(res.workflowSelector, ctx.selectors);
-  rules.add('resource-work');
-  return stepResult(
-    kit,
-    0,
-    `resource Work -> ${res.destination}`,
-    [phase],
-    rules,
-    [],
-  );
 }

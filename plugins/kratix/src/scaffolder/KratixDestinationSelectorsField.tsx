@@ -7,8 +7,8 @@ import Button from '@material-ui/core/Button';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
 import { kratixApiRef } from '../api';
+import { useKratixRead } from '../hooks/useKratixRead';
 import {
   SelectorEditor,
   SelectorRows,
@@ -19,47 +19,132 @@ import {
 import { errorMessage } from '../components/shared';
 import { TemplateSelectors, fromEntries, toEntries } from './formValues';
 import { usePromiseOfEntityRef } from './usePromiseOfEntityRef';
+import {
+  PrefillBaseline,
+  changedUnderEdit,
+  prefillAction,
+  sameSelectors,
+} from './selectorsPrefill';
 
 /** The field of the template's `promise` parameter (the EntityPicker). */
 export const PROMISE_PARAMETER = 'promise';
 
 /**
+ * Where each field's rows came from, kept across the field's unmount: going back to an earlier
+ * step unmounts it, and the form data it comes back with may belong to another Promise.
+ */
+const baselines = new Map<string, PrefillBaseline>();
+
+const describeSelectors = (
+  entries: readonly { matchLabels?: Record<string, string> }[],
+) =>
+  entries
+    .map(
+      e =>
+        Object.entries(e.matchLabels ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ') || '(no labels: every Destination)',
+    )
+    .join('; ') || '(none)';
+
+/**
  * Scaffolder field `KratixDestinationSelectors`: edits a Promise's destinationSelectors with
  * labelled rows, prefilled with the selectors the Promise chosen in the `promise` parameter has
- * today. Its value is the template's shape: one label map per entry.
+ * today. It follows the platform while the form is open: unedited rows take the Promise's new
+ * selectors, an edit is kept with a warning; choosing another Promise prefills again. Its value
+ * is the template's shape: one label map per entry.
  */
 export const KratixDestinationSelectorsField = (
   props: FieldExtensionComponentProps<TemplateSelectors>,
 ) => {
-  const { formData, onChange, formContext, schema, rawErrors, disabled } =
-    props;
+  const {
+    formData,
+    onChange,
+    formContext,
+    schema,
+    rawErrors,
+    disabled,
+    idSchema,
+  } = props;
+  const fieldId = idSchema?.$id ?? 'destinationSelectors';
   const api = useApi(kratixApiRef);
   const entityRef = formContext?.formData?.[PROMISE_PARAMETER] as
     | string
     | undefined;
   const target = usePromiseOfEntityRef(entityRef);
-  const current = useAsync(async () => {
-    if (!target.value) return undefined;
-    const { platform, promise } = target.value;
-    return (await api.getPromise(platform, promise)).promise;
-  }, [api, target.value]);
+  const current = useKratixRead(
+    async () => {
+      if (!target.value) return undefined;
+      const { platform, promise } = target.value;
+      return (await api.getPromise(platform, promise)).promise;
+    },
+    [api, target.value],
+    { live: target.value?.platform },
+  );
+  const promiseKey = target.value
+    ? `${target.value.platform}/${target.value.promise}`
+    : undefined;
+  // The read answers for the chosen Promise (not one chosen before).
+  const currentEntries =
+    promiseKey && current.value?.name === target.value?.promise
+      ? current.value?.selectors.entries
+      : undefined;
   // Rows as typed (incomplete rows included); undefined until prefilled or given.
   const [rows, setRows] = useState<SelectorRows | undefined>(() =>
     formData?.length ? rowsFromSelectors(toEntries(formData)) : undefined,
   );
+  const [baseline, setBaselineState] = useState<PrefillBaseline | undefined>(
+    () => (formData?.length ? baselines.get(fieldId) : undefined),
+  );
+  const [notice, setNotice] = useState<string>();
+  const setBaseline = (next: PrefillBaseline) => {
+    baselines.set(fieldId, next);
+    setBaselineState(next);
+  };
   const edit = (next: SelectorRows) => {
     setRows(next);
     onChange(fromEntries(selectorsFromRows(next)));
   };
   const prefill = () => {
-    if (current.value) edit(rowsFromSelectors(current.value.selectors.entries));
+    if (!currentEntries || !promiseKey) return;
+    edit(rowsFromSelectors(currentEntries));
+    setBaseline({ promiseKey, entries: currentEntries });
+    setNotice(undefined);
   };
+  const typed = rows ? selectorsFromRows(rows) : undefined;
   useEffect(() => {
-    if (rows === undefined && current.value) prefill();
-    // Prefill once, when the Promise's selectors arrive and nothing was typed.
+    if (!currentEntries || !promiseKey) return;
+    const name = target.value!.promise;
+    const action = prefillAction({
+      typed,
+      baseline,
+      promiseKey,
+      current: currentEntries,
+    });
+    if (action === 'keep') {
+      if (!baseline && typed && sameSelectors(typed, currentEntries))
+        setBaseline({ promiseKey, entries: currentEntries });
+      return;
+    }
+    prefill();
+    if (action === 'prefill-other-promise')
+      setNotice(
+        `Another Promise was chosen: the selectors are now those of Promise ${name}.`,
+      );
+    if (action === 'follow')
+      setNotice(
+        `Promise ${name}'s selectors changed on the platform at ${new Date().toLocaleTimeString()}; nothing here was edited, so the form took the new ones.`,
+      );
+    // Runs when the Promise (or what it has on the platform) changes, not on each edit.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current.value]);
+  }, [promiseKey, JSON.stringify(currentEntries)]);
 
+  const stale =
+    !!currentEntries &&
+    !!promiseKey &&
+    changedUnderEdit({ typed, baseline, promiseKey, current: currentEntries });
+  const matchesCurrent =
+    !!currentEntries && !!typed && sameSelectors(typed, currentEntries);
   const problems = rows ? validateRows(rows) : [];
   const error = target.error ?? current.error;
   return (
@@ -89,15 +174,39 @@ export const KratixDestinationSelectorsField = (
       {entityRef && !error && (target.loading || current.loading) && (
         <Progress />
       )}
-      {current.value && (
+      {currentEntries && typed && (
         <Box display="flex" alignItems="center" mb={1} style={{ gap: 12 }}>
-          <Typography variant="body2" color="textSecondary">
-            {`Prefilled with the selectors Promise ${current.value.name} has today.`}
+          <Typography
+            variant="body2"
+            color={stale ? 'error' : 'textSecondary'}
+            role={stale ? 'alert' : undefined}
+          >
+            {stale &&
+              `Promise ${
+                current.value!.name
+              }'s selectors changed on the platform since this form was filled; your edit is kept. Today they are: ${describeSelectors(
+                currentEntries,
+              )}.`}
+            {!stale &&
+              matchesCurrent &&
+              `Prefilled with the selectors Promise ${
+                current.value!.name
+              } has today.`}
+            {!stale &&
+              !matchesCurrent &&
+              `Edited. Promise ${
+                current.value!.name
+              } has today: ${describeSelectors(currentEntries)}.`}
           </Typography>
           <Button size="small" onClick={prefill} disabled={disabled}>
             Reset to the current selectors
           </Button>
         </Box>
+      )}
+      {notice && (
+        <Typography variant="body2" color="textSecondary" gutterBottom>
+          {notice}
+        </Typography>
       )}
       {(rows || error) && (
         <SelectorEditor

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -94,9 +94,197 @@ describe('KratixDestinationSelectorsField', () => {
       />,
       api,
     );
-    await screen.findByText(/Prefilled with the selectors/);
+    expect(
+      await screen.findByText(
+        'Edited. Promise redis has today: environment=dev; environment=prod, zone=eu.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Entry 0 key 0')).toHaveValue('tier');
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('follows the Promise while the form is open: unedited rows take its new selectors, an edit is kept with a warning', async () => {
+    jest.useFakeTimers();
+    try {
+      let revision = 'r1';
+      const devOnly = {
+        ...promiseResponse,
+        promise: {
+          ...promiseResponse.promise,
+          selectors: {
+            ...promiseResponse.promise.selectors,
+            entries: [{ matchLabels: { environment: 'dev' } }],
+          },
+        },
+      };
+      const api = mockKratixApi({
+        getPromise: jest
+          .fn()
+          .mockResolvedValueOnce(devOnly)
+          .mockResolvedValue(promiseResponse),
+        getRevision: jest.fn(async () => ({
+          platform: 'prod',
+          revision,
+          synced: true,
+          connected: true,
+        })),
+      });
+      const onChange = jest.fn();
+      await render(
+        <KratixDestinationSelectorsField {...fieldProps({ onChange })} />,
+        api,
+      );
+      expect(
+        await screen.findByText(
+          'Prefilled with the selectors Promise redis has today.',
+        ),
+      ).toBeInTheDocument();
+      expect(onChange).toHaveBeenLastCalledWith([{ environment: 'dev' }]);
+      // Someone changes the Promise on the platform: nothing was edited, the rows follow.
+      revision = 'r2';
+      await act(async () => {
+        jest.advanceTimersByTime(5000);
+      });
+      expect(
+        await screen.findByText(
+          /selectors changed on the platform at .*took the new ones/,
+        ),
+      ).toBeInTheDocument();
+      expect(onChange).toHaveBeenLastCalledWith([
+        { environment: 'dev' },
+        { environment: 'prod', zone: 'eu' },
+      ]);
+      expect(screen.getByLabelText('Entry 1 value 1')).toHaveValue('eu');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps an edit when the Promise changes under it and says what the Promise has now', async () => {
+    jest.useFakeTimers();
+    try {
+      let revision = 'r1';
+      const devOnly = {
+        ...promiseResponse,
+        promise: {
+          ...promiseResponse.promise,
+          selectors: {
+            ...promiseResponse.promise.selectors,
+            entries: [{ matchLabels: { environment: 'dev' } }],
+          },
+        },
+      };
+      const api = mockKratixApi({
+        getPromise: jest
+          .fn()
+          .mockResolvedValueOnce(devOnly)
+          .mockResolvedValue(promiseResponse),
+        getRevision: jest.fn(async () => ({
+          platform: 'prod',
+          revision,
+          synced: true,
+          connected: true,
+        })),
+      });
+      const onChange = jest.fn();
+      await render(
+        <KratixDestinationSelectorsField {...fieldProps({ onChange })} />,
+        api,
+      );
+      await screen.findByText(
+        'Prefilled with the selectors Promise redis has today.',
+      );
+      fireEvent.change(screen.getByLabelText('Entry 0 value 0'), {
+        target: { value: 'staging' },
+      });
+      revision = 'r2';
+      await act(async () => {
+        jest.advanceTimersByTime(5000);
+      });
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        "Promise redis's selectors changed on the platform since this form was filled; your edit is kept. Today they are: environment=dev; environment=prod, zone=eu.",
+      );
+      expect(onChange).toHaveBeenLastCalledWith([{ environment: 'staging' }]);
+      fireEvent.click(
+        screen.getByRole('button', { name: 'Reset to the current selectors' }),
+      );
+      expect(onChange).toHaveBeenLastCalledWith([
+        { environment: 'dev' },
+        { environment: 'prod', zone: 'eu' },
+      ]);
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+  it('prefills again when the user went back and chose another Promise', async () => {
+    const postgres = {
+      ...promiseEntity,
+      metadata: {
+        ...promiseEntity.metadata,
+        name: 'postgres',
+        annotations: {
+          ...promiseEntity.metadata.annotations,
+          'kratix.io/promise-name': 'postgres',
+        },
+      },
+    };
+    const postgresResponse = {
+      ...promiseResponse,
+      promise: {
+        ...promiseResponse.promise,
+        name: 'postgres',
+        selectors: {
+          ...promiseResponse.promise.selectors,
+          entries: [{ matchLabels: { tier: 'db' } }],
+        },
+      },
+    };
+    const api = mockKratixApi({
+      getPromise: jest.fn(async (_platform: string, promise: string) =>
+        promise === 'postgres' ? postgresResponse : promiseResponse,
+      ),
+    });
+    const catalog = catalogApiMock({ entities: [promiseEntity, postgres] });
+    const renderField = (props: Record<string, unknown>) =>
+      renderInTestApp(
+        <TestApiProvider
+          apis={[
+            [kratixApiRef, api],
+            [catalogApiRef, catalog],
+          ]}
+        >
+          <KratixDestinationSelectorsField
+            {...fieldProps({ idSchema: { $id: 'root_other' }, ...props })}
+          />
+        </TestApiProvider>,
+      );
+    const first = jest.fn();
+    const view = await renderField({ onChange: first });
+    await screen.findByText(
+      'Prefilled with the selectors Promise redis has today.',
+    );
+    const redisSelectors = first.mock.calls[first.mock.calls.length - 1][0];
+    // Back to the first step (the field unmounts), another Promise chosen, forward again: the
+    // form data still holds redis's selectors.
+    view.unmount();
+    const second = jest.fn();
+    await renderField({
+      onChange: second,
+      formData: redisSelectors,
+      formContext: { formData: { promise: 'component:default/postgres' } },
+    });
+    expect(
+      await screen.findByText(
+        'Another Promise was chosen: the selectors are now those of Promise postgres.',
+      ),
+    ).toBeInTheDocument();
+    expect(second).toHaveBeenLastCalledWith([{ tier: 'db' }]);
+    expect(
+      screen.getByText(
+        'Prefilled with the selectors Promise postgres has today.',
+      ),
+    ).toBeInTheDocument();
   });
 });
 
