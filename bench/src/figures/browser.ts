@@ -14,6 +14,7 @@ import { BIG_PROMISE } from '../seed/layout';
 import { log } from '../util/log';
 import { distribution } from '../util/stats';
 import { Breakdown, breakdown, describeBreakdowns } from './browserTiming';
+import { measureScaleViews } from './browserScaleViews';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -277,6 +278,17 @@ export async function measureBrowser(
       () => tabPage,
     );
     await warmContext.close();
+    // The pictures at this scale (a failure is its own row; the timings above stand).
+    const scaleViews = await measureScaleViews(o, app.appUrl, newContext).catch(
+      (e: Error): Figure[] => [
+        notMeasured(
+          'browser.scale',
+          'Scheduling picture and heat map at this scale in Chromium',
+          '',
+          e.message.split('\n')[0],
+        ),
+      ],
+    );
     const w = distribution(warm);
     const c = distribution(cold);
     const t = distribution(tab);
@@ -324,6 +336,7 @@ export async function measureBrowser(
         met: null,
         data: { ...t, breakdowns: tabBreakdowns },
       },
+      ...scaleViews,
     ];
   } finally {
     await browser?.close().catch(() => {});

@@ -3,12 +3,14 @@
  * platform: the selectors prefilled from the Promise, labelled add / remove buttons, the manifest
  * file field only in pull-request mode, the what-if (summary and scheduling picture before /
  * after) before "Create" and its summary on the review step, then Create applies the change.
+ * While the form is open the Promise changes on the platform: the unedited selectors follow it.
  * No deprecated-prop warnings (`enumNames`, `rows`) in the console.
  */
 import {
   deletePromise,
   getPromise,
   uniqueName,
+  updateKratixObject,
   waitFor,
 } from '@kratix-backstage/test-platform';
 import { Browser, Page } from 'playwright-core';
@@ -103,6 +105,19 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
       .waitFor();
     const value = page.getByLabel('Entry 0 value 0');
     expect(await value.inputValue()).toBe('dev');
+    // Someone changes the Promise on the platform while the form is open (a second entry:
+    // the first entry still wins environment, so where it runs stays the same). Nothing was
+    // edited yet: the field follows the platform within a poll or two.
+    await updateKratixObject({ plural: 'promises', name }, obj => {
+      obj.spec.destinationSelectors = [
+        { matchLabels: { environment: 'dev' } },
+        { matchLabels: { environment: 'prod' } },
+      ];
+    });
+    await page
+      .getByText(/selectors changed on the platform at .*took the new ones/)
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('Entry 1 value 0').inputValue()).toBe('prod');
     for (const button of [
       'Add entry',
       'Remove entry 0',
@@ -166,6 +181,7 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
       .waitFor();
     expect((await getPromise(name)).spec.destinationSelectors).toEqual([
       { matchLabels: { environment: 'dev' } },
+      { matchLabels: { environment: 'prod' } },
     ]);
     await screenshot(page, 'tpl-03-review-step');
 

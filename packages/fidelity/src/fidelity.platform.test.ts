@@ -1,7 +1,8 @@
 /*
  * Issue 8's proof, CI size: a fixed list of seeded scenarios, predicted by the what-if engine
  * (the backend's preview routes, from the backend cache), applied to the REAL Kratix manager on
- * the local platform and compared (see compare.ts). Every scenario must agree and every rule in
+ * the local platform and compared (see compare.ts); on a platform that runs workflows, resource
+ * Works come from real resource workflows. Every scenario must agree and every rule in
  * the coverage table must be exercised. The large run (>= 200 scenarios) is bench/fidelity.sh.
  *
  * The seeds were chosen (greedy cover over the generator's plans, then checked on the platform)

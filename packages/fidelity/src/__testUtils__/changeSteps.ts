@@ -100,7 +100,11 @@ async function promiseStep(
   if (plan.resource && ctx.resourceWorkName && rewritten) {
     if (running) {
       // The work-creator rewrites the Work with the new Promise selectors.
-      const rerun = await awaitWorkflowWork(ctx, rewritten, 'workflow rewrote the Work');
+      const rerun = await awaitWorkflowWork(
+        ctx,
+        rewritten,
+        'workflow rewrote the Work',
+      );
       phases.push(rerun);
       if (rerun.ok) rules.add('resource-workflow-ran');
     } else {

@@ -97,7 +97,9 @@ export async function resourceSetupStep(
   const phases: PhaseResult[] = [];
   if (ctx.workflowResource) {
     await createResourceRequest(ctx);
-    phases.push(await awaitWorkflowWork(ctx, selectors, 'workflow wrote the Work'));
+    phases.push(
+      await awaitWorkflowWork(ctx, selectors, 'workflow wrote the Work'),
+    );
     if (!phases[0].ok) {
       return stepResult(
         kit,
