@@ -42,6 +42,48 @@ const fieldProps = (extra: Record<string, unknown>) =>
     ...extra,
   } as any);
 
+/**
+ * The selectors field for redis, whose selectors change on the platform when `changeOnPlatform`
+ * is called (dev only → dev + prod/eu): the next revision poll sees it. Needs fake timers.
+ */
+async function renderFollowingField() {
+  let revision = 'r1';
+  const devOnly = {
+    ...promiseResponse,
+    promise: {
+      ...promiseResponse.promise,
+      selectors: {
+        ...promiseResponse.promise.selectors,
+        entries: [{ matchLabels: { environment: 'dev' } }],
+      },
+    },
+  };
+  const api = mockKratixApi({
+    getPromise: jest
+      .fn()
+      .mockResolvedValueOnce(devOnly)
+      .mockResolvedValue(promiseResponse),
+    getRevision: jest.fn(async () => ({
+      platform: 'prod',
+      revision,
+      synced: true,
+      connected: true,
+    })),
+  });
+  const onChange = jest.fn();
+  await render(
+    <KratixDestinationSelectorsField {...fieldProps({ onChange })} />,
+    api,
+  );
+  const changeOnPlatform = async () => {
+    revision = 'r2';
+    await act(async () => {
+      jest.advanceTimersByTime(5000);
+    });
+  };
+  return { onChange, changeOnPlatform };
+}
+
 describe('KratixDestinationSelectorsField', () => {
   it("prefills the Promise's current selectors and edits them with labelled buttons", async () => {
     const api = mockKratixApi({
@@ -106,34 +148,7 @@ describe('KratixDestinationSelectorsField', () => {
   it('follows the Promise while the form is open: unedited rows take its new selectors, an edit is kept with a warning', async () => {
     jest.useFakeTimers();
     try {
-      let revision = 'r1';
-      const devOnly = {
-        ...promiseResponse,
-        promise: {
-          ...promiseResponse.promise,
-          selectors: {
-            ...promiseResponse.promise.selectors,
-            entries: [{ matchLabels: { environment: 'dev' } }],
-          },
-        },
-      };
-      const api = mockKratixApi({
-        getPromise: jest
-          .fn()
-          .mockResolvedValueOnce(devOnly)
-          .mockResolvedValue(promiseResponse),
-        getRevision: jest.fn(async () => ({
-          platform: 'prod',
-          revision,
-          synced: true,
-          connected: true,
-        })),
-      });
-      const onChange = jest.fn();
-      await render(
-        <KratixDestinationSelectorsField {...fieldProps({ onChange })} />,
-        api,
-      );
+      const { onChange, changeOnPlatform } = await renderFollowingField();
       expect(
         await screen.findByText(
           'Prefilled with the selectors Promise redis has today.',
@@ -141,10 +156,7 @@ describe('KratixDestinationSelectorsField', () => {
       ).toBeInTheDocument();
       expect(onChange).toHaveBeenLastCalledWith([{ environment: 'dev' }]);
       // Someone changes the Promise on the platform: nothing was edited, the rows follow.
-      revision = 'r2';
-      await act(async () => {
-        jest.advanceTimersByTime(5000);
-      });
+      await changeOnPlatform();
       expect(
         await screen.findByText(
           /selectors changed on the platform at .*took the new ones/,
@@ -163,44 +175,14 @@ describe('KratixDestinationSelectorsField', () => {
   it('keeps an edit when the Promise changes under it and says what the Promise has now', async () => {
     jest.useFakeTimers();
     try {
-      let revision = 'r1';
-      const devOnly = {
-        ...promiseResponse,
-        promise: {
-          ...promiseResponse.promise,
-          selectors: {
-            ...promiseResponse.promise.selectors,
-            entries: [{ matchLabels: { environment: 'dev' } }],
-          },
-        },
-      };
-      const api = mockKratixApi({
-        getPromise: jest
-          .fn()
-          .mockResolvedValueOnce(devOnly)
-          .mockResolvedValue(promiseResponse),
-        getRevision: jest.fn(async () => ({
-          platform: 'prod',
-          revision,
-          synced: true,
-          connected: true,
-        })),
-      });
-      const onChange = jest.fn();
-      await render(
-        <KratixDestinationSelectorsField {...fieldProps({ onChange })} />,
-        api,
-      );
+      const { onChange, changeOnPlatform } = await renderFollowingField();
       await screen.findByText(
         'Prefilled with the selectors Promise redis has today.',
       );
       fireEvent.change(screen.getByLabelText('Entry 0 value 0'), {
         target: { value: 'staging' },
       });
-      revision = 'r2';
-      await act(async () => {
-        jest.advanceTimersByTime(5000);
-      });
+      await changeOnPlatform();
       expect(await screen.findByRole('alert')).toHaveTextContent(
         "Promise redis's selectors changed on the platform since this form was filled; your edit is kept. Today they are: environment=dev; environment=prod, zone=eu.",
       );

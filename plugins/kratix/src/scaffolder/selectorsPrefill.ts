@@ -38,13 +38,18 @@ export function sameSelectors(
   return canonical(a) === canonical(b);
 }
 
-export function prefillAction(input: {
+/** What the field holds, where it came from, and what the chosen Promise has now. */
+export interface PrefillInput {
   /** What the field holds now; undefined: nothing entered or prefilled yet. */
   typed: readonly DestinationSelectorEntry[] | undefined;
   baseline: PrefillBaseline | undefined;
+  /** The chosen Promise, `platform/promise`. */
   promiseKey: string;
+  /** Its selectors on the platform now. */
   current: readonly DestinationSelectorEntry[];
-}): PrefillAction {
+}
+
+export function prefillAction(input: PrefillInput): PrefillAction {
   const { typed, baseline, promiseKey, current } = input;
   if (typed === undefined) return 'prefill';
   if (!baseline) return 'keep';
@@ -54,12 +59,7 @@ export function prefillAction(input: {
 }
 
 /** The Promise's selectors changed on the platform after the field was filled, and the field was edited. */
-export function changedUnderEdit(input: {
-  typed: readonly DestinationSelectorEntry[] | undefined;
-  baseline: PrefillBaseline | undefined;
-  promiseKey: string;
-  current: readonly DestinationSelectorEntry[];
-}): boolean {
+export function changedUnderEdit(input: PrefillInput): boolean {
   const { typed, baseline, promiseKey, current } = input;
   return (
     !!typed &&
