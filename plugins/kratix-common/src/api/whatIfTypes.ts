@@ -59,6 +59,11 @@ export type WhatIfWarningCode =
   | 'promise-paused'
   /** `spec.dependencies` becomes empty: the static-dependency Work, its WorkPlacements and files go. */
   | 'dependencies-removed'
+  /**
+   * Resource requests are pinned to another Promise version (current generation, ResourceBindings):
+   * their Works keep that version's selectors.
+   */
+  | 'resource-requests-pinned'
   /** The Promise has two or more static-dependency Works: Kratix updates none of them. */
   | 'duplicate-static-dependency-works';
 

@@ -182,6 +182,29 @@ export class KratixClusterClient {
     }
   }
 
+  /**
+   * The ResourceBindings of a Promise's resource requests (current Kratix: which Promise version
+   * each request is reconciled with), all namespaces. A platform without the kind (older Kratix)
+   * has none: an empty list.
+   */
+  async listResourceBindings(promise: string): Promise<any[]> {
+    try {
+      const res: any = await this.api.listClusterCustomObject({
+        group: KRATIX_GROUP,
+        version: KRATIX_VERSION,
+        plural: 'resourcebindings',
+        labelSelector: `kratix.io/promise-name=${promise}`,
+      });
+      return res.items ?? [];
+    } catch (e) {
+      if ((e as { code?: number }).code === 404) return [];
+      throw toBackstageError(
+        e,
+        this.where(`list ResourceBindings of Promise ${promise}`),
+      );
+    }
+  }
+
   /** How many objects of a Promise's resource API exist (its resource requests), all namespaces. */
   async countResources(api: {
     group: string;

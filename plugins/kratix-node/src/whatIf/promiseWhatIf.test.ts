@@ -151,6 +151,69 @@ describe('whatIfPromiseChange', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
+  it('requests pinned to another Promise version keep their selectors; mixed versions in a namespace are a race', () => {
+    const pinned = {
+      ...devRedis(),
+      pinnedResources: { redis: { 'default/r1': 'v1.0.0' } },
+    };
+    const r = whatIfPromiseChange(pinned, 'redis', proposal([{ env: 'prod' }]));
+    const resources = r.groups.filter(g => g.work.kind === 'resource');
+    // r1 keeps env=dev: nothing changes for its group, so it is not listed.
+    expect(resources.map(g => g.work.resourceName).sort()).toEqual([
+      'r2',
+      'r3',
+    ]);
+    // The others still lose dev: only r2's WorkPlacement is left on an excluded Destination.
+    expect(
+      resources.flatMap(g =>
+        g.resourcesOnExcludedDestinations.map(w => w.destination),
+      ),
+    ).toEqual(['dev-2']);
+    // Every request's workflow still re-runs.
+    expect(r.promises[0].workflows?.resourceRequests).toBe(3);
+    expect(r.warnings).toEqual([
+      {
+        code: 'resource-requests-pinned',
+        promise: 'redis',
+        message: expect.stringMatching(
+          /^1 resource request\(s\) are pinned to another Promise version by their ResourceBinding: v1\.0\.0 \(default\/r1\)\. .*In namespace\(s\) default requests use different versions/,
+        ),
+      },
+    ]);
+  });
+
+  it('pinned requests alone in their namespace on one version: no race warned', () => {
+    const base = devRedis();
+    const r = whatIfPromiseChange(
+      {
+        ...base,
+        works: base.works.map(w =>
+          w.resourceName ? { ...w, namespace: 'team-a' } : w,
+        ),
+        workPlacements: base.workPlacements.map(wp =>
+          wp.resourceName ? { ...wp, namespace: 'team-a' } : wp,
+        ),
+        pinnedResources: {
+          redis: {
+            'team-a/r1': 'v1.0.0',
+            'team-a/r2': 'v1.0.0',
+            'team-a/r3': 'v1.0.0',
+          },
+        },
+      },
+      'redis',
+      proposal([{ env: 'prod' }]),
+    );
+    expect(
+      r.groups
+        .filter(g => g.work.kind === 'resource')
+        .flatMap(g => g.resourcesOnExcludedDestinations),
+    ).toEqual([]);
+    expect(r.warnings.map(w => w.message)).toEqual([
+      "3 resource request(s) are pinned to another Promise version by their ResourceBinding: v1.0.0 (team-a/r1, team-a/r2, team-a/r3). Their workflows re-run with that version's spec, so their Works keep its selectors.",
+    ]);
+  });
+
   it('a no-op change re-runs nothing and re-schedules nothing', () => {
     const r = whatIfPromiseChange(
       devRedis(),

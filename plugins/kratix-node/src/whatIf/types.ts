@@ -27,6 +27,13 @@ export interface WhatIfPicture {
    * distinct resources of its resource Works instead and warns (`resource-count-estimated`).
    */
   resourceRequests?: Readonly<Record<string, number>>;
+  /**
+   * Per Promise name: its resource requests pinned to another version than the one a change
+   * rewrites, as `namespace/name` → that version (current generation: a ResourceBinding whose
+   * `spec.version` is neither `latest` nor the Promise's own `kratix.io/promise-version`). Their
+   * workflows re-run with that version's spec, so their Works keep its selectors. Missing: none.
+   */
+  pinnedResources?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**

@@ -16,6 +16,7 @@ import { InputError } from '@backstage/errors';
 import { applyMergePatch } from '../writes/mergePatch';
 import { validatePromiseSpec } from '../writes/validateSpec';
 import { requirePromise } from '../readModel/promiseSummary';
+import { pinnedResourcesOf } from './pinnedResources';
 
 /** The whole cached picture of a platform, as the what-if engine takes it. */
 function pictureOf(
@@ -84,8 +85,19 @@ export async function previewPromiseChange(
   const resourceRequests = api
     ? { [name]: await platform.client.countResources(api) }
     : { [name]: 0 };
+  // Only current Kratix pins requests to Promise versions (ResourceBindings).
+  const pinned =
+    api && platform.cache.generation === 'current'
+      ? pinnedResourcesOf(
+          await platform.client.listResourceBindings(name),
+          live,
+        )
+      : {};
   return whatIfPromiseChange(
-    promisePictureOf(platform, name, resourceRequests),
+    {
+      ...promisePictureOf(platform, name, resourceRequests),
+      pinnedResources: { [name]: pinned },
+    },
     name,
     proposedPromiseFromSpec(proposed, live.spec ?? {}),
   );
