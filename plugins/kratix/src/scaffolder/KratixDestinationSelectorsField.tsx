@@ -211,7 +211,11 @@ export const KratixDestinationSelectorsField = (
       {(rows || error) && (
         <SelectorEditor
           value={rows ?? []}
-          onChange={edit}
+          onChange={next => {
+            // The notice was about the last prefill; what the user types now is an edit.
+            setNotice(undefined);
+            edit(next);
+          }}
           disabled={disabled}
         />
       )}

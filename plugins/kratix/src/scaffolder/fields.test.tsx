@@ -167,6 +167,11 @@ describe('KratixDestinationSelectorsField', () => {
         { environment: 'prod', zone: 'eu' },
       ]);
       expect(screen.getByLabelText('Entry 1 value 1')).toHaveValue('eu');
+      // An edit afterwards: the notice about the prefill goes.
+      fireEvent.change(screen.getByLabelText('Entry 0 value 0'), {
+        target: { value: 'staging' },
+      });
+      expect(screen.queryByText(/took the new ones/)).not.toBeInTheDocument();
     } finally {
       jest.useRealTimers();
     }
