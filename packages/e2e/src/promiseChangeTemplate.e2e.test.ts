@@ -179,6 +179,9 @@ describe('kratix-promise-change template in the scaffolder (real browser)', () =
       .getByText(/Destinations lost: dev-1, dev-2/)
       .first()
       .waitFor();
+    // Only what apply mode uses: no manifest file left over from the pull-request mode visit.
+    expect(await page.getByText('Target Path').count()).toBe(0);
+    expect(await page.getByText('Manifest file').count()).toBe(0);
     expect((await getPromise(name)).spec.destinationSelectors).toEqual([
       { matchLabels: { environment: 'dev' } },
       { matchLabels: { environment: 'prod' } },
