@@ -5,6 +5,7 @@ import {
   localPlatformConfig,
   startKratixTestBackend,
 } from '@kratix-backstage/test-platform';
+import request from 'supertest';
 import { kratixPlugin } from '../plugin';
 
 export type PlatformTestBackend = KratixTestBackend;
@@ -33,4 +34,25 @@ export function startPlatformTestBackend(
     policy: q => (options.decide ? options.decide(q.permission) : permission),
     features: options.features,
   });
+}
+
+/**
+ * Applies a merge patch of a Promise's spec through the product's update route, as the Update tab
+ * does: with the resourceVersion and generation the backend shows now. Answers the HTTP response.
+ */
+export async function updateThroughRoute(
+  backend: PlatformTestBackend,
+  promise: string,
+  specPatch: Record<string, unknown>,
+): Promise<request.Response> {
+  const current = await request(backend.server).get(
+    `/api/kratix/platforms/local/promises/${promise}`,
+  );
+  return request(backend.server)
+    .post(`/api/kratix/platforms/local/promises/${promise}/update`)
+    .send({
+      resourceVersion: current.body.promise.resourceVersion,
+      generation: current.body.promise.generation,
+      specPatch,
+    });
 }

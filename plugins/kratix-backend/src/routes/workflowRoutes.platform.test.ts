@@ -27,6 +27,7 @@ import request from 'supertest';
 import {
   PlatformTestBackend,
   startPlatformTestBackend,
+  updateThroughRoute,
 } from '../__testUtils__/platformTestBackend';
 
 const describeWithNode = platformRunsWorkflows() ? describe : describe.skip;
@@ -164,18 +165,9 @@ describeWithNode('workflow runs on the real platform (with its node)', () => {
         resourceRequests: 2,
       });
       // Applied through the product's update route, as the Update tab does.
-      const current = await request(backend.server).get(
-        `/api/kratix/platforms/local/promises/${name}`,
-      );
-      const applied = await request(backend.server)
-        .post(`/api/kratix/platforms/local/promises/${name}/update`)
-        .send({
-          resourceVersion: current.body.promise.resourceVersion,
-          generation: current.body.promise.generation,
-          specPatch: {
-            destinationSelectors: [{ matchLabels: { environment: 'prod' } }],
-          },
-        });
+      const applied = await updateThroughRoute(backend, name, {
+        destinationSelectors: [{ matchLabels: { environment: 'prod' } }],
+      });
       expect(applied.status).toBe(200);
       expect(applied.body.effects).toMatchObject({
         promiseWorkflowRerun: true,

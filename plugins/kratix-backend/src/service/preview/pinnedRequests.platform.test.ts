@@ -20,6 +20,7 @@ import request from 'supertest';
 import {
   PlatformTestBackend,
   startPlatformTestBackend,
+  updateThroughRoute,
 } from '../../__testUtils__/platformTestBackend';
 
 const describeWithNode = platformRunsWorkflows() ? describe : describe.skip;
@@ -125,18 +126,9 @@ describeWithNode(
         expect(preview.body.promises[0].workflows.resourceRequests).toBe(1);
 
         // Applied through the product's update route, as the Update tab does.
-        const current = await request(backend.server).get(
-          `/api/kratix/platforms/local/promises/${name}`,
-        );
-        const applied = await request(backend.server)
-          .post(`/api/kratix/platforms/local/promises/${name}/update`)
-          .send({
-            resourceVersion: current.body.promise.resourceVersion,
-            generation: current.body.promise.generation,
-            specPatch: {
-              destinationSelectors: [{ matchLabels: { environment: 'prod' } }],
-            },
-          });
+        const applied = await updateThroughRoute(backend, name, {
+          destinationSelectors: [{ matchLabels: { environment: 'prod' } }],
+        });
         expect(applied.status).toBe(200);
         // Kratix re-runs the request's workflow with version 1's spec: the Work keeps dev.
         const since = Date.now();
