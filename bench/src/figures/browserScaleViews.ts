@@ -83,7 +83,7 @@ export async function measureScaleViews(
     return [
       {
         id: 'browser.scale.picture',
-        name: `Targeting tab of ${TYPICAL_PROMISE} (its selector matches all ${destinations} Destinations) in Chromium: navigation start → scheduling picture visible`,
+        name: `Targeting tab of ${TYPICAL_PROMISE} (its selector matches one pool of the ${destinations} Destinations) in Chromium: navigation start → scheduling picture visible`,
         result: `${fmtMs(pictureMs)}; the picture: "${pictureLabel.replace(
           /^Scheduling picture of [^:]+: /,
           '',
