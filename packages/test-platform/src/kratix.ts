@@ -218,6 +218,14 @@ export async function deleteDestination(name: string): Promise<void> {
   }
 }
 
+/**
+ * How long to wait for something that needs a Kratix state-store write (a WorkPlacement's files,
+ * or its finalizer on delete). On this platform go-git's push to the file:// store can hang; the
+ * platform's git-watchdog ends such a push after 60-70 s and Kratix then retries with its backoff
+ * (dev/platform/up.sh). A write normally takes about a second; this allows for one such hang.
+ */
+export const STATE_STORE_WRITE_WAIT_MS = 120_000;
+
 /** Polls `check` every 250 ms until it returns true; throws naming `what` after `timeoutMs`. */
 export async function waitFor(
   what: string,

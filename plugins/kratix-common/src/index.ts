@@ -98,7 +98,11 @@ export type {
   MatchResult,
   MismatchReason,
 } from './rules/matching';
-export { promiseSelector, targetedDestinations } from './rules/targeting';
+export {
+  matchingDestinationNames,
+  promiseSelector,
+  targetedDestinations,
+} from './rules/targeting';
 export {
   assessWorkPlacement,
   findWorkloadGroup,
@@ -107,7 +111,11 @@ export {
   misplacementLabelOf,
 } from './rules/misplacement';
 export type { WorkPlacementAssessment } from './rules/misplacement';
-export { deletionPreflight, sharesFilesWith } from './rules/deletionPreflight';
+export {
+  deletionPreflight,
+  fileRootKey,
+  sharesFilesWith,
+} from './rules/deletionPreflight';
 export type {
   AfterDelete,
   DeletionPreflight,

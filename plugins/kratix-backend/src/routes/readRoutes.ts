@@ -13,6 +13,7 @@ import {
   requirePromise,
 } from '../service/readModel/promiseSummary';
 import { promiseTargetingJson } from '../service/readModel/promiseTargetingJson';
+import { sendJsonBytes } from './sendJsonBytes';
 import { promiseWorks } from '../service/readModel/promiseWorks';
 import {
   misplacedQuery,
@@ -86,7 +87,8 @@ export function registerReadRoutes(
       await readerCredentials(ctx, req);
       const q = parse(targetingQuery, req.query, 'query');
       const { platform, meta, promise } = readable(req, q.allowStale);
-      res.type('application/json').send(
+      sendJsonBytes(
+        res,
         promiseTargetingJson(platform.cache, meta, promise!, {
           offset: q.groupsOffset,
           limit: q.groupsLimit,

@@ -1,5 +1,9 @@
 import { aDestination, aStateStore, aWork, aWorkPlacement } from '../testUtils';
-import { deletionPreflight, sharesFilesWith } from './deletionPreflight';
+import {
+  deletionPreflight,
+  fileRootKey,
+  sharesFilesWith,
+} from './deletionPreflight';
 
 const misplaced = { labels: { 'kratix.io/misplaced': 'true' } };
 
@@ -220,6 +224,13 @@ describe('deletionPreflight', () => {
     ).toBe(false);
     // v0.125 appends each Destination's name: different names never share.
     expect(sharesFilesWith(a, b, aStateStore(), 'v0.125')).toBe(false);
+    // The key groups Destinations the same way, without comparing pairs.
+    expect(fileRootKey(a, aStateStore(), 'current')).toBe(
+      fileRootKey(b, aStateStore(), 'current'),
+    );
+    expect(fileRootKey(a, aStateStore(), 'v0.125')).not.toBe(
+      fileRootKey(b, aStateStore(), 'v0.125'),
+    );
     const wp = aWorkPlacement(depWork, 'a', misplaced);
     const live = aWorkPlacement(depWork, 'b');
     const r = deletionPreflight(wp, {

@@ -1,13 +1,14 @@
 import { KratixGeneration } from '../model/kratixVersion';
 import {
+  Labels,
   SlimDestination,
   SlimStateStore,
   SlimWork,
   SlimWorkPlacement,
 } from '../model/objects';
-import { matchDestination } from './matching';
 import { assessWorkPlacement, findWorkloadGroup } from './misplacement';
 import { schedulingSelector } from './selectors';
+import { matchingDestinationNames } from './targeting';
 import {
   destinationRoot,
   joinStorePath,
@@ -69,6 +70,12 @@ export interface PreflightContext {
   /** All Destinations, to find re-scheduling candidates for resource WorkPlacements. */
   destinations: readonly SlimDestination[];
   /**
+   * The names of the Destinations a scheduling selector matches (any order). Given by a caller that
+   * preflights many WorkPlacements, so equal selectors are matched against the Destinations once;
+   * default: `destinations` filtered with matchDestination.
+   */
+  matchingDestinations?: (matchLabels: Labels) => readonly string[];
+  /**
    * The other WorkPlacements of the same Work and workload group (Kratix finds them by the labels
    * kratix.io/work and kratix.io/workload-group-id), without the one being deleted.
    */
@@ -83,10 +90,31 @@ export interface PreflightContext {
 }
 
 /**
+ * Which directory of which state store a Destination's files live in, as one comparable key:
+ * Destinations with equal keys (and different names) share files, see sharesFilesWith. Lets a
+ * caller group many Destinations once instead of comparing every pair.
+ *
+ * @public
+ */
+export function fileRootKey(
+  destination: Pick<SlimDestination, 'name' | 'path' | 'stateStoreRef'>,
+  store: Pick<SlimStateStore, 'path'> | undefined,
+  generation: KratixGeneration,
+): string {
+  const ref = destination.stateStoreRef;
+  return `${ref?.kind ?? ''}\u0000${ref?.name ?? ''}\u0000${destinationRoot(
+    destination,
+    store,
+    generation,
+  )}`;
+}
+
+/**
  * Whether two Destinations write a workload group's files to the same directory: same state store
  * and the same root after path normalisation (Kratix joins paths like Go's filepath.Join, so "." ,
  * "/" and "" are one directory; ae170e22 lib/writers/git.go NewGitWriter; v0.125 appends each
- * Destination's name, so there only equal paths and names collide).
+ * Destination's name, so there only equal paths and names collide). `store` is `a`'s state store,
+ * which is `b`'s too whenever the answer can be yes.
  *
  * @public
  */
@@ -96,16 +124,9 @@ export function sharesFilesWith(
   store: Pick<SlimStateStore, 'path'> | undefined,
   generation: KratixGeneration,
 ): boolean {
-  if (a.name === b.name) return false;
-  if (
-    a.stateStoreRef?.kind !== b.stateStoreRef?.kind ||
-    a.stateStoreRef?.name !== b.stateStoreRef?.name
-  ) {
-    return false;
-  }
   return (
-    destinationRoot(a, store, generation) ===
-    destinationRoot(b, store, generation)
+    a.name !== b.name &&
+    fileRootKey(a, store, generation) === fileRootKey(b, store, generation)
   );
 }
 
@@ -171,14 +192,9 @@ function afterDelete(
     group.destinationSelectors,
     ctx.generation,
   );
-  const candidates = ctx.destinations
-    .filter(
-      d =>
-        matchDestination(matchLabels, d, { generation: ctx.generation })
-          .matched,
-    )
-    .map(d => d.name)
-    .sort();
+  const candidates = ctx.matchingDestinations
+    ? [...ctx.matchingDestinations(matchLabels)].sort()
+    : matchingDestinationNames(ctx.destinations, matchLabels, ctx.generation);
   return candidates.length
     ? { kind: 'rescheduled', candidates }
     : { kind: 'unscheduled' };

@@ -1,6 +1,6 @@
 import { DestinationSelectorEntry } from '../model/objects';
 import { aDestination } from '../testUtils';
-import { targetedDestinations } from './targeting';
+import { matchingDestinationNames, targetedDestinations } from './targeting';
 
 const promise = (...selectors: Array<Record<string, string>>) => ({
   destinationSelectors: selectors.map(
@@ -55,5 +55,20 @@ describe('targetedDestinations', () => {
     const p = promise({ environment: 'dev' });
     expect(targetedDestinations(p, dests, 'current')).toEqual([]);
     expect(targetedDestinations(p, dests, 'v0.125')).toEqual(['gone']);
+  });
+});
+
+describe('matchingDestinationNames', () => {
+  it('names the Destinations a selector matches, sorted, under the generation rules', () => {
+    const all = [
+      aDestination('b', { env: 'prod' }),
+      aDestination('a', { env: 'prod', zone: 'eu' }),
+      aDestination('c', { env: 'dev' }),
+    ];
+    expect(matchingDestinationNames(all, { env: 'prod' }, 'current')).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(matchingDestinationNames(all, { env: 'qa' }, 'current')).toEqual([]);
   });
 });

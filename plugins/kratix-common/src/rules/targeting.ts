@@ -28,9 +28,26 @@ export function targetedDestinations(
   destinations: ReadonlyArray<MatchableDestination & { name: string }>,
   generation: KratixGeneration,
 ): string[] {
-  const selector = promiseSelector(promise);
+  return matchingDestinationNames(
+    destinations,
+    promiseSelector(promise),
+    generation,
+  );
+}
+
+/**
+ * Names of the Destinations a scheduling selector matches, sorted (code-unit order), under the
+ * Kratix rules of the platform's generation (see matchDestination).
+ *
+ * @public
+ */
+export function matchingDestinationNames(
+  destinations: ReadonlyArray<MatchableDestination & { name: string }>,
+  matchLabels: Labels,
+  generation: KratixGeneration,
+): string[] {
   return destinations
-    .filter(d => matchDestination(selector, d, { generation }).matched)
+    .filter(d => matchDestination(matchLabels, d, { generation }).matched)
     .map(d => d.name)
     .sort();
 }

@@ -11,6 +11,7 @@ import {
   compareNamespacedNames,
   describeMismatch,
   matchDestination,
+  matchingDestinationNames,
   schedulingSelector,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
@@ -94,14 +95,11 @@ export function promiseTargeting(
     const key = JSON.stringify(Object.entries(selector).sort());
     let names = matchingBySelector.get(key);
     if (!names) {
-      names = allDestinations
-        .filter(
-          d =>
-            matchDestination(selector, d, { generation: cache.generation })
-              .matched,
-        )
-        .map(d => d.name)
-        .sort();
+      names = matchingDestinationNames(
+        allDestinations,
+        selector,
+        cache.generation,
+      );
       matchingBySelector.set(key, names);
     }
     return [...names];

@@ -32,7 +32,7 @@ function platform() {
 
 /** The kept JSON must always be what a fresh build would answer. */
 function expectFresh(cache: PlatformCache) {
-  const json = promiseTargetingJson(cache, meta, 'redis', page);
+  const json = promiseTargetingJson(cache, meta, 'redis', page).toString();
   expect(JSON.parse(json)).toEqual(
     JSON.parse(JSON.stringify(promiseTargeting(cache, meta, 'redis', page))),
   );
@@ -52,7 +52,9 @@ describe('promiseTargetingJson', () => {
       stale: true,
       staleSince: '2026-12-05T00:00:00Z',
     };
-    const again = JSON.parse(promiseTargetingJson(cache, stale, 'redis', page));
+    const again = JSON.parse(
+      promiseTargetingJson(cache, stale, 'redis', page).toString(),
+    );
     expect(again.stale).toBe(true);
     expect(again.staleSince).toBe('2026-12-05T00:00:00Z');
     expect(again.destinations).toEqual(first.destinations);
@@ -125,7 +127,10 @@ describe('promiseTargetingJson', () => {
   it('keeps one answer per page', () => {
     const { cache } = platform();
     const none = JSON.parse(
-      promiseTargetingJson(cache, meta, 'redis', { offset: 1, limit: 10 }),
+      promiseTargetingJson(cache, meta, 'redis', {
+        offset: 1,
+        limit: 10,
+      }).toString(),
     );
     expect(none.workloadGroups).toEqual([]);
     expect(expectFresh(cache).workloadGroups).toHaveLength(1);

@@ -14,7 +14,8 @@ const CAPACITY = 256;
 
 interface Kept {
   version: readonly unknown[];
-  body: string;
+  /** The answer without its per-request parts and without its opening brace, as UTF-8. */
+  tail: Buffer;
 }
 
 const keptByCache = new WeakMap<KratixPlatformCache, Map<string, Kept>>();
@@ -28,14 +29,15 @@ const sameVersion = (a: readonly unknown[], b: readonly unknown[]) =>
  * it reads, and so its version: the Promise's selectors, the Destinations and state stores (any
  * change), the WorkPlacement counts, and the Works' and WorkPlacements' placement (status-only
  * writes, which Kratix makes all the time, keep it). The per-request parts (read meta, the
- * Promise's resourceVersion, which Kratix's status writes move) are added around it.
+ * Promise's resourceVersion, which Kratix's status writes move) are added around it. Kept as
+ * UTF-8 bytes, so a request costs a copy, not an encoding of the whole answer.
  */
 export function promiseTargetingJson(
   cache: KratixPlatformCache,
   meta: ReadMeta,
   promiseName: string,
   page: { offset: number; limit: number },
-): string {
+): Buffer {
   const promise = requirePromise(cache, promiseName);
   const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
   const version = [
@@ -63,7 +65,11 @@ export function promiseTargetingJson(
     };
     // The per-request parts go around the kept body, not in it.
     for (const k of [...Object.keys(meta), 'resourceVersion']) delete full[k];
-    entry = { version, body: JSON.stringify(full) };
+    const body = JSON.stringify(full);
+    entry = {
+      version,
+      tail: Buffer.from(body === '{}' ? '}' : `,${body.slice(1)}`),
+    };
     kept.delete(key);
     kept.set(key, entry);
     if (kept.size > CAPACITY) kept.delete(kept.keys().next().value!);
@@ -72,7 +78,5 @@ export function promiseTargetingJson(
     ...meta,
     resourceVersion: promise.resourceVersion,
   });
-  return entry.body === '{}'
-    ? head
-    : `${head.slice(0, -1)},${entry.body.slice(1)}`;
+  return Buffer.concat([Buffer.from(head.slice(0, -1)), entry.tail]);
 }

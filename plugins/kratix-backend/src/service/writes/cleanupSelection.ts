@@ -5,12 +5,12 @@ import {
   SlimWorkPlacement,
   compareNamespacedNames,
   deletionPreflight,
-  sharesFilesWith,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   KratixPlatformCache,
   nsKey,
 } from '@kratix-backstage/plugin-kratix-node';
+import { destinationIndexOf } from './destinationIndex';
 
 /** Largest number of WorkPlacements one request may name or select. */
 export const MAX_CLEANUP_ITEMS = 10_000;
@@ -68,24 +68,22 @@ export function preflightOf(
   cache: KratixPlatformCache,
   wp: SlimWorkPlacement,
 ): CleanupPreflightItem {
+  const index = destinationIndexOf(cache);
   const destination = cache.destinations.get(wp.targetDestinationName);
   const stateStore = cache.stateStoreOf(destination);
-  const sameGroup = wp.workName
-    ? cache.workPlacements
-        .byIndex('work', nsKey(wp.namespace, wp.workName))
-        .filter(
-          o => o.workloadGroupId === wp.workloadGroupId && o.uid !== wp.uid,
-        )
-    : [];
-  const sharedDirectoryWorkPlacements = destination
-    ? sameGroup.filter(o => {
-        const other = cache.destinations.get(o.targetDestinationName);
-        return (
-          other !== undefined &&
-          sharesFilesWith(destination, other, stateStore, cache.generation)
-        );
-      })
-    : [];
+  const sharing = destination
+    ? new Set(index.sharingFilesWith(destination.name))
+    : new Set<string>();
+  // Siblings matter for resource WorkPlacements (rescheduling) and shared directories; a static
+  // dependency Work has one on every Destination it targets, so they are not read otherwise.
+  const sameGroup =
+    wp.workName && (wp.resourceName || sharing.size > 0)
+      ? cache.workPlacements
+          .byIndex('work', nsKey(wp.namespace, wp.workName))
+          .filter(
+            o => o.workloadGroupId === wp.workloadGroupId && o.uid !== wp.uid,
+          )
+      : [];
   return {
     found: true,
     ...deletionPreflight(wp, {
@@ -94,9 +92,12 @@ export function preflightOf(
         : undefined,
       destination,
       stateStore,
-      destinations: cache.destinations.all(),
+      destinations: index.destinations,
+      matchingDestinations: index.matching,
       groupSiblings: sameGroup,
-      sharedDirectoryWorkPlacements,
+      sharedDirectoryWorkPlacements: sameGroup.filter(o =>
+        sharing.has(o.targetDestinationName),
+      ),
       generation: cache.generation,
     }),
   };
