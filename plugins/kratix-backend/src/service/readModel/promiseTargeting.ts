@@ -11,7 +11,6 @@ import {
   compareNamespacedNames,
   describeMismatch,
   matchDestination,
-  matchingDestinationNames,
   schedulingSelector,
   squashPromiseScheduling,
 } from '@kratix-backstage/plugin-kratix-common';
@@ -20,6 +19,7 @@ import {
   KratixPlatformCache,
   nsKey,
 } from '@kratix-backstage/plugin-kratix-node';
+import { destinationIndexOf } from './destinationIndex';
 import { requirePromise, squashedSelectorView } from './promiseSummary';
 
 /**
@@ -86,24 +86,12 @@ export function promiseTargeting(
     },
   );
 
-  // A Promise's thousands of resource Works share a handful of distinct selectors: match each
-  // distinct selector against the Destinations once per request (bench/README.md, targeting).
-  const allDestinations = cache.destinations.all();
-  const matchingBySelector = new Map<string, string[]>();
-  const matchingOf = (selector: Labels): string[] => {
-    // Label keys are unique, so sorting the entries' "key,value" strings orders them by key.
-    const key = JSON.stringify(Object.entries(selector).sort());
-    let names = matchingBySelector.get(key);
-    if (!names) {
-      names = matchingDestinationNames(
-        allDestinations,
-        selector,
-        cache.generation,
-      );
-      matchingBySelector.set(key, names);
-    }
-    return [...names];
-  };
+  // A Promise's thousands of resource Works share a handful of distinct selectors: each distinct
+  // selector is matched against the Destinations once per change of them (bench/README.md, targeting).
+  const destinationIndex = destinationIndexOf(cache);
+  const matchingOf = (selector: Labels): string[] => [
+    ...destinationIndex.matching(selector),
+  ];
 
   // Sorting a big Promise's 10,000 Works is most of a page's cost: done once per store change.
   // The same pass finds what stops Kratix from applying the Promise (duplicate static-dependency Works).

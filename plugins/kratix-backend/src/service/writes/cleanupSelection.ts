@@ -10,7 +10,7 @@ import {
   KratixPlatformCache,
   nsKey,
 } from '@kratix-backstage/plugin-kratix-node';
-import { destinationIndexOf } from './destinationIndex';
+import { destinationIndexOf } from '../readModel/destinationIndex';
 
 /** Largest number of WorkPlacements one request may name or select. */
 export const MAX_CLEANUP_ITEMS = 10_000;
