@@ -70,7 +70,7 @@ export interface PreflightContext {
   /** All Destinations, to find re-scheduling candidates for resource WorkPlacements. */
   destinations: readonly SlimDestination[];
   /**
-   * The names of the Destinations a scheduling selector matches (any order). Given by a caller that
+   * The names of the Destinations a scheduling selector matches, sorted. Given by a caller that
    * preflights many WorkPlacements, so equal selectors are matched against the Destinations once;
    * default: `destinations` filtered with matchDestination.
    */
@@ -193,7 +193,7 @@ function afterDelete(
     ctx.generation,
   );
   const candidates = ctx.matchingDestinations
-    ? [...ctx.matchingDestinations(matchLabels)].sort()
+    ? [...ctx.matchingDestinations(matchLabels)]
     : matchingDestinationNames(ctx.destinations, matchLabels, ctx.generation);
   return candidates.length
     ? { kind: 'rescheduled', candidates }

@@ -71,13 +71,12 @@ export function preflightOf(
   const index = destinationIndexOf(cache);
   const destination = cache.destinations.get(wp.targetDestinationName);
   const stateStore = cache.stateStoreOf(destination);
-  const sharing = destination
-    ? new Set(index.sharingFilesWith(destination.name))
-    : new Set<string>();
+  // Usually empty: the Destinations whose files are in this one's directory.
+  const sharing = destination ? index.sharingFilesWith(destination.name) : [];
   // Siblings matter for resource WorkPlacements (rescheduling) and shared directories; a static
   // dependency Work has one on every Destination it targets, so they are not read otherwise.
   const sameGroup =
-    wp.workName && (wp.resourceName || sharing.size > 0)
+    wp.workName && (wp.resourceName || sharing.length > 0)
       ? cache.workPlacements
           .byIndex('work', nsKey(wp.namespace, wp.workName))
           .filter(
@@ -96,7 +95,7 @@ export function preflightOf(
       matchingDestinations: index.matching,
       groupSiblings: sameGroup,
       sharedDirectoryWorkPlacements: sameGroup.filter(o =>
-        sharing.has(o.targetDestinationName),
+        sharing.includes(o.targetDestinationName),
       ),
       generation: cache.generation,
     }),
