@@ -9,7 +9,6 @@ import {
   squashPromiseScheduling,
   WhatIfResponse,
   WhatIfWorkRef,
-  WorkloadGroupSelector,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   DEFAULT_WORKLOAD_GROUP_ID,
@@ -29,6 +28,8 @@ import {
   scheduleSelector,
 } from './schedule';
 import { minus, unparseableMessage, warnAboutTargets } from './shared';
+import { warnPinned } from './pinnedWarning';
+import { workflowWorkCases } from './workflowWorkCases';
 import { ProposedPromiseSpec, WhatIfOptions, WhatIfPicture } from './types';
 
 /** `kratix.io/paused` (current generation only): a paused Promise is not reconciled. */
@@ -36,31 +37,6 @@ const PAUSED_LABEL = 'kratix.io/paused';
 
 function conflictKey(c: SelectorConflict): string {
   return `${c.key}\u0000${c.ignoredValue}\u0000${c.keptValue}\u0000${c.ignoredFrom}`;
-}
-
-/**
- * The selectors a workflow Work's group gets when its workflow re-runs. The work-creator gives the
- * default group `.` the workflow's own entry without `directory` (source `<type>-workflow`) plus
- * the Promise's squashed `spec.destinationSelectors` (source `promise`, from ConfigMap
- * destination-selectors-<promise>); a `directory:` group gets only the workflow's entry
- * (ae170e22 work-creator/lib/work_creator.go getPromiseScheduling, api/v1alpha1/pipeline_factory.go:106;
- * v0.125.0 work-creator/pipeline/work_creator.go:55-139, api/v1alpha1/promise_types.go:268-278).
- * The workflow-sourced part cannot be predicted: it is kept as it is.
- */
-function rewrittenWorkflowSelectors(
-  group: SlimWork['workloadGroups'][number],
-  promiseSelectors: WorkloadGroupSelector[],
-): WorkloadGroupSelector[] {
-  const isDefault =
-    group.directory === '.' || group.id === DEFAULT_WORKLOAD_GROUP_ID;
-  const hadPromise = group.destinationSelectors.some(
-    s => s.source === 'promise',
-  );
-  if (!isDefault && !hadPromise) return group.destinationSelectors;
-  return [
-    ...group.destinationSelectors.filter(s => s.source !== 'promise'),
-    ...promiseSelectors,
-  ];
 }
 
 /**
@@ -299,59 +275,13 @@ export function whatIfPromiseChange(
     }
   }
 
-  const pinned = picture.pinnedResources?.[promiseName] ?? {};
-  const pinnedWorks = new Map<string, { version: string; namespace: string }>();
-  for (const w of works) {
-    const kind = whatIfWorkKind(w);
-    if (kind === 'static-dependency' || kind === 'other-dependency') continue;
-    // A request pinned to another Promise version re-runs with that PromiseRevision's spec
-    // (ae170e22 dynamic_resource_request_controller.go resolvePromiseRevisionForRR): its Work
-    // keeps that version's selectors.
-    const pinnedTo =
-      kind === 'resource'
-        ? pinned[`${w.namespace}/${w.resourceName}`]
-        : undefined;
-    if (pinnedTo)
-      pinnedWorks.set(`${w.namespace}/${w.resourceName}`, {
-        version: pinnedTo,
-        namespace: w.namespace,
-      });
-    // Promise-workflow Works change only if the Promise configure workflow still exists to re-run.
-    if (kind === 'promise-workflow' && !promiseWorkflowReruns) continue;
-    const ref: WhatIfWorkRef = {
-      promise: promiseName,
-      namespace: w.namespace,
-      name: w.name,
-      kind,
-      ...(kind === 'resource' ? { resourceName: w.resourceName } : {}),
-    };
-    for (const g of w.workloadGroups) {
-      const assumed = g.destinationSelectors.some(s => s.source !== 'promise');
-      if (assumed) b.countAssumedUnchanged(promiseName);
-      const after = pinnedTo
-        ? g.destinationSelectors
-        : rewrittenWorkflowSelectors(g, newPromiseSelectors);
-      let whenReason =
-        kind === 'resource'
-          ? 'the resource workflow re-runs for every resource request after a spec change'
-          : 'the Promise configure workflow re-runs after a spec change';
-      if (pinnedTo)
-        whenReason = `the resource request is pinned to Promise version ${pinnedTo}: its workflow re-runs with that version's spec and keeps its selectors`;
-      cases.push({
-        work: ref,
-        groupId: g.id,
-        directory: g.directory,
-        before: g.destinationSelectors,
-        after,
-        rewritten: after !== g.destinationSelectors,
-        dependency: kind !== 'resource',
-        when: 'after-workflow-run',
-        whenReason,
-        assumed,
-        wps: wpsOf(w, g.id),
-      });
-    }
-  }
+  const pinnedWorks = workflowWorkCases(
+    b,
+    cases,
+    works,
+    picture.pinnedResources?.[promiseName] ?? {},
+    { promiseName, promiseWorkflowReruns, newPromiseSelectors, wpsOf },
+  );
   if (pinnedWorks.size > 0) warnPinned(b, promiseName, pinnedWorks, works);
   const selectors = new MergedSelectorCache();
   const targets = new Set<string>();
@@ -426,62 +356,4 @@ export function whatIfPromiseChange(
     );
   }
   return b.finish(true);
-}
-
-/**
- * Says which resource requests keep another version's selectors, and where the shared
- * `destination-selectors-<promise>` ConfigMap makes the outcome a race: every resource configure
- * pipeline of a Promise in one namespace mounts it, and each pipeline's creation rewrites it with
- * its own request's version (ae170e22 api/v1alpha1/pipeline_factory.go configMap), so in a
- * namespace with requests on different versions a re-run can read another request's selectors.
- */
-function warnPinned(
-  b: WhatIfResultBuilder,
-  promiseName: string,
-  pinnedWorks: Map<string, { version: string; namespace: string }>,
-  works: readonly SlimWork[],
-): void {
-  const byVersion = new Map<string, string[]>();
-  for (const [request, { version }] of pinnedWorks) {
-    const list = byVersion.get(version) ?? [];
-    list.push(request);
-    byVersion.set(version, list);
-  }
-  const versions = [...byVersion.entries()]
-    .sort(([a], [b2]) => (a < b2 ? -1 : 1))
-    .map(
-      ([version, requests]) =>
-        `${version} (${requests.sort().slice(0, 5).join(', ')}${
-          requests.length > 5 ? `, and ${requests.length - 5} more` : ''
-        })`,
-    );
-  const mixed = new Set<string>();
-  for (const w of works) {
-    if (whatIfWorkKind(w) !== 'resource') continue;
-    const mine = pinnedWorks.get(`${w.namespace}/${w.resourceName}`)?.version;
-    const others = [...pinnedWorks.entries()].filter(
-      ([key, p]) =>
-        p.namespace === w.namespace &&
-        key !== `${w.namespace}/${w.resourceName}` &&
-        p.version !== mine,
-    );
-    if (others.length > 0) mixed.add(w.namespace);
-  }
-  b.warn({
-    code: 'resource-requests-pinned',
-    promise: promiseName,
-    message: `${
-      pinnedWorks.size
-    } resource request(s) are pinned to another Promise version by their ResourceBinding: ${versions.join(
-      '; ',
-    )}. Their workflows re-run with that version's spec, so their Works keep its selectors.${
-      mixed.size
-        ? ` In namespace(s) ${[...mixed]
-            .sort()
-            .join(
-              ', ',
-            )} requests use different versions: Kratix gives every request's workflow one shared selectors ConfigMap, so a re-run can get another version's selectors; check their Works after the update.`
-        : ''
-    }`,
-  });
 }
