@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import type {
   MatrixResponse,
   MisplacedListResponse,
@@ -11,8 +10,6 @@ import type {
   WorkloadGroupPage,
 } from '../api/readTypes';
 import type {
-  CleanupItemResult,
-  CleanupOutcome,
   CleanupPreflightRequest,
   CleanupPreflightResponse,
   CleanupRequest,
@@ -27,7 +24,8 @@ import type {
   WorkflowRun,
   WorkflowRunsResponse,
 } from '../api/workflowTypes';
-import { readNdjson } from './readNdjson';
+import { readCleanupStream } from './cleanupStream';
+import { parseJson, responseError } from './responses';
 import type {
   CleanupProgressCallback,
   KratixApiClientOptions,
@@ -279,33 +277,7 @@ export class KratixApiClient {
       return body;
     }
 
-    const results: CleanupItemResult[] = [];
-    let summary: Record<CleanupOutcome, number> | undefined;
-    let header: Partial<CleanupResponse> = {};
-    await readNdjson(res, line => {
-      const value = line as Record<string, unknown>;
-      if (value.error && typeof value.error === 'object') {
-        const err = value.error as { name?: string; message?: string };
-        const error = new Error(err.message ?? 'cleanup failed');
-        error.name = err.name ?? 'Error';
-        throw error;
-      }
-      if (value.summary) {
-        summary = value.summary as Record<CleanupOutcome, number>;
-        header = value as Partial<CleanupResponse>;
-        return;
-      }
-      const result = value as unknown as CleanupItemResult;
-      results.push(result);
-      onProgress(result, results.length);
-    });
-
-    return {
-      platform: header.platform ?? platform,
-      dryRun: header.dryRun ?? Boolean(request.dryRun),
-      results,
-      summary: summary ?? countOutcomes(results),
-    };
+    return readCleanupStream(res, platform, request, onProgress);
   }
 
   private async send(
@@ -350,73 +322,4 @@ export class KratixApiClient {
   private async post<T>(path: string, body: unknown): Promise<T> {
     return (await parseJson(await this.send('POST', path, { body }))) as T;
   }
-}
-
-/**
- * Parsed here rather than with res.json(): the objects then belong to this module's realm (fetch
- * may live in another one, e.g. under Jest), which the scaffolder's templating needs for step
- * outputs.
- */
-async function parseJson(res: Response): Promise<unknown> {
-  return JSON.parse(await res.text());
-}
-
-/**
- * The ResponseError of an error answer. The backend's error bodies are
- * `{ error: { name, message }, response: { statusCode } }`; ResponseError only takes the server's
- * error as its cause when `response` is there, so it is added when a body carries just `error`
- * (keeps `cause.message` the backend's message). The message is the backend's own message when it
- * sent one (what a failed scaffolder task shows), else the status and the start of the body.
- */
-async function responseError(res: Response): Promise<ResponseError> {
-  const text = await res.text().catch(() => '');
-  let patched = text;
-  let backendMessage: string | undefined;
-  try {
-    const body = JSON.parse(text);
-    if (body && typeof body === 'object' && body.error) {
-      if (typeof body.error.message === 'string' && body.error.message) {
-        backendMessage = body.error.message;
-      }
-      if (!body.response) {
-        patched = JSON.stringify({
-          ...body,
-          response: { statusCode: res.status },
-        });
-      }
-    }
-  } catch {
-    // not JSON: ResponseError keeps the text
-  }
-  const error = await ResponseError.fromResponse({
-    headers: res.headers,
-    ok: res.ok,
-    redirected: res.redirected,
-    status: res.status,
-    statusText: res.statusText,
-    type: res.type,
-    url: res.url,
-    text: async () => patched,
-  });
-  if (backendMessage) {
-    error.message = backendMessage;
-  } else {
-    const snippet = text.trim().slice(0, 300);
-    error.message = `Kratix backend answered ${res.status} ${res.statusText}${
-      snippet ? `: ${snippet}` : ''
-    }`;
-  }
-  return error;
-}
-
-function countOutcomes(
-  results: CleanupItemResult[],
-): Record<CleanupOutcome, number> {
-  const summary: Record<CleanupOutcome, number> = {
-    deleted: 0,
-    refused: 0,
-    failed: 0,
-  };
-  for (const r of results) summary[r.outcome] += 1;
-  return summary;
 }
