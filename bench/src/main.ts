@@ -3,7 +3,6 @@
  * BENCH_KUBECONFIG, BENCH_KUBECTL, BENCH_KRATIX_VERSION): seed, measure every figure against its
  * baseline in one run, write bench/results/latest.{md,json}.
  */
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { BackendProcess, startBackendProcess } from './backend/backendProcess';
@@ -22,24 +21,17 @@ import {
 import { SizeRow, renderSweep, sweepGoals } from './figures/sweep';
 import { API, measureReads } from './figures/reads';
 import { kubectl } from './kube/baselines';
-import { EtcdHttp } from './kube/etcdHttp';
-import { KubeHttp, paths } from './kube/kubeHttp';
+import { KubeHttp } from './kube/kubeHttp';
 import { readOptions } from './options';
 import { Figure, fmtInt, fmtMB, notMeasured } from './results/figure';
 import { writeResults } from './results/write';
-import { BIG_PROMISE, CLEANUP_SET_LABEL, planLayout } from './seed/layout';
-import { SeedReport, removeLeftoverCleanupSets, seed } from './seed/seed';
+import { env, resetControlPlane, seedOrReuse } from './seed/controlPlane';
+import { BIG_PROMISE, planLayout } from './seed/layout';
+import { SeedReport } from './seed/seed';
 import { log } from './util/log';
 
 /** How long the backend idles before the settled memory sample (V8's memory reducer waits 8 s). */
 const IDLE_MS = 10_000;
-
-const env = (name: string) => {
-  const v = process.env[name];
-  if (!v)
-    throw new Error(`${name} is not set (run the bench with: npm run bench)`);
-  return v;
-};
 
 /** The backend's configuration: the bench platform and the cleanup bounds. */
 const backendConfig = (
@@ -54,71 +46,6 @@ const backendConfig = (
     },
   },
 });
-
-/** down.sh + up.sh of the bench instance (the environment run.sh set up). */
-function resetControlPlane(): void {
-  const root = resolve(__dirname, '../..');
-  execFileSync('bash', [resolve(root, 'dev/platform/down.sh')], {
-    stdio: 'ignore',
-  });
-  execFileSync('bash', [resolve(root, 'dev/platform/up.sh')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function seedOrReuse(
-  kube: KubeHttp,
-  layout: ReturnType<typeof planLayout>,
-  o: ReturnType<typeof readOptions>,
-  sizes: { destinations: number; promises: number },
-): Promise<{ seeded: SeedReport; counts: Record<string, number> }> {
-  let seeded: SeedReport;
-  if (
-    process.env.BENCH_REUSE === '1' &&
-    (await kube.request('GET', `${paths.kratix('promises')}/${BIG_PROMISE}`))
-      .status === 200
-  ) {
-    log(
-      'BENCH_REUSE=1: the control plane is already seeded; not seeding again (seed time not measured)',
-    );
-    const leftovers = await removeLeftoverCleanupSets(kube, CLEANUP_SET_LABEL);
-    if (leftovers)
-      log(
-        `removed ${leftovers} cleanup-set WorkPlacements left by an earlier run`,
-      );
-    seeded = {
-      seconds: NaN,
-      objects: 0,
-      requests: 0,
-      method: 'reused (BENCH_REUSE=1)',
-      phases: [],
-    };
-  } else {
-    log(`seeding: ${JSON.stringify(layout.counts)}`);
-    const etcd = o.seedViaApiserverOnly
-      ? undefined
-      : new EtcdHttp(new URL(env('BENCH_ETCD_URL')));
-    seeded = await seed(kube, layout, o.seedConcurrency, etcd);
-    etcd?.close();
-    log(
-      `seeded ${fmtInt(seeded.objects)} objects in ${seeded.seconds.toFixed(
-        1,
-      )} s`,
-    );
-  }
-  const counts = {
-    Destinations: sizes.destinations,
-    Promises: sizes.promises,
-    Works: layout.counts.works,
-    WorkPlacements:
-      layout.counts.dependencyWorkPlacements +
-      layout.counts.resourceWorkPlacements,
-    'misplaced WorkPlacements':
-      layout.counts.misplacedDependency + layout.counts.misplacedResource,
-    'resource requests': layout.resources.length,
-  };
-  return { seeded, counts };
-}
 
 async function main() {
   const t0 = performance.now();
