@@ -38,6 +38,24 @@ export async function stateStoreFiles(): Promise<string[]> {
   return out.split('\n').filter(Boolean);
 }
 
+/** The content of one file in the store (branch main), or undefined when there is none. */
+export async function stateStoreFileContent(
+  path: string,
+): Promise<string | undefined> {
+  const gitDir = await stateStoreGitDir();
+  try {
+    return execFileSync('git', ['--git-dir', gitDir, 'show', `main:${path}`], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  } catch (e) {
+    // git: "path '…' does not exist in 'main'"; anything else is a real failure.
+    if (String((e as { stderr?: unknown }).stderr).includes('does not exist'))
+      return undefined;
+    throw e;
+  }
+}
+
 /**
  * Files under a Destination's directory in the store: destinations/<name>/ on both generations
  * (the local platform's Destinations are laid out that way, dev/platform/lib.sh).
@@ -137,4 +155,39 @@ export async function stateStoreDeletedSince(
     { encoding: 'utf8' },
   );
   return [...new Set(out.split('\n').filter(Boolean))];
+}
+
+/**
+ * Creates GitStateStore `name` with the spec of the platform's `local` store (same repository):
+ * for a Destination created against a store that did not exist yet.
+ */
+export async function createStateStoreLikeLocal(name: string): Promise<void> {
+  const local: any = await customObjects().getClusterCustomObject({
+    ...KRATIX,
+    plural: 'gitstatestores',
+    name: 'local',
+  });
+  await customObjects().createClusterCustomObject({
+    ...KRATIX,
+    plural: 'gitstatestores',
+    body: {
+      apiVersion: 'platform.kratix.io/v1alpha1',
+      kind: 'GitStateStore',
+      metadata: { name },
+      spec: local.spec,
+    },
+  });
+}
+
+/** Deletes GitStateStore `name` (gone already is fine). */
+export async function deleteGitStateStore(name: string): Promise<void> {
+  try {
+    await customObjects().deleteClusterCustomObject({
+      ...KRATIX,
+      plural: 'gitstatestores',
+      name,
+    });
+  } catch (e) {
+    if ((e as { code?: number }).code !== 404) throw e;
+  }
 }

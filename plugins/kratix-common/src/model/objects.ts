@@ -95,6 +95,8 @@ export interface SlimDestination extends ObjectMeta {
   stateStoreRef?: StateStoreRef;
   strictMatchLabels: boolean;
   filepathMode?: string;
+  /** `spec.filepath.filename`: the aggregated file's name in mode aggregatedYAML (Kratix's default: aggregated.yaml). */
+  filepathFilename?: string;
   /** `none` | `all` (current generation only). */
   cleanup?: string;
   /** The Ready condition; `Unknown` when Kratix reports none (v0.125 has no Destination status). */

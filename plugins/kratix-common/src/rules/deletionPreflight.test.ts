@@ -181,9 +181,56 @@ describe('deletionPreflight', () => {
       ...misplaced,
       versionID: 'abc',
     });
-    expect(
-      deletionPreflight(written, { ...ctx, generation: 'current' }).blocked,
-    ).toBe(false);
+    const writtenPreflight = deletionPreflight(written, {
+      ...ctx,
+      generation: 'current',
+    });
+    expect(writtenPreflight.blocked).toBe(false);
+    expect(writtenPreflight.notes.join(' ')).toContain(
+      'stays in deletion for ever (its files and state file are gone)',
+    );
+  });
+
+  it('filepath mode aggregatedYAML: the one file is rewritten while others remain, deleted with the last', () => {
+    const aggregated = (filepathFilename?: string) =>
+      aDestination(
+        'dev-1',
+        { environment: 'dev' },
+        {
+          filepathMode: 'aggregatedYAML',
+          filepathFilename,
+          path: 'clusters/dev-1',
+        },
+      );
+    const wp = aWorkPlacement(depWork, 'dev-1', misplaced);
+    const ctx = {
+      work: depWork,
+      stateStore: aStateStore(),
+      destinations: all,
+      generation: 'current' as const,
+    };
+    const rewritten = deletionPreflight(wp, {
+      ...ctx,
+      destination: aggregated(),
+      aggregatedWith: 2,
+    });
+    expect(rewritten.blocked).toBe(false);
+    expect(rewritten.files).toEqual({
+      kind: 'removed',
+      path: 'clusters/dev-1/aggregated.yaml',
+    });
+    expect(rewritten.notes.join(' ')).toContain(
+      "rewrites clusters/dev-1/aggregated.yaml without this WorkPlacement's workloads and keeps those of the 2 other WorkPlacements",
+    );
+    const last = deletionPreflight(wp, {
+      ...ctx,
+      destination: aggregated('all.yaml'),
+      aggregatedWith: 0,
+    });
+    expect(last.files.path).toBe('clusters/dev-1/all.yaml');
+    expect(last.notes.join(' ')).toContain(
+      'this is its last WorkPlacement: Kratix deletes clusters/dev-1/all.yaml',
+    );
   });
 
   it('resource WorkPlacement with a sibling left in its group: not scheduled again', () => {

@@ -86,6 +86,12 @@ export interface PreflightContext {
    * deletes their live files too. See sharesFilesWith.
    */
   sharedDirectoryWorkPlacements?: readonly SlimWorkPlacement[];
+  /**
+   * For a Destination in filepath mode aggregatedYAML: how many other WorkPlacements, not being
+   * deleted, carry its kratix.io/targetDestinationName label. Kratix rewrites the one aggregated
+   * file from exactly those, and deletes it only with the last one.
+   */
+  aggregatedWith?: number;
   generation: KratixGeneration;
 }
 
@@ -130,6 +136,9 @@ export function sharesFilesWith(
   );
 }
 
+/** The aggregated file's name when a Destination in mode aggregatedYAML sets none. */
+const AGGREGATED_DEFAULT_FILENAME = 'aggregated.yaml';
+
 /** The finalizer whose handler deletes a WorkPlacement's files (same name in both generations). */
 export const REPO_CLEANUP_FINALIZER =
   'finalizers.workplacement.kratix.io/repo-cleanup';
@@ -156,11 +165,12 @@ function filesPath(wp: SlimWorkPlacement, ctx: PreflightContext): string {
     );
   }
   if (mode === 'aggregatedYAML') {
-    return `${destinationRoot(
-      destination,
-      ctx.stateStore,
-      ctx.generation,
-    )}/ (aggregated file)`;
+    // One file for the whole Destination: <spec.path>/<spec.filepath.filename or aggregated.yaml>
+    // (ae170e22 internal/controller/workplacement_controller.go getAggregatedWorkload).
+    return joinStorePath(
+      destinationRoot(destination, ctx.stateStore, ctx.generation),
+      destination?.filepathFilename || AGGREGATED_DEFAULT_FILENAME,
+    );
   }
   return workPlacementDirectory(
     wp,
@@ -168,6 +178,39 @@ function filesPath(wp: SlimWorkPlacement, ctx: PreflightContext): string {
     ctx.stateStore,
     ctx.generation,
   );
+}
+
+/*
+ * Mode none: Kratix deletes the files its state file lists, the state file too, and only then
+ * removes both finalizers in one update. When that update conflicts (current Kratix's scheduler
+ * rewrites WorkPlacements often), the next reconcile reads the state file it has just deleted,
+ * fails and requeues for ever (ae170e22 internal/controller/workplacement_controller.go
+ * deleteWorkPlacement, delete). Seen on the local platform (filepathModes.platform.test.ts).
+ */
+const MODE_NONE_RACE_NOTE =
+  'The Destination uses filepath mode "none": if Kratix\'s own finalizer update conflicts after it has deleted the files, the WorkPlacement stays in deletion for ever (its files and state file are gone). Removing its finalizers then finishes the delete.';
+
+/*
+ * Kratix's scheduler updates every WorkPlacement of a Work it has listed with CreateOrUpdate, so a
+ * Work reconcile that listed this one before its delete finished creates it again under the same
+ * name, labelled misplaced (ae170e22 internal/controller/scheduler.go reconcileWorkloadGroup,
+ * applyWorkplacementsForTargetDestinations). Seen on the local platform, mostly on aggregatedYAML
+ * Destinations, whose delete finishes fastest (filepathModes.platform.test.ts).
+ */
+const RECREATE_RACE_NOTE =
+  'Kratix usually does not create it again, but its scheduler can, right after the delete, when it reconciles the Work at that moment (then it is listed as misplaced again and can be cleaned up again).';
+
+/*
+ * Mode aggregatedYAML: on delete Kratix rebuilds the one file from the Destination's other active
+ * WorkPlacements and rewrites it, or deletes it when none is left (ae170e22
+ * internal/controller/workplacement_controller.go deleteWorkPlacement, getAllWorkplacementsForDestination).
+ */
+function aggregatedFileNote(path: string, others: number): string {
+  return others > 0
+    ? `The Destination aggregates all its workloads in one file: Kratix rewrites ${path} without this WorkPlacement's workloads and keeps those of the ${others} other WorkPlacement${
+        others === 1 ? '' : 's'
+      } on it.`
+    : `The Destination aggregates all its workloads in one file, and this is its last WorkPlacement: Kratix deletes ${path}.`;
 }
 
 function afterDelete(
@@ -300,7 +343,25 @@ export function deletionPreflight(
     blockReason = `The Destination uses filepath mode "none" and this WorkPlacement was never written (no state file at ${path}): Kratix cannot finish deleting it and retries for ever.`;
   }
 
+  if (files.kind === 'removed' && ctx.destination?.filepathMode === 'none') {
+    notes.push(MODE_NONE_RACE_NOTE);
+  }
+  if (
+    files.kind !== 'stay' &&
+    ctx.destination?.filepathMode === 'aggregatedYAML' &&
+    ctx.aggregatedWith !== undefined
+  ) {
+    notes.push(aggregatedFileNote(path, ctx.aggregatedWith));
+  }
+
   const next = afterDelete(wp, ctx);
+  if (
+    next.kind === 'not-recreated' &&
+    ctx.generation === 'current' &&
+    files.kind !== 'stay'
+  ) {
+    notes.push(RECREATE_RACE_NOTE);
+  }
   if (next.kind === 'sibling-remains') {
     notes.push(
       `Kratix will not schedule resource ${wp.namespace}/${

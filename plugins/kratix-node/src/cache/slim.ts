@@ -114,6 +114,7 @@ export function slimDestination(obj: any): SlimDestination {
       : undefined,
     strictMatchLabels: spec.strictMatchLabels === true,
     filepathMode: spec.filepath?.mode,
+    filepathFilename: spec.filepath?.filename,
     cleanup: spec.cleanup,
     ...readiness(obj),
   };

@@ -482,6 +482,9 @@ describe('whatIfPromiseChange', () => {
       ['state-store-missing', 'prod-4'],
     ]);
     expect(r.warnings[0].message).toContain('StateStoreNotReady');
+    expect(r.warnings[0].message).toContain(
+      'nothing is written until its state store is available',
+    );
     expect(r.markdown).toContain('⚠️');
   });
 

@@ -40,9 +40,11 @@ export function shortList(items: readonly string[], max = 5): string {
 /**
  * Warn about Destinations that are about to receive workloads but cannot take them. Kratix never
  * consults readiness when scheduling (ae170e22 internal/controller/scheduler.go:521-556; v0.125.0
- * controllers/scheduler.go:420-452), so it schedules there anyway and the writes wait. v0.125.0 has
- * no Destination or state-store status at all (docs/kratix-v0.125.0.md §6.5): readiness is Unknown
- * there and only a missing store can be seen.
+ * controllers/scheduler.go:420-452), so it schedules there anyway. Nor does its writer: a
+ * WorkPlacement is written as soon as the Destination's state store is in the manager's repository
+ * cache (ae170e22 internal/controller/workplacement_controller.go, Reconcile), whatever the
+ * Destination's Ready condition says. v0.125.0 has no Destination or state-store status at all
+ * (docs/kratix-v0.125.0.md §6.5): readiness is Unknown there and only a missing store can be seen.
  */
 export function warnAboutTargets(
   b: WhatIfResultBuilder,
@@ -63,7 +65,7 @@ export function warnAboutTargets(
                 d.readyMessage ? `: ${d.readyMessage}` : ''
               })`
             : ''
-        }. Kratix schedules to it anyway; nothing is written until it is Ready.`,
+        }. ${notReadyConsequence(d.readyReason)}`,
       });
     }
     const store = stateStoreOf(d, stores);
@@ -96,6 +98,25 @@ export function warnAboutTargets(
       });
     }
   }
+}
+
+/*
+ * What a not-Ready Destination means for its writes. The Destination controller reports
+ * StateStoreNotFound / StateStoreNotReady when the store is not in the repository cache, and the
+ * WorkPlacement writer requeues on that same cache miss; any other reason (a failed canary write,
+ * a finalizer update) does not stop the writer from trying (ae170e22
+ * internal/controller/destination_controller.go Reconcile; workplacement_controller.go Reconcile).
+ */
+const STORE_UNAVAILABLE_REASONS = new Set([
+  'StateStoreNotFound',
+  'StateStoreNotReady',
+]);
+
+/** The sentence after "… is not Ready (reason)": what Kratix will do with the Destination's workloads. */
+export function notReadyConsequence(readyReason: string | undefined): string {
+  return readyReason && STORE_UNAVAILABLE_REASONS.has(readyReason)
+    ? 'Kratix schedules to it anyway; nothing is written until its state store is available.'
+    : 'Kratix schedules to it anyway and does not wait for Ready: it keeps trying to write its WorkPlacements, which may fail the same way.';
 }
 
 // kratix v0.125.0 controllers/scheduler.go:427-432; ae170e22 internal/controller/scheduler.go:528-531

@@ -3,6 +3,7 @@ import {
   CleanupPreflightItem,
   CleanupSelection,
   SlimWorkPlacement,
+  TARGET_DESTINATION_LABEL,
   compareNamespacedNames,
   deletionPreflight,
 } from '@kratix-backstage/plugin-kratix-common';
@@ -97,7 +98,27 @@ export function preflightOf(
       sharedDirectoryWorkPlacements: sameGroup.filter(o =>
         sharing.includes(o.targetDestinationName),
       ),
+      aggregatedWith:
+        destination?.filepathMode === 'aggregatedYAML'
+          ? aggregatedWithCount(cache, wp)
+          : undefined,
       generation: cache.generation,
     }),
   };
+}
+
+/** The other active WorkPlacements Kratix aggregates into the Destination's one file. */
+function aggregatedWithCount(
+  cache: KratixPlatformCache,
+  wp: SlimWorkPlacement,
+): number {
+  // Kratix lists them by the kratix.io/targetDestinationName label, not by spec.
+  return cache.workPlacements
+    .byIndex('destination', wp.targetDestinationName)
+    .filter(
+      o =>
+        o.uid !== wp.uid &&
+        !o.deletionTimestamp &&
+        o.labels[TARGET_DESTINATION_LABEL] === wp.targetDestinationName,
+    ).length;
 }
