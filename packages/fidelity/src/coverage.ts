@@ -40,6 +40,8 @@ export const EXTRA_RULES = [
   'deferred',
   'resource-work',
   'resource-workflow-ran',
+  'destination-not-ready',
+  'destination-deleted-cleanup-all',
 ] as const;
 
 export type Rule = (typeof RULES)[number] | (typeof EXTRA_RULES)[number];
@@ -72,6 +74,10 @@ export const RULE_DESCRIPTIONS: Record<Rule, string> = {
   deferred:
     'a prediction timed "deferred" (v0.125: needs the Work\'s next reconcile)',
   'resource-work': 'a resource Work placed on its one matching Destination',
+  'destination-not-ready':
+    'current: a Destination whose state store is missing (Ready=False, StateStoreNotFound) is scheduled to like any other',
+  'destination-deleted-cleanup-all':
+    'current: a Destination with cleanup: all deleted under a WorkPlacement of the Promise',
   'resource-workflow-ran':
     "the resource Work came from a real resource workflow (Kratix's work-creator wrote the predicted selectors)",
 };

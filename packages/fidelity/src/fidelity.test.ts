@@ -73,6 +73,45 @@ describe('generateScenario', () => {
     expect(a.token).not.toEqual(b.token);
   });
 
+  it('on current, adds missing stores and cleanup: all without changing the rest of the plan', () => {
+    const strip = (plan: ReturnType<typeof generateScenario>) =>
+      JSON.stringify(plan, (key, value) =>
+        key === 'storeMissing' || key === 'cleanupAll' ? undefined : value,
+      );
+    let storeMissing = 0;
+    let cleanupAll = 0;
+    const problems: string[] = [];
+    for (let seed = 0; seed < 300; seed++) {
+      const base = generateScenario(seed, 'zzz');
+      const current = generateScenario(seed, 'zzz', { generation: 'current' });
+      expect(strip(current)).toEqual(strip(base));
+      expect(
+        JSON.stringify(generateScenario(seed, 'zzz', { generation: 'v0.125' })),
+      ).toEqual(JSON.stringify(base));
+      const removed = new Set(
+        current.steps.flatMap(s => (s.kind === 'destinations' ? s.remove : [])),
+      );
+      const planned = [
+        ...current.destinations,
+        ...current.steps.flatMap(s => (s.kind === 'destinations' ? s.add : [])),
+      ];
+      for (const d of planned) {
+        if (d.cleanupAll) cleanupAll++;
+        if (!d.storeMissing) continue;
+        storeMissing++;
+        // Its deletion could not finish, and the resource Work must be written.
+        if (removed.has(d.name)) problems.push(`${seed}: ${d.name} removed`);
+        if (d.name === current.resource?.destination)
+          problems.push(`${seed}: ${d.name} holds the resource`);
+        if (d.cleanupAll) problems.push(`${seed}: ${d.name} both`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Both occur often enough in 300 scenarios to be exercised by any long run.
+    expect(storeMissing).toBeGreaterThan(50);
+    expect(cleanupAll).toBeGreaterThan(100);
+  });
+
   it('plans valid scenarios: scenario keys only, live targets, real changes, one resource match', () => {
     const problems: string[] = [];
     const check = (ok: boolean, what: string) => {

@@ -41,6 +41,14 @@ export interface PlannedDestination {
   name: string;
   labels: Labels;
   strictMatchLabels: boolean;
+  /**
+   * Current Kratix only: its stateStoreRef names a store that does not exist, so it reports
+   * Ready=False (StateStoreNotFound) and nothing is written for it. Never deleted by a step (its
+   * deletion could not finish) and never the resource Work's Destination.
+   */
+  storeMissing?: boolean;
+  /** Current Kratix only: `spec.cleanup: all`, so deleting it deletes its WorkPlacements. */
+  cleanupAll?: boolean;
 }
 
 export interface PlannedRelabel {
@@ -117,8 +125,48 @@ export function plannedMatches(
   return out.sort();
 }
 
+export interface GenerateOptions {
+  /**
+   * The generation the scenario runs on. On `current`, Destinations may also have a missing state
+   * store or `cleanup: all` (what only current Kratix has), drawn from a stream of their own so the
+   * rest of the plan is the same on both generations.
+   */
+  generation?: 'current' | 'v0.125';
+}
+
 /** The plan for one scenario. `nonce` only makes names unique per run; the structure depends on the seed alone. */
-export function generateScenario(seed: number, nonce: string): ScenarioPlan {
+export function generateScenario(
+  seed: number,
+  nonce: string,
+  options: GenerateOptions = {},
+): ScenarioPlan {
+  const plan = generateBasePlan(seed, nonce);
+  if (options.generation === 'current') addCurrentOnlyAttributes(plan);
+  return plan;
+}
+
+/**
+ * Marks some Destinations `storeMissing` or `cleanupAll`, from a random stream of their own. A
+ * Destination some step deletes, or the resource Work's Destination, never gets a missing store.
+ */
+function addCurrentOnlyAttributes(plan: ScenarioPlan): void {
+  const rng = new Rng((plan.seed ^ 0x5f3759df) >>> 0);
+  const removed = new Set<string>();
+  const added: PlannedDestination[] = [];
+  for (const step of plan.steps) {
+    if (step.kind !== 'destinations') continue;
+    for (const name of step.remove) removed.add(name);
+    added.push(...step.add);
+  }
+  for (const d of [...plan.destinations, ...added]) {
+    const mayLackStore =
+      !removed.has(d.name) && d.name !== plan.resource?.destination;
+    if (mayLackStore && rng.chance(0.15)) d.storeMissing = true;
+    else if (rng.chance(0.3)) d.cleanupAll = true;
+  }
+}
+
+function generateBasePlan(seed: number, nonce: string): ScenarioPlan {
   const rng = new Rng(seed);
   const token = scenarioToken(seed, nonce);
   const g = new ScenarioGenerator(rng, token);
@@ -290,10 +338,7 @@ export function describePlan(plan: ScenarioPlan): string {
     );
   const lines = [
     `seed ${plan.seed} (${plan.token}): Destinations ${plan.destinations
-      .map(
-        d =>
-          `${d.name}${short(d.labels)}${d.strictMatchLabels ? ' strict' : ''}`,
-      )
+      .map(d => `${d.name}${short(d.labels)}${attributes(d)}`)
       .join(', ')}`,
     `  Promise selectors ${sel(plan.selectors)}`,
   ];
@@ -320,15 +365,17 @@ export function describePlan(plan: ScenarioPlan): string {
               r.revert ? ' (revert)' : ''
             }`,
         ),
-        ...s.add.map(
-          d =>
-            `add ${d.name}${short(d.labels)}${
-              d.strictMatchLabels ? ' strict' : ''
-            }`,
-        ),
+        ...s.add.map(d => `add ${d.name}${short(d.labels)}${attributes(d)}`),
       ];
       lines.push(`  step ${i + 1}: ${parts.join('; ')}`);
     }
   });
   return lines.join('\n');
+}
+
+/** " strict", " no-store", " cleanup:all" as they apply. */
+export function attributes(d: PlannedDestination): string {
+  return `${d.strictMatchLabels ? ' strict' : ''}${
+    d.storeMissing ? ' no-store' : ''
+  }${d.cleanupAll ? ' cleanup:all' : ''}`;
 }

@@ -15,18 +15,18 @@ import {
 } from '@kratix-backstage/test-platform';
 import { expectedState, groupsOf } from '../compare';
 import { Rule, effectRules, resourceRules, selectorRules } from '../coverage';
-import { PlannedStep, resourceWorkSelectors } from '../scenario';
+import { PlannedStep, attributes, resourceWorkSelectors } from '../scenario';
 import { promiseManifest } from './manifests';
 import { awaitWorkflowWork } from './workflowResource';
 import { Ctx, PhaseResult, StepResult } from './results';
 import {
   RESOURCE_NAMESPACE,
-  STATE_STORE_REF,
   StepKit,
   createDestinations,
   nudge,
   preview,
   resourceMatches,
+  stateStoreRefOf,
   stepResult,
 } from './stepKit';
 
@@ -207,7 +207,7 @@ async function destinationStep(
       name: d.name,
       labels: d.labels,
       strictMatchLabels: d.strictMatchLabels,
-      stateStoreRef: STATE_STORE_REF,
+      stateStoreRef: stateStoreRefOf(ctx, d),
     })),
   };
   const response = await preview(kit, 'destinations/preview', body);
@@ -253,14 +253,19 @@ async function destinationStep(
   if (relabel.length) rules.add('destination-relabelled');
   if (remove.some(name => before.some(wp => wp.destination === name)))
     rules.add('destination-deleted');
+  if (
+    remove.some(
+      name =>
+        liveBefore.find(d => d.name === name)?.cleanupAll &&
+        before.some(wp => wp.destination === name),
+    )
+  )
+    rules.add('destination-deleted-cleanup-all');
   const parts = [
     ...remove.map(n => `delete ${n}`),
     ...relabel.map(r => `relabel ${r.name} ${JSON.stringify(r.labels)}`),
     ...add.map(
-      d =>
-        `add ${d.name} ${JSON.stringify(d.labels)}${
-          d.strictMatchLabels ? ' strict' : ''
-        }`,
+      d => `add ${d.name} ${JSON.stringify(d.labels)}${attributes(d)}`,
     ),
   ];
   return stepResult(kit, index, parts.join('; '), phases, rules, notes);

@@ -203,6 +203,8 @@ export class ScenarioObserver {
             wp.metadata.deletionTimestamp ||
             ((ctx.live.has(wp.spec.targetDestinationName) ||
               BASE_DESTINATIONS.includes(wp.spec.targetDestinationName)) &&
+              // Nothing is written for a Destination whose store is missing.
+              !ctx.live.get(wp.spec.targetDestinationName)?.storeMissing &&
               !wp.status?.versionID),
         )
         .map(wp =>

@@ -67,10 +67,16 @@ export class FidelityRunner {
     let cleanupError: string | undefined;
     let leaked: string[] = [];
     try {
-      steps.push(await setupStep(this.kit, ctx));
-      if (plan.resource) steps.push(await resourceSetupStep(this.kit, ctx));
+      const record = (s: StepResult) => {
+        steps.push(s);
+        // Kratix placed (as predicted) workloads on a Destination that is not Ready.
+        if (s.ok && placedOnStoreMissing(this.kit, ctx))
+          s.rules.push('destination-not-ready');
+      };
+      record(await setupStep(this.kit, ctx));
+      if (plan.resource) record(await resourceSetupStep(this.kit, ctx));
       for (const [i, step] of plan.steps.entries()) {
-        steps.push(await changeStep(this.kit, ctx, i + 1, step));
+        record(await changeStep(this.kit, ctx, i + 1, step));
       }
     } catch (e) {
       error = e instanceof Error ? e.stack ?? e.message : String(e);
@@ -109,4 +115,11 @@ export class FidelityRunner {
       durationMs: Date.now() - started,
     };
   }
+}
+
+/** A WorkPlacement of the scenario's Promise sits on a live Destination whose store is missing. */
+function placedOnStoreMissing(kit: StepKit, ctx: Ctx): boolean {
+  return kit.observer
+    .cacheViews(ctx)
+    .some(wp => !wp.misplaced && ctx.live.get(wp.destination)?.storeMissing);
 }

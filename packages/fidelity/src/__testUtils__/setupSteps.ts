@@ -33,7 +33,10 @@ export async function setupStep(kit: StepKit, ctx: Ctx): Promise<StepResult> {
   const { observer } = kit;
   const t0 = Date.now();
   await createDestinations(ctx, plan.destinations);
-  await observer.waitLive(plan.destinations.map(d => d.name));
+  // A Destination without its store is never reconciled to the end: no canary files to wait for.
+  await observer.waitLive(
+    plan.destinations.filter(d => !d.storeMissing).map(d => d.name),
+  );
   const t1 = Date.now();
   await observer.catchUp(ctx);
   kit.log(`    Destinations live ${t1 - t0}ms, cache ${Date.now() - t1}ms`);

@@ -30,6 +30,21 @@ export interface StepKit {
   log: (line: string) => void;
 }
 
+/** The GitStateStore a `storeMissing` Destination names: it exists only during the teardown. */
+export function missingStoreName(ctx: Ctx): string {
+  return `${ctx.plan.token}-no-store`;
+}
+
+/** The stateStoreRef a planned Destination is created (and previewed) with. */
+export function stateStoreRefOf(
+  ctx: Ctx,
+  d: PlannedDestination,
+): { kind: string; name: string } {
+  return d.storeMissing
+    ? { kind: 'GitStateStore', name: missingStoreName(ctx) }
+    : STATE_STORE_REF;
+}
+
 export async function createDestinations(
   ctx: Ctx,
   list: PlannedDestination[],
@@ -38,6 +53,8 @@ export async function createDestinations(
     ctx.created.add(d.name);
     await createDestination(d.name, d.labels, {
       strictMatchLabels: d.strictMatchLabels,
+      stateStoreRef: stateStoreRefOf(ctx, d),
+      ...(d.cleanupAll ? { cleanup: 'all' } : {}),
     });
     ctx.live.set(d.name, { ...d, labels: { ...d.labels } });
   }

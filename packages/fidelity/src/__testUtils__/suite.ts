@@ -7,6 +7,7 @@ import { describePlan, generateScenario } from '../scenario';
 import { FidelityRunner, RunnerOptions, ScenarioResult } from './runner';
 import {
   KratixTestBackend,
+  platformGeneration,
   pruneDeletedDestinationFiles,
 } from '@kratix-backstage/test-platform';
 
@@ -55,7 +56,9 @@ export async function runSeeds(
     let result: ScenarioResult;
     for (let attempt = 0; ; attempt++) {
       // A re-run gets new names (a new nonce); its structure is the same (same seed).
-      const plan = generateScenario(seed, attempt === 0 ? nonce : runNonce());
+      const plan = generateScenario(seed, attempt === 0 ? nonce : runNonce(), {
+        generation: platformGeneration(),
+      });
       if (options.verbose) print(describePlan(plan));
       result = await runner.run(plan);
       if (!result.inconclusive || attempt >= MAX_PLATFORM_RETRIES) break;

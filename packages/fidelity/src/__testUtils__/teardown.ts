@@ -5,13 +5,16 @@
 import {
   KRATIX,
   createDestination,
+  createStateStoreLikeLocal,
   customObjects,
   deleteDestination,
+  deleteGitStateStore,
   listWorkPlacements,
   updateKratixObject,
   waitFor,
 } from '@kratix-backstage/test-platform';
 import { ScenarioObserver } from './observation';
+import { missingStoreName } from './stepKit';
 import { Ctx } from './results';
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -78,6 +81,14 @@ export async function tearDownScenario(
     ),
   ];
   await recreate((await orphanTargets()).filter(d => ctx.created.has(d)));
+  // Destinations whose store is missing can delete nothing: the store is created for the teardown.
+  const storeless = [...ctx.live.values()]
+    .filter(d => d.storeMissing)
+    .map(d => d.name);
+  if (storeless.length > 0) {
+    await createStateStoreLikeLocal(missingStoreName(ctx));
+    await observer.waitLive(storeless);
+  }
 
   try {
     await api.deleteClusterCustomObject({
@@ -136,6 +147,25 @@ export async function tearDownScenario(
     }
     await deleteDestination(name);
     ctx.live.delete(name);
+  }
+  if (storeless.length > 0) {
+    // Their deletion needs the store (its finalizer removes their files): it goes last.
+    await waitFor(
+      'the Destinations that lacked a store deleted',
+      120_000,
+      async () => {
+        const names = new Set(
+          (
+            (await api.listClusterCustomObject({
+              ...KRATIX,
+              plural: 'destinations',
+            })) as any
+          ).items.map((d: any) => d.metadata.name),
+        );
+        return storeless.every(n => leaked.includes(n) || !names.has(n));
+      },
+    );
+    await deleteGitStateStore(missingStoreName(ctx));
   }
   return leaked;
 }
