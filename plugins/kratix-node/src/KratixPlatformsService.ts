@@ -132,6 +132,17 @@ export interface KratixPlatformCache {
   onStateChange(listener: () => void): () => void;
   /** When the cache first saw the WorkPlacement marked misplaced (when Kratix wrote no time). */
   misplacedObservedSince(namespace: string, name: string): string | undefined;
+  /** Remembers that a cleanup of this process deleted this WorkPlacement (to spot a re-created one). */
+  recordCleanupDeletion(namespace: string, name: string, uid: string): void;
+  /**
+   * When a cleanup of this process deleted an earlier WorkPlacement of this name, if `uid` is
+   * another object: Kratix created it again (its scheduler races with the delete).
+   */
+  recreatedAfterCleanup(
+    namespace: string,
+    name: string,
+    uid: string,
+  ): string | undefined;
   /** The state store a Destination writes to, if cached. */
   stateStoreOf(
     destination: SlimDestination | undefined,

@@ -189,6 +189,11 @@ export interface WorkPlacementView {
   destinationStillMatches: boolean | null;
   labelIsStale: boolean;
   reasons: MismatchReason[];
+  /**
+   * When a cleanup through this backend deleted an earlier WorkPlacement of this name: Kratix
+   * created this one again right after (its scheduler races with the delete).
+   */
+  recreatedAfterCleanupAt?: string;
 }
 
 /** @public */

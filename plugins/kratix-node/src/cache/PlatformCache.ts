@@ -1,3 +1,4 @@
+import { RecentDeletions } from './RecentDeletions';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   KratixGeneration,
@@ -109,6 +110,8 @@ export class PlatformCache {
   });
   /** When this process saw a WorkPlacement become misplaced (for ages without a condition). */
   private readonly misplacedObservedAt = new Map<string, string>();
+  /** WorkPlacements this process's cleanups deleted: to recognise ones Kratix re-creates. */
+  private readonly recentDeletions = new RecentDeletions();
   private readonly reflectors: Reflector<any>[] = [];
   private generationValue?: KratixGeneration;
   private generationError?: string;
@@ -153,6 +156,18 @@ export class PlatformCache {
 
   misplacedObservedSince(namespace: string, name: string): string | undefined {
     return this.misplacedObservedAt.get(nsKey(namespace, name));
+  }
+
+  recordCleanupDeletion(namespace: string, name: string, uid: string): void {
+    this.recentDeletions.record(namespace, name, uid);
+  }
+
+  recreatedAfterCleanup(
+    namespace: string,
+    name: string,
+    uid: string,
+  ): string | undefined {
+    return this.recentDeletions.recreatedAfter(namespace, name, uid);
   }
 
   stateStoreOf(

@@ -119,4 +119,23 @@ describe('workPlacementView', () => {
       resourceVersion: '2',
     });
   });
+
+  it('marks a WorkPlacement Kratix created again after a cleanup deleted one of its name', () => {
+    const wp = workPlacement('1');
+    const cache = cacheWith(wp);
+    expect(
+      workPlacementView(cache, wp).recreatedAfterCleanupAt,
+    ).toBeUndefined();
+    // The cleanup deleted this very object: a view of it is not "re-created".
+    cache.recordCleanupDeletion(wp.namespace, wp.name, wp.uid);
+    expect(
+      workPlacementView(cache, wp).recreatedAfterCleanupAt,
+    ).toBeUndefined();
+    // Kratix's scheduler created it again: same name, new uid.
+    const again = { ...workPlacement('7'), uid: 'uid-wp-again' };
+    cache.workPlacements.upsert(again);
+    expect(workPlacementView(cache, again).recreatedAfterCleanupAt).toMatch(
+      /^\d{4}-\d\d-\d\dT/,
+    );
+  });
 });

@@ -17,6 +17,7 @@ interface MemoizedView {
   destination?: SlimDestination;
   generation: KratixGeneration;
   observedSince?: string;
+  recreatedAfter?: string;
   view: WorkPlacementView;
 }
 
@@ -42,20 +43,34 @@ export function workPlacementView(
   const destination = cache.destinations.get(wp.targetDestinationName);
   const generation = cache.generation;
   const observedSince = cache.misplacedObservedSince(wp.namespace, wp.name);
+  const recreatedAfter = cache.recreatedAfterCleanup(
+    wp.namespace,
+    wp.name,
+    wp.uid,
+  );
   const m = memo.get(wp);
   if (
     m &&
     m.work === work &&
     m.destination === destination &&
     m.generation === generation &&
-    m.observedSince === observedSince
+    m.observedSince === observedSince &&
+    m.recreatedAfter === recreatedAfter
   ) {
     return m.view;
   }
-  const view = Object.freeze(
-    buildView(wp, work, destination, generation, observedSince),
-  );
-  memo.set(wp, { work, destination, generation, observedSince, view });
+  const view = Object.freeze({
+    ...buildView(wp, work, destination, generation, observedSince),
+    ...(recreatedAfter ? { recreatedAfterCleanupAt: recreatedAfter } : {}),
+  });
+  memo.set(wp, {
+    work,
+    destination,
+    generation,
+    observedSince,
+    recreatedAfter,
+    view,
+  });
   return view;
 }
 

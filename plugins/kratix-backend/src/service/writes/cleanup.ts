@@ -200,6 +200,8 @@ async function deleteExactly(
     if (name === 'NotAllowedError') return refused(wp, (e as Error).message);
     return { ...refused(wp, (e as Error).message), outcome: 'failed' };
   }
+  if (!o.dryRun)
+    platform.cache.recordCleanupDeletion(now.namespace, now.name, now.uid);
   return {
     namespace: wp.namespace,
     name: wp.name,

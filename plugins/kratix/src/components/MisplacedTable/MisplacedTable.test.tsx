@@ -85,7 +85,7 @@ describe('MisplacedTable', () => {
     const items = [
       { ...rows[0], createdAt: minutesAgo(20), misplacedSince: minutesAgo(1) },
       rows[1],
-      rows[2],
+      { ...rows[2], recreatedAfterCleanupAt: minutesAgo(3) },
     ];
     items[0] = {
       ...items[0],
@@ -130,6 +130,11 @@ describe('MisplacedTable', () => {
     expect(t.getByText('kratix.io/misscheduled (legacy)')).toBeInTheDocument();
     expect(t.getAllByText('kratix.io/misplaced')).toHaveLength(2);
     expect(t.getByText(/^stale label:/)).toBeInTheDocument();
+    // A WorkPlacement Kratix re-created after a cleanup says so, once.
+    expect(
+      t.getAllByText(/Kratix created it again right after a cleanup/),
+    ).toHaveLength(1);
+    expect(t.getByText('3m')).toBeInTheDocument();
     // Why, without hovering.
     expect(t.getAllByText(/env/).length).toBeGreaterThan(0);
     // Destinations link to their catalog pages.

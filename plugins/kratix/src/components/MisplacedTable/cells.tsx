@@ -14,6 +14,9 @@ import { AgeText } from '../shared';
 export const STALE_LABEL_TEXT =
   'The Destination matches again, but Kratix never removes the misplaced label from resource WorkPlacements.';
 
+export const RECREATED_TEXT =
+  'Kratix created it again right after a cleanup deleted it (a race in its scheduler): clean it up again.';
+
 export interface MisplacedColumn {
   title: string;
   /** Keep on one line (short values), title included. */
@@ -99,9 +102,17 @@ export const misplacedColumns: MisplacedColumn[] = [
     title: 'WorkPlacement',
     nowrapTitle: true,
     render: wp => (
-      <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
-        {wp.name}
-      </Typography>
+      <>
+        <Typography variant="body2" style={{ wordBreak: 'break-all' }}>
+          {wp.name}
+        </Typography>
+        {wp.recreatedAfterCleanupAt && (
+          <Typography variant="caption" color="error" display="block">
+            {RECREATED_TEXT} (cleanup{' '}
+            <AgeText since={wp.recreatedAfterCleanupAt} /> ago)
+          </Typography>
+        )}
+      </>
     ),
   },
   // As kubectl's AGE: from metadata.creationTimestamp.
