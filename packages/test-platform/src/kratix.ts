@@ -206,15 +206,41 @@ export async function createDestination(
   });
 }
 
-export async function deleteDestination(name: string): Promise<void> {
+/** Deletes a cluster-scoped Kratix object; one that is gone already is fine. */
+export async function deleteKratixClusterObject(
+  plural: string,
+  name: string,
+): Promise<void> {
   try {
     await customObjects().deleteClusterCustomObject({
       ...KRATIX,
-      plural: 'destinations',
+      plural,
       name,
     });
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
+  }
+}
+
+export async function deleteDestination(name: string): Promise<void> {
+  await deleteKratixClusterObject('destinations', name);
+}
+
+/** A WorkPlacement as the apiserver has it now, or undefined when there is none of that name. */
+export async function getWorkPlacement(
+  namespace: string,
+  name: string,
+): Promise<any | undefined> {
+  try {
+    return await customObjects().getNamespacedCustomObject({
+      ...KRATIX,
+      plural: 'workplacements',
+      namespace,
+      name,
+    });
+  } catch (e) {
+    if ((e as { code?: number }).code === 404) return undefined;
+    throw e;
   }
 }
 

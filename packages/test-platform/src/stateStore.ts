@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { customObjects, platformStateDir } from './platform';
-import { KRATIX } from './kratix';
+import { KRATIX, deleteKratixClusterObject } from './kratix';
 
 /**
  * The bare repository behind the local GitStateStore `local`: its file:// URL (v0.125), or the
@@ -181,13 +181,5 @@ export async function createStateStoreLikeLocal(name: string): Promise<void> {
 
 /** Deletes GitStateStore `name` (gone already is fine). */
 export async function deleteGitStateStore(name: string): Promise<void> {
-  try {
-    await customObjects().deleteClusterCustomObject({
-      ...KRATIX,
-      plural: 'gitstatestores',
-      name,
-    });
-  } catch (e) {
-    if ((e as { code?: number }).code !== 404) throw e;
-  }
+  await deleteKratixClusterObject('gitstatestores', name);
 }

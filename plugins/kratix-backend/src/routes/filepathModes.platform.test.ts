@@ -5,11 +5,10 @@
  * docs/kratix-generations.md.)
  */
 import {
-  KRATIX,
   STATE_STORE_WRITE_WAIT_MS,
   applyPromise,
   createDestination,
-  customObjects,
+  getWorkPlacement,
   deleteDestination,
   deletePromise,
   destinationSpecPath,
@@ -40,20 +39,6 @@ const ref = (wp: any) => ({
 });
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function getWp(namespace: string, name: string): Promise<any> {
-  try {
-    return await customObjects().getNamespacedCustomObject({
-      ...KRATIX,
-      plural: 'workplacements',
-      namespace,
-      name,
-    });
-  } catch (e) {
-    if ((e as { code?: number }).code === 404) return undefined;
-    throw e;
-  }
-}
 
 const GONE = 'gone';
 const RECREATED = 're-created by Kratix, misplaced';
@@ -173,11 +158,14 @@ onCurrent('Destination filepath modes (real current Kratix)', () => {
         STATE_STORE_WRITE_WAIT_MS,
         async () =>
           (
-            await getWp(target.metadata.namespace, target.metadata.name)
+            await getWorkPlacement(
+              target.metadata.namespace,
+              target.metadata.name,
+            )
           )?.metadata.uid !== target.metadata.uid,
       );
       await sleep(3000); // a re-creation follows the delete at once
-      const again = await getWp(
+      const again = await getWorkPlacement(
         target.metadata.namespace,
         target.metadata.name,
       );
@@ -243,7 +231,10 @@ onCurrent('Destination filepath modes (real current Kratix)', () => {
         async () => !(await stateStoreFiles()).includes(stateFile),
       );
       await sleep(20_000);
-      const left = await getWp(wp.metadata.namespace, wp.metadata.name);
+      const left = await getWorkPlacement(
+        wp.metadata.namespace,
+        wp.metadata.name,
+      );
       const outcome = outcomeOf(wp, left);
       expect([GONE, RECREATED, STUCK]).toContain(outcome);
       if (outcome === RECREATED) {

@@ -10,6 +10,7 @@ import {
   createDestination,
   createResourceWork,
   customObjects,
+  getWorkPlacement,
   deleteDestination,
   deletePromise,
   destinationSpecPath,
@@ -48,23 +49,6 @@ const ref = (wp: any) => ({
 const isLabelledMisplaced = (wp: any) =>
   wp?.metadata?.labels?.['kratix.io/misplaced'] === 'true' ||
   wp?.metadata?.labels?.['kratix.io/misscheduled'] === 'true';
-
-async function getWp(
-  namespace: string,
-  name: string,
-): Promise<any | undefined> {
-  try {
-    return await customObjects().getNamespacedCustomObject({
-      ...KRATIX,
-      plural: 'workplacements',
-      namespace,
-      name,
-    });
-  } catch (e) {
-    if ((e as { code?: number }).code === 404) return undefined;
-    throw e;
-  }
-}
 
 async function deleteWork(name: string): Promise<void> {
   try {
@@ -261,7 +245,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         expect(res.status).toBe(200);
         expect(res.body.summary).toEqual({ deleted: 0, refused: 1, failed: 0 });
         expect(
-          await getWp(s.onA.metadata.namespace, s.onA.metadata.name),
+          await getWorkPlacement(s.onA.metadata.namespace, s.onA.metadata.name),
         ).toBeDefined();
 
         // What the refusal prevents, done by hand: Kratix deletes the shared directory, and with it
@@ -276,7 +260,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         });
         await awaitDeletedOrRecreated([s.onA]);
         expect(
-          await getWp(s.onB.metadata.namespace, s.onB.metadata.name),
+          await getWorkPlacement(s.onB.metadata.namespace, s.onB.metadata.name),
         ).toMatchObject({ metadata: { uid: s.onB.metadata.uid } });
         expect(await stateStoreDeletedSince(before)).toEqual(
           expect.arrayContaining(shared),
@@ -321,7 +305,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         const res = await cleanup(now);
         expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
         // Gone at once (no finalizer), and the files stay: as predicted.
-        expect(await getWp(NS, now.metadata.name)).toBeUndefined();
+        expect(await getWorkPlacement(NS, now.metadata.name)).toBeUndefined();
         expect(await s.files()).toEqual(s.filesBefore);
       } finally {
         await s.teardown();
@@ -468,7 +452,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
           'the dependency Work reconciled and the legacy label dropped',
           60_000,
           async () => {
-            const now = await getWp(
+            const now = await getWorkPlacement(
               target.metadata.namespace,
               target.metadata.name,
             );
@@ -478,7 +462,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
             );
           },
         );
-        const now = await getWp(
+        const now = await getWorkPlacement(
           target.metadata.namespace,
           target.metadata.name,
         );
@@ -503,7 +487,10 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
           'the misplaced WorkPlacement gone',
           60_000,
           async () =>
-            !(await getWp(s.onA.metadata.namespace, s.onA.metadata.name)),
+            !(await getWorkPlacement(
+              s.onA.metadata.namespace,
+              s.onA.metadata.name,
+            )),
         );
         expect(await filesIn(s.depsDir(s.a))).toEqual([]);
         expect(await filesIn(s.depsDir(s.b))).toHaveLength(1);
@@ -615,12 +602,12 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       await waitFor(
         `the WorkPlacement on ${a} gone`,
         60_000,
-        async () => !(await getWp(NS, onA.metadata.name)),
+        async () => !(await getWorkPlacement(NS, onA.metadata.name)),
       );
       // Kratix reconciles the Work again (a new file) and updates the sibling, creating nothing.
       const again = await touchWork(work);
       await waitFor('the sibling updated by Kratix', 60_000, async () =>
-        hasWorkload(await getWp(NS, siblingName), again),
+        hasWorkload(await getWorkPlacement(NS, siblingName), again),
       );
       expect((await groupWps()).map(wp => wp.metadata.name)).toEqual([
         siblingName,
