@@ -8,6 +8,7 @@
 export { PlatformRegistry } from '../PlatformRegistry';
 export type { CachedPlatform } from '../PlatformRegistry';
 export { PlatformCache } from '../cache/PlatformCache';
+export { memoryCache } from './memoryCache';
 export { readPlatformConfigs } from '../cluster/platformConfig';
 export {
   slimDestination,

@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { SlimWork } from '@kratix-backstage/plugin-kratix-common';
 import {
   aDestination,
@@ -7,14 +6,13 @@ import {
   aWorkPlacement,
 } from '@kratix-backstage/plugin-kratix-common/testUtils';
 import {
-  KratixClusterClient,
   Platform,
   WhatIfPicture,
   proposedPromiseFromSpec,
   whatIfPromiseChange,
 } from '@kratix-backstage/plugin-kratix-node';
 import { promisePictureOf } from './preview';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import { memoryCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const promise = (name: string, env: string) => aPromise(name, [{ env }]);
 const destination = (name: string, env: string) =>
@@ -36,10 +34,7 @@ const placement = (w: SlimWork, destinationName: string) =>
 
 /** Two Promises on two Destinations, with a Work of `b` in the same namespace as `a`'s. */
 function platform(): Platform {
-  const cache = new PlatformCache(
-    { platform: 'local' } as unknown as KratixClusterClient,
-    mockServices.logger.mock(),
-  );
+  const cache = memoryCache();
   cache.promises.upsert(promise('a', 'dev'));
   cache.promises.upsert(promise('b', 'dev'));
   cache.destinations.upsert(destination('dev-1', 'dev'));

@@ -1,6 +1,5 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
-  PlatformCache,
+  memoryCache,
   slimDestination,
   slimStateStore,
 } from '@kratix-backstage/plugin-kratix-node/testUtils';
@@ -18,10 +17,7 @@ const destination = (
   });
 
 function cacheWith(...destinations: ReturnType<typeof destination>[]) {
-  const cache = new PlatformCache(
-    { platform: 'local' } as any,
-    mockServices.rootLogger(),
-  );
+  const cache = memoryCache();
   cache.stateStores.upsert(
     slimStateStore({
       kind: 'GitStateStore',

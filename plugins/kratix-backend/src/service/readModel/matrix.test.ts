@@ -1,6 +1,5 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
-  PlatformCache,
+  memoryCache,
   slimDestination,
   slimPromise,
   slimWorkPlacement,
@@ -49,10 +48,7 @@ const workPlacement = (promiseName: string, dest: string, misplaced: boolean) =>
   });
 
 function cacheWith() {
-  const cache = new PlatformCache(
-    { platform: 'local' } as any,
-    mockServices.rootLogger(),
-  );
+  const cache = memoryCache();
   cache.destinations.upsert(destination('dev-1', 'dev'));
   cache.destinations.upsert(destination('prod-1', 'prod'));
   cache.promises.upsert(promise('p', 'prod'));

@@ -1,17 +1,16 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   SlimDestination,
   SlimWork,
   SlimWorkPlacement,
   WorkPlacementView,
 } from '@kratix-backstage/plugin-kratix-common';
-import {
-  KratixClusterClient,
-  PLACEMENT_ASPECT,
-} from '@kratix-backstage/plugin-kratix-node';
+import { PLACEMENT_ASPECT } from '@kratix-backstage/plugin-kratix-node';
 import { MisplacedQuery, misplacedList } from './misplacedList';
 import { workPlacementView } from './workPlacementView';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import {
+  PlatformCache,
+  memoryCache,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
 const meta = { platform: 'local', generation: 'v0.125' as const, stale: false };
@@ -22,10 +21,7 @@ const meta = { platform: 'local', generation: 'v0.125' as const, stale: false };
  * selects the Destination again, a missing Work and a missing Destination; plus placed ones.
  */
 function cache(): PlatformCache {
-  const c = new PlatformCache(
-    { platform: 'local' } as unknown as KratixClusterClient,
-    mockServices.logger.mock(),
-  );
+  const c = memoryCache();
   const dest = (name: string, env: string): SlimDestination => ({
     name,
     uid: name,

@@ -1,7 +1,6 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { promiseTargeting } from './promiseTargeting';
 import {
-  PlatformCache,
+  memoryCache,
   slimDestination,
   slimPromise,
   slimWork,
@@ -36,10 +35,7 @@ const work = (namespace: string, name: string, directories: string[]) =>
   });
 
 function cacheWithWorks() {
-  const cache = new PlatformCache(
-    { platform: 'local' } as any,
-    mockServices.rootLogger(),
-  );
+  const cache = memoryCache();
   cache.promises.upsert(
     slimPromise({
       kind: 'Promise',

@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   aDestination,
   aPromise,
@@ -6,7 +5,10 @@ import {
   aWork,
   aWorkPlacement,
 } from '@kratix-backstage/plugin-kratix-common/testUtils';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import {
+  PlatformCache,
+  memoryCache,
+} from '@kratix-backstage/plugin-kratix-node/testUtils';
 import { promiseTargeting } from './promiseTargeting';
 import { promiseTargetingJson } from './promiseTargetingJson';
 
@@ -14,10 +16,7 @@ const meta = { platform: 'local', generation: 'current', stale: false } as any;
 const page = { offset: 0, limit: 100 };
 
 function platform() {
-  const cache = new PlatformCache(
-    { platform: 'local' } as any,
-    mockServices.rootLogger(),
-  );
+  const cache = memoryCache();
   cache.promises.upsert(aPromise('redis', [{ env: 'dev' }]));
   cache.stateStores.upsert(aStateStore());
   cache.destinations.upsert(aDestination('dev-1', { env: 'dev' }));

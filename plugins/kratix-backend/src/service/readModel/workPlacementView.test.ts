@@ -1,12 +1,10 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   SlimDestination,
   SlimWork,
   SlimWorkPlacement,
 } from '@kratix-backstage/plugin-kratix-common';
-import { KratixClusterClient } from '@kratix-backstage/plugin-kratix-node';
 import { workPlacementView } from './workPlacementView';
-import { PlatformCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
+import { memoryCache } from '@kratix-backstage/plugin-kratix-node/testUtils';
 
 const GROUP = '5058f1af8388633f609cadb75a75dc9d';
 
@@ -56,10 +54,7 @@ const workPlacement = (resourceVersion: string): SlimWorkPlacement => ({
 
 /** A cache filled by hand (never started), as the reflectors would fill it. */
 function cacheWith(wp: SlimWorkPlacement) {
-  const cache = new PlatformCache(
-    { platform: 'local' } as unknown as KratixClusterClient,
-    mockServices.logger.mock(),
-  );
+  const cache = memoryCache();
   cache.works.upsert(work);
   cache.destinations.upsert(destination({ env: 'dev' }));
   cache.workPlacements.upsert(wp);
