@@ -39,6 +39,8 @@ export class RecentDeletions {
     name: string,
     uid: string,
   ): string | undefined {
+    // Asked for every WorkPlacement a list shows; usually nothing was cleaned up lately.
+    if (this.byKey.size === 0) return undefined;
     const entry = this.byKey.get(`${namespace}/${name}`);
     if (!entry || entry.uid === uid) return undefined;
     if (this.now() - entry.atMs > this.ttlMs) return undefined;
