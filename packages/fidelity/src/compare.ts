@@ -77,6 +77,11 @@ export interface Expectation {
   deferredAfter: Map<string, WpState>;
   /** Entries where `misplaced` is allowed only because of syntasso/kratix#486. */
   tolerated486: Set<string>;
+  /**
+   * A resource Kratix schedules again to ONE random Destination among candidates (its group lost
+   * its WorkPlacement, e.g. cleanup: all): exactly one of these entries must be placed.
+   */
+  oneOf: Array<{ keys: string[]; what: string }>;
 }
 
 export interface ExpectationInput {
@@ -84,7 +89,10 @@ export interface ExpectationInput {
   /** The Promise's WorkPlacements the engine saw. */
   before: readonly WpView[];
   /** null: nothing predicted (the state must stay as it was). */
-  response: Pick<WhatIfResponse, 'groups'> | null;
+  response:
+    | (Pick<WhatIfResponse, 'groups'> &
+        Partial<Pick<WhatIfResponse, 'matchChanges'>>)
+    | null;
   phase: Phase;
   /**
    * Per resource work key: the Destinations its selector matches in this phase. A resource
@@ -155,12 +163,31 @@ export function expectedState(input: ExpectationInput): Expectation {
     }
   };
 
+  const oneOf: Expectation['oneOf'] = [];
   for (const g of input.response
     ? groupsOf(input.response, input.promise)
     : []) {
     for (const d of g.workPlacementsCreated) apply(g, d, 'placed');
     for (const [list, state] of EFFECT_STATES) {
       for (const ref of g[list]) apply(g, ref.destination, state);
+    }
+    if (g.resourcesRescheduled.length > 0 && input.phase >= phaseOf(g.when)) {
+      // Scheduled again to one random candidate (ae170e22 internal/controller/scheduler.go
+      // getTargetDestinationNames): each may get it, exactly one does.
+      const candidates =
+        input.response?.matchChanges?.[g.matchChange]?.candidates ?? [];
+      const keys = candidates.map(d => entryKey(workRefKey(g.work), d));
+      for (const k of keys) {
+        const states = allowed.get(k) ?? new Set<WpState>(['absent']);
+        states.add('placed');
+        allowed.set(k, states);
+      }
+      oneOf.push({
+        keys,
+        what: `${workRefKey(g.work)} scheduled again to one of ${
+          candidates.join(', ') || '(no candidate)'
+        }`,
+      });
     }
   }
 
@@ -176,7 +203,7 @@ export function expectedState(input: ExpectationInput): Expectation {
       }
     }
   }
-  return { phase: input.phase, allowed, deferredAfter, tolerated486 };
+  return { phase: input.phase, allowed, deferredAfter, tolerated486, oneOf };
 }
 
 export interface Comparison {
@@ -229,6 +256,14 @@ export function compareState(
       early.push(describe(k));
     if (actual === 'misplaced' && expectation.tolerated486.has(k))
       tolerated486.push(describe(k));
+  }
+  for (const { keys, what } of expectation.oneOf) {
+    const visible = keys.filter(k => comparable(k.split('\u0000')[1]));
+    const placed = visible.filter(k => seen.get(k) === 'placed').length;
+    // Where a candidate is outside the comparable set, Kratix may have picked that one.
+    const expected = visible.length === keys.length ? [1] : [0, 1];
+    if (!expected.includes(placed))
+      diffs.push(`${what}: Kratix placed it on ${placed} of them`);
   }
   return { diffs, early, tolerated486 };
 }

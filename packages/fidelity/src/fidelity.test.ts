@@ -282,6 +282,43 @@ describe('expectedState / compareState', () => {
     ]);
   });
 
+  it('expects a rescheduled resource on exactly one of its candidates (cleanup: all)', () => {
+    const res = [
+      { workKey: 'resource/res', destination: 'gone', misplaced: false },
+    ];
+    const response = {
+      groups: [
+        group('immediate', { resourcesRescheduled: [ref('gone')] }, 'resource'),
+      ],
+      matchChanges: [{ candidates: ['b', 'c'] } as any],
+    };
+    const e = expectedState({ promise: 'p', before: res, response, phase: 1 });
+    const on = (...ds: string[]) =>
+      compareState(
+        e,
+        ds.map(d => ({
+          workKey: 'resource/res',
+          destination: d,
+          misplaced: false,
+        })),
+        all,
+      ).diffs;
+    expect(on('b')).toEqual([]);
+    expect(on('c')).toEqual([]);
+    expect(on()).toEqual([
+      'resource/res scheduled again to one of b, c: Kratix placed it on 0 of them',
+    ]);
+    expect(on('b', 'c')).toEqual([
+      'resource/res scheduled again to one of b, c: Kratix placed it on 2 of them',
+    ]);
+    expect(on('gone')).toEqual([
+      'resource/res WorkPlacement on gone: predicted absent, Kratix: placed',
+      'resource/res scheduled again to one of b, c: Kratix placed it on 0 of them',
+    ]);
+    // A candidate outside the comparable set may be the one Kratix picked.
+    expect(compareState(e, [], d => d !== 'c').diffs).toEqual([]);
+  });
+
   it('ignores other Promises and Destinations outside the comparable set', () => {
     const response = {
       groups: [
