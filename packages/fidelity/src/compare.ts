@@ -257,11 +257,11 @@ export function compareState(
     if (actual === 'misplaced' && expectation.tolerated486.has(k))
       tolerated486.push(describe(k));
   }
-  for (const { keys, what } of expectation.oneOf) {
-    const visible = keys.filter(k => comparable(k.split('\u0000')[1]));
+  for (const { keys: candidates, what } of expectation.oneOf) {
+    const visible = candidates.filter(k => comparable(k.split('\u0000')[1]));
     const placed = visible.filter(k => seen.get(k) === 'placed').length;
     // Where a candidate is outside the comparable set, Kratix may have picked that one.
-    const expected = visible.length === keys.length ? [1] : [0, 1];
+    const expected = visible.length === candidates.length ? [1] : [0, 1];
     if (!expected.includes(placed))
       diffs.push(`${what}: Kratix placed it on ${placed} of them`);
   }
