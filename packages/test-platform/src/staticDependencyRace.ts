@@ -10,6 +10,7 @@
  */
 import {
   KRATIX,
+  STATE_STORE_WRITE_WAIT_MS,
   listWorkPlacements,
   listWorks,
   updateKratixObject,
@@ -73,6 +74,8 @@ export async function createDuplicateStaticDependencyWork(
  * reconcile, v0.125.0 controllers/workplacement_controller.go checkWorkPlacementFinalizers). So
  * the kept WorkPlacements are then made to write again: any change makes the controller rewrite
  * its files (no event filter in SetupWithManager), and a new commit gives a new status.versionID.
+ * Both waits are for state-store writes, which can hang until the platform's git-watchdog ends them
+ * (STATE_STORE_WRITE_WAIT_MS); a 60 s wait here timed out once in CI.
  */
 export async function removeDuplicateStaticDependencyWorks(
   promise: string,
@@ -99,7 +102,7 @@ export async function removeDuplicateStaticDependencyWorks(
   }
   await waitFor(
     `extra static-dependency Works of ${promise} gone`,
-    60_000,
+    STATE_STORE_WRITE_WAIT_MS,
     async () => {
       const works = await staticDependencyWorks(promise);
       const wps = await listWorkPlacements(
@@ -136,7 +139,7 @@ export async function removeDuplicateStaticDependencyWorks(
   }
   await waitFor(
     `Kratix to write the files of ${kept.metadata.name} again`,
-    60_000,
+    STATE_STORE_WRITE_WAIT_MS,
     async () => {
       const now = await listWorkPlacements(
         `kratix.io/work=${kept.metadata.name}`,

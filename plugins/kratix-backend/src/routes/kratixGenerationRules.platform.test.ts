@@ -4,6 +4,7 @@
  * preflight predicts, the cleanup acts, and the cluster and the state store show what Kratix did.
  */
 import {
+  STATE_STORE_WRITE_WAIT_MS,
   KRATIX,
   applyPromise,
   awaitDeletedOrRecreated,
@@ -156,7 +157,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
     // (Where both write the same file, the second write changes nothing: no commit, no versionID.)
     await waitFor(
       'a WorkPlacement on each Destination, its files written',
-      60_000,
+      STATE_STORE_WRITE_WAIT_MS,
       async () => {
         const wps = await workPlacementsOf(promise);
         return (
@@ -205,8 +206,10 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
     await createConfigMapWork(work, promise, t, [
       { matchLabels: { rulegroup: t }, source: 'promise' },
     ]);
-    await waitFor('the resource WorkPlacement written', 60_000, async () =>
-      isWritten(await findWp()),
+    await waitFor(
+      'the resource WorkPlacement written',
+      STATE_STORE_WRITE_WAIT_MS,
+      async () => isWritten(await findWp()),
     );
     const written = await findWp();
     const filesDir = `destinations/${dest}/resources/${NS}/${promise}/res/`;
@@ -412,10 +415,14 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       const promise = uniqueName('legacy');
       try {
         await applyPromise(promiseManifest(promise, [{ environment: 'dev' }]));
-        await waitFor('two dev WorkPlacements written', 60_000, async () => {
-          const wps = await workPlacementsOf(promise);
-          return wps.length === 2 && wps.every(isWritten);
-        });
+        await waitFor(
+          'two dev WorkPlacements written',
+          STATE_STORE_WRITE_WAIT_MS,
+          async () => {
+            const wps = await workPlacementsOf(promise);
+            return wps.length === 2 && wps.every(isWritten);
+          },
+        );
         const target = (await workPlacementsOf(promise)).find(
           wp => wp.spec.targetDestinationName === 'dev-1',
         )!;
@@ -485,7 +492,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
         expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
         await waitFor(
           'the misplaced WorkPlacement gone',
-          60_000,
+          STATE_STORE_WRITE_WAIT_MS,
           async () =>
             !(await getWorkPlacement(
               s.onA.metadata.namespace,
@@ -542,7 +549,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       const groupWps = () => listWorkPlacements(`kratix.io/work=${work}`);
       await waitFor(
         `the resource WorkPlacement on ${a} written`,
-        60_000,
+        STATE_STORE_WRITE_WAIT_MS,
         async () =>
           (
             await groupWps()
@@ -601,7 +608,7 @@ describe(`Kratix ${generation}: deletion and scheduling rules, predicted and obs
       expect(res.body.summary).toEqual({ deleted: 1, refused: 0, failed: 0 });
       await waitFor(
         `the WorkPlacement on ${a} gone`,
-        60_000,
+        STATE_STORE_WRITE_WAIT_MS,
         async () => !(await getWorkPlacement(NS, onA.metadata.name)),
       );
       // Kratix reconciles the Work again (a new file) and updates the sibling, creating nothing.
