@@ -184,6 +184,37 @@ describe('whatIfDestinationChange', () => {
       expect(r.markdown).toContain('Resources re-scheduled');
     });
 
+    it('current, cleanup all: a deleted dependency WorkPlacement can be re-created, so the deletion can take minutes', () => {
+      const base = twoPromises();
+      const p = {
+        ...base,
+        destinations: base.destinations.map(d =>
+          d.name === 'dev-2' ? { ...d, cleanup: 'all' } : d,
+        ),
+      };
+      const r = whatIfDestinationChange(p, {
+        changes: [{ name: 'dev-2', remove: true }],
+      });
+      const deps = r.groups.find(
+        g => g.work.promise === 'redis' && !g.work.resourceName,
+      )!;
+      expect(deps.workPlacementsDeleted.map(w => w.destination)).toEqual([
+        'dev-2',
+      ]);
+      expect(deps.whenReason).toContain('can take minutes');
+      const r2 = r.groups.find(g => g.work.resourceName === 'r2')!;
+      expect(r2.whenReason).not.toContain('can take minutes');
+      expect(r.notes.filter(n => n.includes('re-create'))).toEqual([
+        "Removing dev-2 (cleanup: all) deletes 1 dependency WorkPlacement(s): Kratix's scheduler can re-create one while it is being deleted, and the Destination deletes it again on its next reconcile (every 15 s). Until then they can show in the misplaced list, and the Destination stays in deletion.",
+      ]);
+      // v0.125 has no Destination cleanup: no such note.
+      const old = whatIfDestinationChange(
+        { ...p, generation: 'v0.125' },
+        { changes: [{ name: 'dev-2', remove: true }] },
+      );
+      expect(old.notes.some(n => n.includes('re-create'))).toBe(false);
+    });
+
     it('current, cleanup all: a WorkPlacement without the targetDestinationName label is not found and stays', () => {
       const base = twoPromises();
       const p = {

@@ -38,6 +38,19 @@ import {
 } from './shared';
 import { WhatIfOptions, WhatIfPicture } from './types';
 
+/*
+ * Removing a cleanup: all Destination on current Kratix: its finalizer deletes the WorkPlacements
+ * labelled kratix.io/targetDestinationName=<name> and requeues every 15 s until none is left
+ * (ae170e22 internal/controller/destination_controller.go handleDeletion,
+ * deleteDestinationWorkplacements; promise_controller.go defaultRequeue). Meanwhile a Work
+ * reconcile that still lists a dependency WorkPlacement being deleted creates it again, misplaced
+ * (scheduler.go reconcileWorkloadGroup → applyWorkplacementsForTargetDestinations), and the next
+ * pass deletes it again. Seen on the local platform: the Destination was gone after 60 s.
+ */
+const CLEANUP_ALL_REASON =
+  'the Destination finalizer deletes its WorkPlacements (cleanup: all)';
+const CLEANUP_ALL_RECREATED = `${CLEANUP_ALL_REASON}; Kratix can re-create a dependency WorkPlacement while it is being deleted and deletes it again every 15 s, so this can take minutes`;
+
 /** How one distinct selector's Destination set changes: only the changed Destinations can differ. */
 interface Delta {
   fails: boolean;
@@ -140,6 +153,8 @@ export function whatIfDestinationChange(
   const targets = new Set<string>();
   let staleResourceLabels = 0;
   let unlabelledOnCleanup = 0;
+  /** Per removed cleanup: all Destination, the dependency WorkPlacements its finalizer deletes. */
+  const dependencyDeletions = new Map<string, number>();
 
   for (const w of picture.works) {
     if (isDryRunWork(w, generation)) continue;
@@ -210,6 +225,11 @@ export function whatIfDestinationChange(
             // A resource group left without WorkPlacement is scheduled again to one random match;
             // a dependency WorkPlacement is not recreated.
             effect.workPlacementsDeleted.push(wpRef(wp));
+            if (!resource)
+              dependencyDeletions.set(
+                c.name,
+                (dependencyDeletions.get(c.name) ?? 0) + 1,
+              );
             if (resource && !frozen) {
               effect.resourcesRescheduled.push(wpRef(wp));
               b.needCandidates(mc, () => afterMatch(sel).names);
@@ -259,8 +279,9 @@ export function whatIfDestinationChange(
         }
       }
       if (effect.workPlacementsDeleted.length) {
-        effect.whenReason =
-          'the Destination finalizer deletes its WorkPlacements (cleanup: all)';
+        effect.whenReason = resource
+          ? CLEANUP_ALL_REASON
+          : CLEANUP_ALL_RECREATED;
       }
       if (b.addGroup(effect, mc)) {
         const m = b.getMatchChange(mc);
@@ -331,7 +352,7 @@ export function whatIfDestinationChange(
       b.note(
         `Removing ${shortList(
           removed.map(c => c.name),
-        )}: v0.125 has no Destination cleanup; the WorkPlacements and their files stay, are labelled misscheduled on their Work's next reconcile, and can never finish deleting while the Destination is gone (syntasso/kratix#382, docs/kratix-v0.125.0.md §5.5).`,
+        )}: v0.125 has no Destination cleanup; the WorkPlacements and their files stay, are labelled misscheduled on their Work's next reconcile, and can never finish deleting while the Destination is gone (syntasso/kratix#382).`,
       );
     } else {
       // The Destination reconcile gets the repository before it looks at the deletion, so with a
@@ -351,6 +372,12 @@ export function whatIfDestinationChange(
           )} (cleanup: all): the state store is missing or not Ready, so the deletion waits on the Destination finalizer and its WorkPlacements are only deleted once the store works.`,
         );
       }
+      for (const [name, count] of dependencyDeletions) {
+        if (blocked.includes(name)) continue;
+        b.note(
+          `Removing ${name} (cleanup: all) deletes ${count} dependency WorkPlacement(s): Kratix's scheduler can re-create one while it is being deleted, and the Destination deletes it again on its next reconcile (every 15 s). Until then they can show in the misplaced list, and the Destination stays in deletion.`,
+        );
+      }
       const keep = removed
         .filter(c => c.before?.cleanup !== 'all')
         .map(c => c.name);
@@ -358,7 +385,7 @@ export function whatIfDestinationChange(
         b.note(
           `Removing ${shortList(
             keep,
-          )} (cleanup: none): their WorkPlacements and files stay and are labelled misplaced (inferred: the delete event re-schedules all Works; shared doc §6.4).`,
+          )} (cleanup: none): their WorkPlacements and files stay and are labelled misplaced (inferred: the delete event re-schedules all Works).`,
         );
       }
     }

@@ -330,7 +330,7 @@ export function whatIfPromiseChange(
 
   if (generation === 'v0.125' && falsePositives > 0) {
     b.note(
-      `Kratix v0.125.0 draws a new random Destination on every resource Work reconcile and labels the WorkPlacement misscheduled when they differ (syntasso/kratix#486, docs/kratix-v0.125.0.md §4.5): ${falsePositives} resource WorkPlacement(s) whose Destination still matches share their selector with other Destinations and will likely be labelled misscheduled although correctly placed.`,
+      `Kratix v0.125.0 draws a new random Destination on every resource Work reconcile and labels the WorkPlacement misscheduled when they differ (syntasso/kratix#486): ${falsePositives} resource WorkPlacement(s) whose Destination still matches share their selector with other Destinations and will likely be labelled misscheduled although correctly placed.`,
     );
   }
   const byName = new Map(picture.destinations.map(d => [d.name, d] as const));
