@@ -6,6 +6,9 @@
 #   KRATIX_ADOPTER_REUSE_APP=1 ...    # keep the app installed by the last run (local re-runs only;
 #                                     # it skips steps 1-3, so an app from an older script stays as it was)
 #   KRATIX_ADOPTER_PLATFORM_OWNED=1 ... # the caller holds the platform (dev/test.sh): no lock taken here
+#   KRATIX_ADOPTER_PHASE=build ...    # steps 1-5 only; they need no platform (dev/test.sh runs them
+#                                     # while the v0.125 tests run)
+#   KRATIX_ADOPTER_PHASE=run ...      # steps 6-7 only, on the app the build phase left
 #
 # 1. a fresh app from the current @backstage/create-app on the npm registry (--skip-install)
 # 2. our tarballs installed as the READMEs' `yarn --cwd packages/<x> add <package>` does (the
@@ -45,8 +48,14 @@ LOCK=/tmp/kratix-main-platform.lock
 YARN_VERSION=4.13.0 # as create-app's packageManager; only needed on PATH for its prerequisite check
 CACHE=${KRATIX_PLATFORM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kratix-backstage}
 
+PHASE=${KRATIX_ADOPTER_PHASE:-all}
+case $PHASE in all | build | run) ;; *) echo "KRATIX_ADOPTER_PHASE must be all, build or run (got $PHASE)" >&2; exit 2 ;; esac
 REUSE=${KRATIX_ADOPTER_REUSE_APP:-}
-[[ $REUSE == 1 && -d $APP/node_modules ]] || { REUSE=; rm -rf "$APP"; }
+if [[ $PHASE == run ]]; then
+  [[ -d $APP/packages/app/dist ]] || { echo "no built app in $APP: run KRATIX_ADOPTER_PHASE=build first" >&2; exit 1; }
+else
+  [[ $REUSE == 1 && -d $APP/node_modules ]] || { REUSE=; rm -rf "$APP"; }
+fi
 started=$SECONDS
 step_started=$SECONDS
 step_name="tools"
@@ -82,6 +91,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 YARN_ENABLE_TELEMETRY=0 BACKSTAGE_CLI_
 # installs the app without downloading its ~2800 packages again.
 export YARN_GLOBAL_FOLDER=${YARN_GLOBAL_FOLDER:-$CACHE/yarn/berry}
 
+if [[ $PHASE != run ]]; then
 step "tarballs"
 [[ ${KRATIX_ADOPTER_SKIP_PACK:-} == 1 ]] || npm run -s release:pack
 source dev/release/packages.sh
@@ -169,7 +179,6 @@ log "yarn up '@backstage/*' (as backstage-cli versions:bump), which installs"
 log "better-sqlite3 in the app: $(node -p "require('$APP/node_modules/better-sqlite3/package.json').version")"
 log "Backstage packages now: backend-defaults $(node -p "require('$APP/node_modules/@backstage/backend-defaults/package.json').version"), frontend-defaults $(node -p "require('$APP/node_modules/@backstage/frontend-defaults/package.json').version")"
 fi
-RELEASE_VERSION=$(node -p "require('$APP/backstage.json').version")
 for dup in @backstage/frontend-plugin-api @backstage/plugin-catalog-react @backstage/core-compat-api @backstage/backend-plugin-api; do
   versions=$(cd "$APP" && find . -path "*/node_modules/$dup/package.json" 2>/dev/null |
     while read -r f; do node -p "require('$APP/' + process.argv[1]).version" "$f"; done | sort -V | uniq -c |
@@ -189,6 +198,14 @@ grep -q "require('@kratix-backstage/plugin-kratix/alpha').default" \
 grep -lq "Kratix targeting" "$APP"/packages/app/dist/static/*.js ||
   die "the built app does not contain the Kratix plugin's entity tab"
 log "feature discovery picked up @kratix-backstage/plugin-kratix/alpha; its tabs are in the bundle"
+fi
+RELEASE_VERSION=$(node -p "require('$APP/backstage.json').version")
+summary() {
+  step "summary"
+  for t in "${step_times[@]}"; do log "  $t"; done
+  log "PASSED ($PHASE) in $((SECONDS - started - lock_wait)) s (+ $lock_wait s waiting for the platform lock): ${CREATE_APP_VERSION:+create-app $CREATE_APP_VERSION, }Backstage $RELEASE_VERSION template, Node $(node -v)"
+}
+if [[ $PHASE == build ]]; then summary; exit 0; fi
 
 step "backend against the local Kratix platform"
 platform_started=
@@ -282,6 +299,4 @@ stop_backend
 trap - EXIT
 [[ ${KRATIX_ADOPTER_PLATFORM_OWNED:-} == 1 ]] || flock -u 9
 
-step "summary"
-for t in "${step_times[@]}"; do log "  $t"; done
-log "PASSED in $((SECONDS - started - lock_wait)) s (+ $lock_wait s waiting for the platform lock): create-app $CREATE_APP_VERSION (Backstage $RELEASE_VERSION template), Node $(node -v)"
+summary

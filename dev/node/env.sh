@@ -48,8 +48,10 @@ ensure_packages() {
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "the node needs root and these Debian packages: ${missing[*]}"
   log "installing Debian packages: ${missing[*]}"
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # One apt at a time: dev/tools/ensure-chromium.sh may be installing chromium meanwhile (.ci/run).
+  flock /tmp/kratix-backstage-apt.lock sh -c \
+    'apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null' \
+    sh "${missing[@]}"
 }
 
 # The node's processes keep their PID files and logs in $NODE_STATE (dev/platform/down.sh does

@@ -5,8 +5,9 @@
  * Works come from real resource workflows. Every scenario must agree and every rule in
  * the coverage table must be exercised. The large run (>= 200 scenarios) is bench/fidelity.sh.
  *
- * The seeds were chosen (greedy cover over the generator's plans, then checked on the platform)
- * so that together they exercise every rule at least twice; replay one with
+ * The seeds are the quickest subset of the six earlier CI seeds (256, 21, 27, 44, 175, 26) that
+ * together exercise every rule, the current-only ones included: checked on one run on each
+ * generation, in half the time of the six. Replay one with
  * `KRATIX_FIDELITY_SEEDS=<seed> KRATIX_FIDELITY_VERBOSE=1 bench/fidelity.sh`.
  */
 import kratixBackendPlugin from '@kratix-backstage/plugin-kratix-backend';
@@ -18,13 +19,13 @@ import { RULES } from './coverage';
 import { summarize } from './report';
 import { runSeeds } from './__testUtils__/suite';
 
-const CI_SEEDS = [256, 21, 27, 44, 175, 26];
+const CI_SEEDS = [27, 21, 44];
 /**
  * Where the platform runs workflows, these seeds' resource Works come from real resource workflows
  * (every Promise change waits for the re-run); the others' are written by the runner, which keeps
  * CI's time down. The long run (bench/fidelity.sh) uses real workflows on every seed.
  */
-const REAL_WORKFLOW_SEEDS = [27, 26];
+const REAL_WORKFLOW_SEEDS = [27];
 
 describe('Kratix fidelity (what-if engine vs the real Kratix manager)', () => {
   let backend: KratixTestBackend;
