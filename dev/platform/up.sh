@@ -72,7 +72,10 @@ wait_for "namespace default" 60 $KUBECTL get namespace default
 
 # --- CRDs, namespace, RBAC, state store, Destinations ------------------------------------------
 # The CRDs ship inside the Kratix Go module; they are never copied into this repository.
-KRATIX_MOD_DIR=$(go mod download -json "$KRATIX_MODULE@$KRATIX_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+# (go mod download -json reports its errors in the JSON it prints, under "Error".)
+KRATIX_MOD_JSON=$(go mod download -json "$KRATIX_MODULE@$KRATIX_VERSION" 2>&1) ||
+  die "go mod download $KRATIX_MODULE@$KRATIX_VERSION failed: $(printf '%s' "$KRATIX_MOD_JSON" | sed -n 's/.*"Error": "\(.*\)".*/\1/p' | head -n 3) (GOPROXY=$(go env GOPROXY); see dev/platform/README.md, 'Kratix generations')"
+KRATIX_MOD_DIR=$(printf '%s' "$KRATIX_MOD_JSON" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
 [ -d "$KRATIX_MOD_DIR/config/crd/bases" ] || die "Kratix CRDs not found in the module cache ($KRATIX_MODULE@$KRATIX_VERSION)"
 $KUBECTL apply --server-side -f "$KRATIX_MOD_DIR/config/crd/bases" >/dev/null
 $KUBECTL wait --for=condition=Established crd --all --timeout=60s >/dev/null
