@@ -49,6 +49,16 @@ function twoPromises(
   );
 }
 
+/** The picture with one Destination set to `cleanup: all`. */
+function withCleanupAll(p: WhatIfPicture, name: string): WhatIfPicture {
+  return {
+    ...p,
+    destinations: p.destinations.map(d =>
+      d.name === name ? { ...d, cleanup: 'all' } : d,
+    ),
+  };
+}
+
 describe('whatIfDestinationChange', () => {
   it('relabel dev-2 to prod: effects per Promise, for all Works of all Promises', () => {
     const r = whatIfDestinationChange(twoPromises(), {
@@ -160,13 +170,7 @@ describe('whatIfDestinationChange', () => {
     });
 
     it('current, cleanup all: WorkPlacements are deleted with their files; resources re-scheduled', () => {
-      const base = twoPromises();
-      const p = {
-        ...base,
-        destinations: base.destinations.map(d =>
-          d.name === 'dev-2' ? { ...d, cleanup: 'all' } : d,
-        ),
-      };
+      const p = withCleanupAll(twoPromises(), 'dev-2');
       const r = whatIfDestinationChange(p, {
         changes: [{ name: 'dev-2', remove: true }],
       });
@@ -185,13 +189,7 @@ describe('whatIfDestinationChange', () => {
     });
 
     it('current, cleanup all: a deleted dependency WorkPlacement can be re-created, so the deletion can take minutes', () => {
-      const base = twoPromises();
-      const p = {
-        ...base,
-        destinations: base.destinations.map(d =>
-          d.name === 'dev-2' ? { ...d, cleanup: 'all' } : d,
-        ),
-      };
+      const p = withCleanupAll(twoPromises(), 'dev-2');
       const r = whatIfDestinationChange(p, {
         changes: [{ name: 'dev-2', remove: true }],
       });
@@ -216,12 +214,9 @@ describe('whatIfDestinationChange', () => {
     });
 
     it('current, cleanup all: a WorkPlacement without the targetDestinationName label is not found and stays', () => {
-      const base = twoPromises();
+      const base = withCleanupAll(twoPromises(), 'dev-2');
       const p = {
         ...base,
-        destinations: base.destinations.map(d =>
-          d.name === 'dev-2' ? { ...d, cleanup: 'all' } : d,
-        ),
         // r2's WorkPlacement predates the label (Kratix never rebuilds a resource WorkPlacement's labels).
         workPlacements: base.workPlacements.map(wp =>
           wp.resourceName === 'r2'
