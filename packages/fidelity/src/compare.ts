@@ -260,8 +260,14 @@ export function compareState(
   for (const { keys: candidates, what } of expectation.oneOf) {
     const visible = candidates.filter(k => comparable(k.split('\u0000')[1]));
     const placed = visible.filter(k => seen.get(k) === 'placed').length;
-    // Where a candidate is outside the comparable set, Kratix may have picked that one.
-    const expected = visible.length === candidates.length ? [1] : [0, 1];
+    // Where a candidate is outside the comparable set, Kratix may have picked that one; with no
+    // candidate at all it can place it nowhere.
+    const expected =
+      candidates.length === 0
+        ? [0]
+        : visible.length === candidates.length
+        ? [1]
+        : [0, 1];
     if (!expected.includes(placed))
       diffs.push(`${what}: Kratix placed it on ${placed} of them`);
   }

@@ -317,6 +317,14 @@ describe('expectedState / compareState', () => {
     ]);
     // A candidate outside the comparable set may be the one Kratix picked.
     expect(compareState(e, [], d => d !== 'c').diffs).toEqual([]);
+    // With no candidate at all (an older engine's answer), it can be placed nowhere.
+    const none = expectedState({
+      promise: 'p',
+      before: res,
+      response: { ...response, matchChanges: [{ candidates: [] } as any] },
+      phase: 1,
+    });
+    expect(compareState(none, [], all).diffs).toEqual([]);
   });
 
   it('ignores other Promises and Destinations outside the comparable set', () => {

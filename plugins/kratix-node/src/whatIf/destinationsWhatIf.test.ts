@@ -213,6 +213,25 @@ describe('whatIfDestinationChange', () => {
       expect(old.notes.some(n => n.includes('re-create'))).toBe(false);
     });
 
+    it('current, cleanup all: a resource left with no matching Destination is not re-scheduled but stays unscheduled', () => {
+      const r = whatIfDestinationChange(
+        withCleanupAll(twoPromises(), 'prod-1'),
+        { changes: [{ name: 'prod-1', remove: true }] },
+      );
+      const p1 = r.groups.find(g => g.work.resourceName === 'p1')!;
+      expect(p1.workPlacementsDeleted.map(w => w.destination)).toEqual([
+        'prod-1',
+      ]);
+      expect(p1.resourcesRescheduled).toEqual([]);
+      expect(r.summary).toMatchObject({ resourcesRescheduled: 0 });
+      expect(r.notes).toContain(
+        '1 resource(s) lose their WorkPlacement with a removed Destination (cleanup: all) and match no other Destination: Kratix leaves them unscheduled and retries until a Destination matches.',
+      );
+      expect(
+        r.warnings.filter(w => w.code === 'selector-matches-nothing'),
+      ).toEqual([expect.objectContaining({ promise: 'postgres' })]);
+    });
+
     it('current, cleanup all: a WorkPlacement without the targetDestinationName label is not found and stays', () => {
       const base = withCleanupAll(twoPromises(), 'dev-2');
       const p = {

@@ -155,6 +155,8 @@ export function whatIfDestinationChange(
   let unlabelledOnCleanup = 0;
   /** Per removed cleanup: all Destination, the dependency WorkPlacements its finalizer deletes. */
   const dependencyDeletions = new Map<string, number>();
+  /** Resources whose WorkPlacement a removed cleanup: all Destination deletes, left with no match. */
+  let unscheduledOnCleanup = 0;
 
   for (const w of picture.works) {
     if (isDryRunWork(w, generation)) continue;
@@ -231,8 +233,14 @@ export function whatIfDestinationChange(
                 (dependencyDeletions.get(c.name) ?? 0) + 1,
               );
             if (resource && !frozen) {
-              effect.resourcesRescheduled.push(wpRef(wp));
-              b.needCandidates(mc, () => afterMatch(sel).names);
+              if (afterMatch(sel).names.length > 0) {
+                effect.resourcesRescheduled.push(wpRef(wp));
+                b.needCandidates(mc, () => afterMatch(sel).names);
+              } else {
+                // No Destination matches: the Work stays unscheduled and retries until one does
+                // (ae170e22 internal/controller/work_controller.go, WaitingDestination).
+                unscheduledOnCleanup++;
+              }
             }
             continue;
           }
@@ -393,6 +401,11 @@ export function whatIfDestinationChange(
   if (unlabelledOnCleanup > 0) {
     b.note(
       `${unlabelledOnCleanup} WorkPlacement(s) on a removed Destination with cleanup: all carry no ${TARGET_DESTINATION_LABEL} label (made before Kratix added it): the cleanup does not find them, so they and their files stay, labelled misplaced on their Work's next reconcile.`,
+    );
+  }
+  if (unscheduledOnCleanup > 0) {
+    b.note(
+      `${unscheduledOnCleanup} resource(s) lose their WorkPlacement with a removed Destination (cleanup: all) and match no other Destination: Kratix leaves them unscheduled and retries until a Destination matches.`,
     );
   }
   if (staleResourceLabels > 0) {
