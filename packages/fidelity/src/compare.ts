@@ -262,12 +262,9 @@ export function compareState(
     const placed = visible.filter(k => seen.get(k) === 'placed').length;
     // Where a candidate is outside the comparable set, Kratix may have picked that one; with no
     // candidate at all it can place it nowhere.
-    const expected =
-      candidates.length === 0
-        ? [0]
-        : visible.length === candidates.length
-        ? [1]
-        : [0, 1];
+    let expected = [0, 1];
+    if (candidates.length === 0) expected = [0];
+    else if (visible.length === candidates.length) expected = [1];
     if (!expected.includes(placed))
       diffs.push(`${what}: Kratix placed it on ${placed} of them`);
   }
