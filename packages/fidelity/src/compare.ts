@@ -78,10 +78,11 @@ export interface Expectation {
   /** Entries where `misplaced` is allowed only because of syntasso/kratix#486. */
   tolerated486: Set<string>;
   /**
-   * A resource Kratix schedules again to ONE random Destination among candidates (its group lost
-   * its WorkPlacement, e.g. cleanup: all): exactly one of these entries must be placed.
+   * A resource Kratix schedules (again) to ONE random Destination among candidates: its group lost
+   * its WorkPlacement (e.g. cleanup: all) or had none and now matches. Exactly one of these entries
+   * must be placed; `early`: the effect's phase has not come yet, so at most one.
    */
-  oneOf: Array<{ keys: string[]; what: string }>;
+  oneOf: Array<{ keys: string[]; what: string; early?: boolean }>;
 }
 
 export interface ExpectationInput {
@@ -144,6 +145,11 @@ export function expectedState(input: ExpectationInput): Expectation {
   for (const [k, s] of beforeState) allowed.set(k, new Set([s]));
   const deferredAfter = new Map<string, WpState>();
 
+  /** A later-phase effect Kratix may already show: it runs on its own clock (requeue, workflow). */
+  const mayShowEarly = (g: WhatIfGroupEffect) =>
+    g.when === 'deferred' ||
+    g.when === 'next-requeue' ||
+    (g.when === 'after-workflow-run' && input.workflowRunning === true);
   const apply = (g: WhatIfGroupEffect, destination: string, after: WpState) => {
     const k = entryKey(workRefKey(g.work), destination);
     const before = beforeState.get(k) ?? 'absent';
@@ -151,11 +157,7 @@ export function expectedState(input: ExpectationInput): Expectation {
     if (input.phase >= effectPhase) {
       allowed.set(k, new Set([after]));
       deferredAfter.delete(k);
-    } else if (
-      g.when === 'deferred' ||
-      g.when === 'next-requeue' ||
-      (g.when === 'after-workflow-run' && input.workflowRunning)
-    ) {
+    } else if (mayShowEarly(g)) {
       allowed.set(k, new Set([before, after]));
       if (after !== before) deferredAfter.set(k, after);
     } else {
@@ -171,8 +173,11 @@ export function expectedState(input: ExpectationInput): Expectation {
     for (const [list, state] of EFFECT_STATES) {
       for (const ref of g[list]) apply(g, ref.destination, state);
     }
-    if (g.resourcesRescheduled.length > 0 && input.phase >= phaseOf(g.when)) {
-      // Scheduled again to one random candidate (ae170e22 internal/controller/scheduler.go
+    const schedules =
+      g.resourcesRescheduled.length > 0 || g.becomesSchedulable === true;
+    const effectPhase = phaseOf(g.when);
+    if (schedules && (input.phase >= effectPhase || mayShowEarly(g))) {
+      // Scheduled to one random candidate (ae170e22 internal/controller/scheduler.go
       // getTargetDestinationNames): each may get it, exactly one does.
       const candidates =
         input.response?.matchChanges?.[g.matchChange]?.candidates ?? [];
@@ -184,9 +189,10 @@ export function expectedState(input: ExpectationInput): Expectation {
       }
       oneOf.push({
         keys,
-        what: `${workRefKey(g.work)} scheduled again to one of ${
-          candidates.join(', ') || '(no candidate)'
-        }`,
+        what: `${workRefKey(g.work)} ${
+          g.becomesSchedulable ? 'scheduled' : 'scheduled again'
+        } to one of ${candidates.join(', ') || '(no candidate)'}`,
+        early: input.phase < effectPhase,
       });
     }
   }
@@ -257,14 +263,19 @@ export function compareState(
     if (actual === 'misplaced' && expectation.tolerated486.has(k))
       tolerated486.push(describe(k));
   }
-  for (const { keys: candidates, what } of expectation.oneOf) {
+  for (const {
+    keys: candidates,
+    what,
+    early: beforeItsPhase,
+  } of expectation.oneOf) {
     const visible = candidates.filter(k => comparable(k.split('\u0000')[1]));
     const placed = visible.filter(k => seen.get(k) === 'placed').length;
     // Where a candidate is outside the comparable set, Kratix may have picked that one; with no
     // candidate at all it can place it nowhere.
     let expected = [0, 1];
     if (candidates.length === 0) expected = [0];
-    else if (visible.length === candidates.length) expected = [1];
+    else if (visible.length === candidates.length && !beforeItsPhase)
+      expected = [1];
     if (!expected.includes(placed))
       diffs.push(`${what}: Kratix placed it on ${placed} of them`);
   }

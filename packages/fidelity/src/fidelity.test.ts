@@ -327,6 +327,45 @@ describe('expectedState / compareState', () => {
     expect(compareState(none, [], all).diffs).toEqual([]);
   });
 
+  it('expects a resource that becomes schedulable on one candidate once its phase has come (seed 12093)', () => {
+    const response = {
+      groups: [
+        group('after-workflow-run', { becomesSchedulable: true }, 'resource'),
+      ],
+      matchChanges: [{ candidates: ['b', 'c'] } as any],
+    };
+    const at = (phase: 1 | 2 | 3, workflowRunning: boolean, ...ds: string[]) =>
+      compareState(
+        expectedState({
+          promise: 'p',
+          before: [],
+          response,
+          phase,
+          workflowRunning,
+        }),
+        ds.map(d => ({
+          workKey: 'resource/res',
+          destination: d,
+          misplaced: false,
+        })),
+        all,
+      ).diffs;
+    expect(at(3, false, 'c')).toEqual([]);
+    expect(at(3, false)).toEqual([
+      'resource/res scheduled to one of b, c: Kratix placed it on 0 of them',
+    ]);
+    // Before the workflow re-ran: nothing yet, unless the workflow runs on its own clock.
+    expect(at(1, false)).toEqual([]);
+    expect(at(1, false, 'b')).toEqual([
+      'resource/res WorkPlacement on b: predicted absent, Kratix: placed',
+    ]);
+    expect(at(1, true)).toEqual([]);
+    expect(at(1, true, 'b')).toEqual([]);
+    expect(at(1, true, 'b', 'c')).toEqual([
+      'resource/res scheduled to one of b, c: Kratix placed it on 2 of them',
+    ]);
+  });
+
   it('ignores other Promises and Destinations outside the comparable set', () => {
     const response = {
       groups: [
