@@ -60,6 +60,13 @@ const ref = (destination: string) => ({
   destination,
 });
 const all = () => true;
+/** The resource's WorkPlacements as Kratix shows them: placed on each of `destinations`. */
+const placedRes = (destinations: string[]) =>
+  destinations.map(destination => ({
+    workKey: 'resource/res',
+    destination,
+    misplaced: false,
+  }));
 
 describe('generateScenario', () => {
   it('depends on the seed only; the nonce only renames', () => {
@@ -293,16 +300,7 @@ describe('expectedState / compareState', () => {
       matchChanges: [{ candidates: ['b', 'c'] } as any],
     };
     const e = expectedState({ promise: 'p', before: res, response, phase: 1 });
-    const on = (...ds: string[]) =>
-      compareState(
-        e,
-        ds.map(d => ({
-          workKey: 'resource/res',
-          destination: d,
-          misplaced: false,
-        })),
-        all,
-      ).diffs;
+    const on = (...ds: string[]) => compareState(e, placedRes(ds), all).diffs;
     expect(on('b')).toEqual([]);
     expect(on('c')).toEqual([]);
     expect(on()).toEqual([
@@ -343,11 +341,7 @@ describe('expectedState / compareState', () => {
           phase,
           workflowRunning,
         }),
-        ds.map(d => ({
-          workKey: 'resource/res',
-          destination: d,
-          misplaced: false,
-        })),
+        placedRes(ds),
         all,
       ).diffs;
     expect(at(3, false, 'c')).toEqual([]);
