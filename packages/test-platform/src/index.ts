@@ -1,5 +1,6 @@
 export * from './platform';
 export * from './kratix';
+export * from './deletionWaits';
 export * from './stateStore';
 export {
   createDuplicateStaticDependencyWork,
