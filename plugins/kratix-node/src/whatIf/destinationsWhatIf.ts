@@ -215,8 +215,8 @@ export function whatIfDestinationChange(
           if (wp.labels?.[TARGET_DESTINATION_LABEL] !== c.name) {
             unlabelledOnCleanup++;
           } else {
-            // A resource group left without WorkPlacement is scheduled again to one random match;
-            // a dependency WorkPlacement is not recreated.
+            // A resource group left without WorkPlacement is scheduled again to one random match,
+            // or stays unscheduled when none matches; a dependency WorkPlacement is not recreated.
             effect.workPlacementsDeleted.push(wpRef(wp));
             if (!resource)
               dependencyDeletions.set(
@@ -224,9 +224,10 @@ export function whatIfDestinationChange(
                 (dependencyDeletions.get(c.name) ?? 0) + 1,
               );
             if (resource && !frozen) {
-              if (afterMatch(sel).names.length > 0) {
+              const candidates = afterMatch(sel).names;
+              if (candidates.length > 0) {
                 effect.resourcesRescheduled.push(wpRef(wp));
-                b.needCandidates(mc, () => afterMatch(sel).names);
+                b.needCandidates(mc, () => candidates);
               } else {
                 // No Destination matches: the Work stays unscheduled and retries until one does
                 // (ae170e22 internal/controller/work_controller.go, WaitingDestination).
