@@ -27,5 +27,6 @@ if [ "${BENCH_KEEP_PLATFORM:-0}" != 1 ] && [ "${BENCH_REUSE:-0}" != 1 ]; then
 fi
 
 export BENCH_KUBECONFIG=$KUBECONFIG_PATH BENCH_KUBECTL=$BIN/kubectl BENCH_ETCD_URL=http://127.0.0.1:$ETCD_CLIENT_PORT BENCH_KRATIX_VERSION="$KRATIX_VERSION (CRDs from $KRATIX_MODULE@$KRATIX_VERSION)"
+export BENCH_PLATFORM_STATE=$STATE
 export BENCH_PLATFORM_SECONDS=$(( $(date +%s) - T0 ))
 node --require @backstage/cli/config/nodeTransform.cjs bench/src/main.ts

@@ -1,9 +1,10 @@
 /*
- * Bulk cleanup: two equal, freshly seeded sets of misplaced WorkPlacements; set a deleted by the
- * backend (POST …/cleanup with the items), set b by `kubectl delete -l`. The apiserver's request
- * counter is sampled during both.
+ * Bulk cleanup: four equal, freshly seeded sets of misplaced WorkPlacements; set a deleted by the
+ * backend (POST …/cleanup with the items), set b by `kubectl delete -l`, set c by plain DELETEs
+ * (the apiserver's ceiling), set d by the product's Kubernetes client alone (cleanupBaselines.ts).
+ * The apiserver's request counter is sampled during each, and the CPU every process used for it
+ * (cpuShare.ts): on this machine that sum is what bounds the items/s.
  */
-import { procCpuMs } from '../backend/backendProcess';
 import { ok } from '../backend/http';
 import {
   measureRequestRate,
@@ -15,8 +16,9 @@ import { Figure, fmtInt, fmtMs, fmtRatio } from '../results/figure';
 import { CLEANUP_SET_LABEL, Layout, planCleanupSets } from '../seed/layout';
 import { seedCleanupSet } from '../seed/seed';
 import { log } from '../util/log';
-import { mapPool } from '../util/pool';
 import { API } from './reads';
+import { clientNodeDeletes, plainDeletes } from './cleanupBaselines';
+import { controlPlanePids, fmtCpuPerItem, measureCpuPerItem } from './cpuShare';
 
 export interface CleanupSettings {
   size: number;
@@ -72,29 +74,31 @@ export async function measureCleanup(
   const c = await seedCleanupSet(kube, s.seedConcurrency, sets.c, {
     [CLEANUP_SET_LABEL]: 'c',
   });
+  const d = await seedCleanupSet(kube, s.seedConcurrency, sets.d, {
+    [CLEANUP_SET_LABEL]: 'd',
+  });
+  const pids = { ...controlPlanePids(), backend: pid };
   const before = await countWorkPlacements(kube);
   await waitForCount(port, before);
 
-  const ours = await measureRequestRate(
-    kube,
-    workPlacementGetsAndDeletes,
-    async () => {
-      const cpu0 = procCpuMs(pid);
+  const ours = await measureRequestRate(kube, workPlacementGetsAndDeletes, () =>
+    measureCpuPerItem(pids, a.items.length, async () => {
       const t0 = performance.now();
       const r = await ok(port, 'POST', `${API}/cleanup`, { items: a.items });
       return {
         ms: performance.now() - t0,
-        backendCpuMs: procCpuMs(pid) - cpu0,
         summary: r.json.summary,
         results: r.json.results as any[],
       };
-    },
+    }),
   );
-  const { ms, summary } = ours.value;
+  const oursCpu = ours.value.cpu;
+  const { ms, summary } = ours.value.value;
+  const backendCpuMs = oursCpu.backend * a.items.length;
   if (summary.deleted !== a.items.length) {
     const reasons = [
       ...new Set(
-        ours.value.results
+        ours.value.value.results
           .filter(x => x.outcome !== 'deleted')
           .map(x => x.reason),
       ),
@@ -143,43 +147,59 @@ export async function measureCleanup(
 
   // The apiserver's own DELETE ceiling: the same DELETE (uid + resourceVersion preconditions,
   // background propagation, in the body) for set c, with the same concurrency, no checks and no
-  // rate bound.
+  // rate bound; then set d the same way through the product's Kubernetes client.
   const ceiling = await measureRequestRate(
     kube,
     workPlacementGetsAndDeletes,
-    async () => {
-      const t0 = performance.now();
-      const statuses = await mapPool(c.items, s.concurrency, async it => {
-        const r = await kube.request(
-          'DELETE',
-          `${paths.kratix('workplacements', it.namespace)}/${it.name}`,
-          {
-            apiVersion: 'v1',
-            kind: 'DeleteOptions',
-            preconditions: { uid: it.uid, resourceVersion: it.resourceVersion },
-            propagationPolicy: 'Background',
-          },
-        );
-        return r.status;
-      });
-      return { ms: performance.now() - t0, statuses };
-    },
+    () =>
+      measureCpuPerItem(pids, c.items.length, async () => {
+        const t0 = performance.now();
+        const failed = await plainDeletes(kube, c.items, s.concurrency);
+        return { ms: performance.now() - t0, failed };
+      }),
   );
-  const ceilingFailed = ceiling.value.statuses.filter(x => x >= 300).length;
-  if (ceilingFailed)
+  const ceilingFailed = ceiling.value.value.failed;
+  if (ceilingFailed.length)
     throw new Error(
-      `plain DELETEs: ${ceilingFailed} of ${c.items.length} refused (${[
-        ...new Set(ceiling.value.statuses.filter(x => x >= 300)),
+      `plain DELETEs: ${ceilingFailed.length} of ${c.items.length} refused (${[
+        ...new Set(ceilingFailed),
       ].join(', ')})`,
     );
-  const ceilingPerSecond = (c.items.length / ceiling.value.ms) * 1000;
+  const ceilingMs = ceiling.value.value.ms;
+  const ceilingPerSecond = (c.items.length / ceilingMs) * 1000;
   const ofCeiling = oursPerSecond / ceilingPerSecond;
   log(
     `plain DELETEs (concurrency ${s.concurrency}): ${c.items.length} in ${fmtMs(
-      ceiling.value.ms,
+      ceilingMs,
     )} (${ceilingPerSecond.toFixed(0)}/s, peak ${ceiling.rate.peak.toFixed(
       0,
     )}/s); ours ${(ofCeiling * 100).toFixed(0)} % of it`,
+  );
+  log(`CPU per item: ours ${fmtCpuPerItem(oursCpu)}`);
+  log(`CPU per item: plain DELETEs ${fmtCpuPerItem(ceiling.value.cpu)}`);
+
+  const library = await measureCpuPerItem(pids, d.items.length, async () => {
+    const t0 = performance.now();
+    const failed = await clientNodeDeletes(
+      kubeconfigPath,
+      d.items,
+      s.concurrency,
+    );
+    return { ms: performance.now() - t0, failed };
+  });
+  if (library.value.failed.length)
+    throw new Error(
+      `DELETEs through the client: ${library.value.failed.length} of ${
+        d.items.length
+      } failed (${[...new Set(library.value.failed)].join(', ')})`,
+    );
+  const libraryPerSecond = (d.items.length / library.value.ms) * 1000;
+  log(
+    `DELETEs through KratixClusterClient: ${d.items.length} in ${fmtMs(
+      library.value.ms,
+    )} (${libraryPerSecond.toFixed(0)}/s); CPU per item ${fmtCpuPerItem(
+      library.cpu,
+    )}`,
   );
 
   return [
@@ -192,26 +212,52 @@ export async function measureCleanup(
       }, no checks, no rate bound) on an equal third set`,
       result: `${fmtInt(oursPerSecond)} items/s = ${(ofCeiling * 100).toFixed(
         0,
-      )} % of the ceiling (backend CPU ${fmtMs(
-        ours.value.backendCpuMs,
-      )} for the ${fmtInt(a.items.length)} items: ${(
-        (ours.value.backendCpuMs / ms) *
-        100
-      ).toFixed(0)} % of one core over the cleanup's ${fmtMs(ms)})`,
+      )} % of the ceiling (backend CPU ${fmtMs(backendCpuMs)} for the ${fmtInt(
+        a.items.length,
+      )} items: ${((backendCpuMs / ms) * 100).toFixed(
+        0,
+      )} % of one core over the cleanup's ${fmtMs(
+        ms,
+      )}); CPU per item: ${fmtCpuPerItem(oursCpu)}`,
       baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s (${fmtMs(
-        ceiling.value.ms,
-      )}, peak ${fmtInt(ceiling.rate.peak)}/s)`,
+        ceilingMs,
+      )}, peak ${fmtInt(ceiling.rate.peak)}/s); CPU per item: ${fmtCpuPerItem(
+        ceiling.value.cpu,
+      )}`,
       goal: '≥ 90 % of the ceiling',
       met: ofCeiling >= 0.9,
       data: {
         ceiling: {
-          ms: ceiling.value.ms,
+          ms: ceilingMs,
           itemsPerSecond: ceilingPerSecond,
           requests: ceiling.rate,
+          cpuPerItem: ceiling.value.cpu,
         },
         ofCeiling,
-        backendCpuMs: ours.value.backendCpuMs,
+        backendCpuMs,
+        cpuPerItem: oursCpu,
         seedSeconds: c.seconds,
+      },
+    },
+    {
+      id: 'cleanup.clientAlone',
+      name: `The same ${fmtInt(
+        s.size,
+      )} DELETEs through the product's Kubernetes client alone (KratixClusterClient on @kubernetes/client-node, concurrency ${
+        s.concurrency
+      }, no checks, no watch of its own) on a fourth equal set: what the library costs`,
+      result: `${fmtInt(libraryPerSecond)} items/s = ${(
+        (libraryPerSecond / ceilingPerSecond) *
+        100
+      ).toFixed(0)} % of the ceiling; CPU per item: ${fmtCpuPerItem(
+        library.cpu,
+      )}`,
+      baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s`,
+      met: null,
+      data: {
+        ms: library.value.ms,
+        itemsPerSecond: libraryPerSecond,
+        cpuPerItem: library.cpu,
       },
     },
     {

@@ -163,8 +163,8 @@ export function planLayout(sizes: BenchSizes): Layout {
 }
 
 /**
- * The three equal cleanup sets (a: deleted by the backend, b: by kubectl, c: by plain DELETEs
- * as fast as the apiserver takes them): misplaced dependency
+ * The four equal cleanup sets (a: deleted by the backend, b: by kubectl, c: by plain DELETEs
+ * as fast as the apiserver takes them, d: by the product's Kubernetes client alone): misplaced dependency
  * WorkPlacements of Promises bench-p-001… on the pool after their own, as if each Promise had
  * moved pools. Each entry is a Promise and the Destinations of its set.
  */
@@ -172,7 +172,7 @@ export function planCleanupSets(
   layout: Layout,
   size: number,
 ): Record<
-  'a' | 'b' | 'c',
+  'a' | 'b' | 'c' | 'd',
   Array<{ promise: PromisePlan; destinations: string[] }>
 > {
   const D = layout.sizes.destinations;
@@ -183,7 +183,7 @@ export function planCleanupSets(
     while (left > 0) {
       const promise = layout.promises[k++];
       if (!promise)
-        throw new Error(`not enough Promises for two cleanup sets of ${size}`);
+        throw new Error(`not enough Promises for four cleanup sets of ${size}`);
       const dests = poolMembers(D, (promise.pool + 1) % POOLS)
         .slice(0, left)
         .map(destinationName);
@@ -195,5 +195,6 @@ export function planCleanupSets(
   const a = take();
   const b = take();
   const c = take();
-  return { a, b, c };
+  const d = take();
+  return { a, b, c, d };
 }
