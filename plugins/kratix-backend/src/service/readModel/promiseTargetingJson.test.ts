@@ -10,7 +10,10 @@ import {
   memoryCache,
 } from '@kratix-backstage/plugin-kratix-node/testUtils';
 import { promiseTargeting } from './promiseTargeting';
-import { promiseTargetingJson } from './promiseTargetingJson';
+import {
+  keptTargetingAnswers,
+  promiseTargetingJson,
+} from './promiseTargetingJson';
 
 const meta = { platform: 'local', generation: 'current', stale: false } as any;
 const page = { offset: 0, limit: 100 };
@@ -133,6 +136,38 @@ describe('promiseTargetingJson', () => {
     );
     expect(none.workloadGroups).toEqual([]);
     expect(expectFresh(cache).workloadGroups).toHaveLength(1);
+  });
+
+  it('keeps answers within a byte budget, oldest dropped first, and serves one larger than it unkept', () => {
+    const { cache } = platform();
+    const pageOf = (offset: number) => ({ offset, limit: 10 });
+    // Pages past the only group: equal answers, each kept as the same number of bytes.
+    promiseTargetingJson(cache, meta, 'redis', pageOf(1));
+    const one = keptTargetingAnswers(cache).bytes;
+    const limits = { entries: 100, bytes: one * 2.5 };
+    for (const offset of [2, 3, 4, 5])
+      promiseTargetingJson(cache, meta, 'redis', pageOf(offset), limits);
+    const kept = keptTargetingAnswers(cache);
+    expect(kept.entries).toBe(2);
+    expect(kept.bytes).toBeLessThanOrEqual(limits.bytes);
+    // Still right for every page, kept or dropped.
+    expect(
+      JSON.parse(
+        promiseTargetingJson(
+          cache,
+          meta,
+          'redis',
+          pageOf(0),
+          limits,
+        ).toString(),
+      ).workloadGroups,
+    ).toHaveLength(1);
+
+    const before = keptTargetingAnswers(cache);
+    const tiny = { entries: 100, bytes: 10 };
+    const answer = promiseTargetingJson(cache, meta, 'redis', page, tiny);
+    expect(JSON.parse(answer.toString()).destinations).toHaveLength(2);
+    expect(keptTargetingAnswers(cache)).toEqual(before);
   });
 
   it('answers 404 for a Promise the cache does not hold', () => {

@@ -9,8 +9,12 @@ import {
 import { requirePromise } from './promiseSummary';
 import { promiseTargeting } from './promiseTargeting';
 
-/** Serialised answers kept per platform cache: (Promise, page) pairs, oldest dropped first. */
-const CAPACITY = 256;
+/**
+ * Serialised answers kept per platform cache: (Promise, page) pairs, oldest dropped first, at
+ * most this many and this many bytes together. At 4,000 Destinations one answer is megabytes, so
+ * a count alone would let a portal that shows many Promises keep hundreds of megabytes.
+ */
+export const TARGETING_KEPT_LIMITS = { entries: 256, bytes: 64 * 1024 * 1024 };
 
 interface Kept {
   version: readonly unknown[];
@@ -18,7 +22,44 @@ interface Kept {
   tail: Buffer;
 }
 
-const keptByCache = new WeakMap<KratixPlatformCache, Map<string, Kept>>();
+interface KeptAnswers {
+  entries: Map<string, Kept>;
+  bytes: number;
+}
+
+const keptByCache = new WeakMap<KratixPlatformCache, KeptAnswers>();
+
+/** How many answers, and bytes, are kept for this cache (for tests and diagnostics). */
+export function keptTargetingAnswers(cache: KratixPlatformCache): {
+  entries: number;
+  bytes: number;
+} {
+  const kept = keptByCache.get(cache);
+  return { entries: kept?.entries.size ?? 0, bytes: kept?.bytes ?? 0 };
+}
+
+function keep(
+  kept: KeptAnswers,
+  key: string,
+  entry: Kept,
+  limits: typeof TARGETING_KEPT_LIMITS,
+): void {
+  const old = kept.entries.get(key);
+  if (old) {
+    kept.entries.delete(key);
+    kept.bytes -= old.tail.length;
+  }
+  // An answer larger than the whole budget is served, not kept.
+  if (entry.tail.length > limits.bytes) return;
+  kept.entries.set(key, entry);
+  kept.bytes += entry.tail.length;
+  for (const [k, e] of kept.entries) {
+    if (kept.entries.size <= limits.entries && kept.bytes <= limits.bytes)
+      break;
+    kept.entries.delete(k);
+    kept.bytes -= e.tail.length;
+  }
+}
 
 const sameVersion = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -37,6 +78,7 @@ export function promiseTargetingJson(
   meta: ReadMeta,
   promiseName: string,
   page: { offset: number; limit: number },
+  limits = TARGETING_KEPT_LIMITS,
 ): Buffer {
   const promise = requirePromise(cache, promiseName);
   const { matchLabels } = squashPromiseScheduling(promise.destinationSelectors);
@@ -56,9 +98,9 @@ export function promiseTargetingJson(
     ),
   ];
   let kept = keptByCache.get(cache);
-  if (!kept) keptByCache.set(cache, (kept = new Map()));
+  if (!kept) keptByCache.set(cache, (kept = { entries: new Map(), bytes: 0 }));
   const key = `${promise.name}\u0000${page.offset}\u0000${page.limit}`;
-  let entry = kept.get(key);
+  let entry = kept.entries.get(key);
   if (!entry || !sameVersion(entry.version, version)) {
     const full: Record<string, unknown> = {
       ...promiseTargeting(cache, meta, promise.name, page),
@@ -70,9 +112,7 @@ export function promiseTargetingJson(
       version,
       tail: Buffer.from(body === '{}' ? '}' : `,${body.slice(1)}`),
     };
-    kept.delete(key);
-    kept.set(key, entry);
-    if (kept.size > CAPACITY) kept.delete(kept.keys().next().value!);
+    keep(kept, key, entry, limits);
   }
   const head = JSON.stringify({
     ...meta,
