@@ -89,14 +89,14 @@ export async function measureCpuPerItem<T>(
   };
 }
 
-/** "backend 2.41 + apiserver 1.90 + etcd 0.31 + bench 0.05 = 4.67 ms/item (2 cores: ≤ 428/s)" */
+/** "backend 2.41 + apiserver 1.90 + etcd 0.31 + bench process 0.05 = 4.67 ms CPU/item (2 cores: ≤ 428/s)" */
 export function fmtCpuPerItem(c: CpuPerItem): string {
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '?');
+  const known = (x: number, fmt: (n: number) => string) =>
+    Number.isFinite(x) ? fmt(x) : '?';
+  const f = (x: number) => known(x, n => n.toFixed(2));
   return `backend ${f(c.backend)} + apiserver ${f(c.apiserver)} + etcd ${f(
     c.etcd,
   )} + bench process ${f(c.bench)} = ${f(c.total)} ms CPU/item (${
     os.cpus().length
-  } cores: ≤ ${
-    Number.isFinite(c.machineBound) ? fmtInt(c.machineBound) : '?'
-  }/s)`;
+  } cores: ≤ ${known(c.machineBound, fmtInt)}/s)`;
 }
