@@ -15,6 +15,7 @@ import {
 } from './kratixKinds';
 import { toBackstageError } from './errors';
 import { reuseConnections } from './reuseConnections';
+import { KubeRequests } from './KubeRequests';
 
 /**
  * A Kubernetes identity to impersonate (the signed-in Backstage user), or none.
@@ -59,16 +60,23 @@ export const FIELD_MANAGER = 'backstage-kratix';
 export class KratixClusterClient {
   private readonly api: CustomObjectsApi;
   private readonly authz: AuthorizationV1Api;
+  /** The hot paths (cache-sync LIST pages, cleanup GET/DELETE): see KubeRequests.ts. */
+  private readonly hot: KubeRequests;
 
   constructor(readonly platform: string, private readonly kc: KubeConfig) {
     // One kept-alive connection pool instead of a TLS handshake per request (reuseConnections.ts).
     const pooled = reuseConnections(kc);
     this.api = pooled.makeApiClient(CustomObjectsApi);
     this.authz = pooled.makeApiClient(AuthorizationV1Api);
+    this.hot = new KubeRequests(kc);
   }
 
   private where(what: string) {
     return `${what} on platform ${this.platform}`;
+  }
+
+  private impersonation(as?: ActingIdentity): Record<string, string> {
+    return as ? { 'Impersonate-User': as.user } : {};
   }
 
   private options(as?: ActingIdentity) {
@@ -94,24 +102,23 @@ export class KratixClusterClient {
     }
   }
 
+  /** One page of a kind's LIST across namespaces (the cache's sync), from `continueToken`. */
   async listPage(
     kind: KratixKind,
     limit: number,
     continueToken?: string,
   ): Promise<ListPage> {
     try {
-      const res = await this.api.listClusterCustomObject({
-        group: KRATIX_GROUP,
-        version: KRATIX_VERSION,
-        plural: kind.plural,
-        limit,
-        _continue: continueToken,
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (continueToken) query.set('continue', continueToken);
+      const res = await this.hot.json({
+        method: 'GET',
+        path: `${collectionPath(kind)}?${query}`,
       });
       return {
         items: res.items ?? [],
         resourceVersion: res.metadata?.resourceVersion ?? '',
-        continueToken:
-          res.metadata?._continue || res.metadata?.continue || undefined,
+        continueToken: res.metadata?.continue || undefined,
       };
     } catch (e) {
       throw toBackstageError(e, this.where(`list ${kind.plural}`));
@@ -279,22 +286,18 @@ export class KratixClusterClient {
     }
   }
 
+  /** A WorkPlacement as the apiserver has it now (a cleanup's re-check before it deletes). */
   async getWorkPlacement(
     namespace: string,
     name: string,
     as?: ActingIdentity,
   ): Promise<any> {
     try {
-      return await this.api.getNamespacedCustomObject(
-        {
-          group: KRATIX_GROUP,
-          version: KRATIX_VERSION,
-          plural: WORK_PLACEMENTS.plural,
-          namespace,
-          name,
-        },
-        this.options(as),
-      );
+      return await this.hot.json({
+        method: 'GET',
+        path: workPlacementPath(namespace, name),
+        headers: this.impersonation(as),
+      });
     } catch (e) {
       throw toBackstageError(
         e,
@@ -314,25 +317,20 @@ export class KratixClusterClient {
     opts: WriteOptions = {},
   ): Promise<void> {
     try {
-      await this.api.deleteNamespacedCustomObject(
-        {
-          group: KRATIX_GROUP,
-          version: KRATIX_VERSION,
-          plural: WORK_PLACEMENTS.plural,
-          namespace,
-          name,
-          // The apiserver reads DeleteOptions from the body when there is one and then ignores
-          // the query string (k8s.io/apiserver endpoints/handlers/delete.go): dryRun and the
-          // propagation policy must travel in the body with the preconditions, or a "dry run"
-          // deletes for real.
-          body: {
-            preconditions,
-            propagationPolicy: 'Background',
-            ...(opts.dryRun ? { dryRun: ['All'] } : {}),
-          },
+      await this.hot.json({
+        method: 'DELETE',
+        path: workPlacementPath(namespace, name),
+        // The apiserver reads DeleteOptions from the body when there is one and then ignores
+        // the query string (k8s.io/apiserver endpoints/handlers/delete.go): dryRun and the
+        // propagation policy must travel in the body with the preconditions, or a "dry run"
+        // deletes for real.
+        body: {
+          preconditions,
+          propagationPolicy: 'Background',
+          ...(opts.dryRun ? { dryRun: ['All'] } : {}),
         },
-        this.options(opts.as),
-      );
+        headers: this.impersonation(opts.as),
+      });
     } catch (e) {
       throw toBackstageError(
         e,
@@ -340,4 +338,10 @@ export class KratixClusterClient {
       );
     }
   }
+}
+
+function workPlacementPath(namespace: string, name: string): string {
+  return `/apis/${KRATIX_GROUP}/${KRATIX_VERSION}/namespaces/${encodeURIComponent(
+    namespace,
+  )}/${WORK_PLACEMENTS.plural}/${encodeURIComponent(name)}`;
 }
