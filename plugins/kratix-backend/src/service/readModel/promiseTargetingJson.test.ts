@@ -17,6 +17,8 @@ import {
 
 const meta = { platform: 'local', generation: 'current', stale: false } as any;
 const page = { offset: 0, limit: 100 };
+/** The answer's chunks as the one document they make together. */
+const text = (chunks: readonly Buffer[]) => Buffer.concat(chunks).toString();
 
 function platform() {
   const cache = memoryCache();
@@ -34,7 +36,7 @@ function platform() {
 
 /** The kept JSON must always be what a fresh build would answer. */
 function expectFresh(cache: PlatformCache) {
-  const json = promiseTargetingJson(cache, meta, 'redis', page).toString();
+  const json = text(promiseTargetingJson(cache, meta, 'redis', page));
   expect(JSON.parse(json)).toEqual(
     JSON.parse(JSON.stringify(promiseTargeting(cache, meta, 'redis', page))),
   );
@@ -55,7 +57,7 @@ describe('promiseTargetingJson', () => {
       staleSince: '2026-12-05T00:00:00Z',
     };
     const again = JSON.parse(
-      promiseTargetingJson(cache, stale, 'redis', page).toString(),
+      text(promiseTargetingJson(cache, stale, 'redis', page)),
     );
     expect(again.stale).toBe(true);
     expect(again.staleSince).toBe('2026-12-05T00:00:00Z');
@@ -129,10 +131,12 @@ describe('promiseTargetingJson', () => {
   it('keeps one answer per page', () => {
     const { cache } = platform();
     const none = JSON.parse(
-      promiseTargetingJson(cache, meta, 'redis', {
-        offset: 1,
-        limit: 10,
-      }).toString(),
+      text(
+        promiseTargetingJson(cache, meta, 'redis', {
+          offset: 1,
+          limit: 10,
+        }),
+      ),
     );
     expect(none.workloadGroups).toEqual([]);
     expect(expectFresh(cache).workloadGroups).toHaveLength(1);
@@ -153,20 +157,14 @@ describe('promiseTargetingJson', () => {
     // Still right for every page, kept or dropped.
     expect(
       JSON.parse(
-        promiseTargetingJson(
-          cache,
-          meta,
-          'redis',
-          pageOf(0),
-          limits,
-        ).toString(),
+        text(promiseTargetingJson(cache, meta, 'redis', pageOf(0), limits)),
       ).workloadGroups,
     ).toHaveLength(1);
 
     const before = keptTargetingAnswers(cache);
     const tiny = { entries: 100, bytes: 10 };
     const answer = promiseTargetingJson(cache, meta, 'redis', page, tiny);
-    expect(JSON.parse(answer.toString()).destinations).toHaveLength(2);
+    expect(JSON.parse(text(answer)).destinations).toHaveLength(2);
     expect(keptTargetingAnswers(cache)).toEqual(before);
   });
 
