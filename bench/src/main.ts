@@ -22,6 +22,7 @@ import { SizeRow, renderSweep, sweepGoals } from './figures/sweep';
 import { API, measureReads } from './figures/reads';
 import { kubectl } from './kube/baselines';
 import { KubeHttp } from './kube/kubeHttp';
+import { apiserverListAlone } from './kube/listBaseline';
 import { readOptions } from './options';
 import { Figure, fmtInt, fmtMB, notMeasured } from './results/figure';
 import { writeResults } from './results/write';
@@ -147,12 +148,20 @@ async function main() {
           1,
         )} s (listening after ${(b.bootMs / 1000).toFixed(1)} s)`,
       );
+      // After the cold start, so that the backend met the colder apiserver and etcd.
+      const listAlone = await apiserverListAlone(kube);
+      log(
+        `the apiserver alone pages through the cached kinds in ${(
+          listAlone.ms / 1000
+        ).toFixed(1)} s (${listAlone.pages} pages, ${fmtMB(listAlone.bytes)})`,
+      );
       sizeFigures.push(
         coldStartFigure(
           b,
           `${fmtInt(counts.WorkPlacements)} WorkPlacements, ${fmtInt(
             counts.Works,
           )} Works`,
+          listAlone,
         ),
       );
       const afterSync = await b.memory();
@@ -215,6 +224,7 @@ async function main() {
         seedSeconds: seeded.seconds,
         coldStartMs: b.coldStartMs,
         syncMs: b.coldStartMs - b.bootMs,
+        apiserverListMs: listAlone.ms,
         misplacedP95: p95('misplaced.onePromise.latency'),
         targetingTypicalP95: p95('targeting.typical'),
         targetingBigP95: p95('targeting.big'),
@@ -254,6 +264,7 @@ async function main() {
         const cleanup = {
           size: o.cleanupSet,
           concurrency: o.cleanupConcurrency,
+          rounds: o.cleanupRounds,
           maxRequestsPerSecond: o.cleanupMaxRequestsPerSecond,
           seedConcurrency: o.seedConcurrency,
         };

@@ -7,6 +7,8 @@ export interface BenchOptions {
   /** Misplaced WorkPlacements deleted by each side of the cleanup comparison. */
   cleanupSet: number;
   cleanupConcurrency: number;
+  /** Rounds of the cleanup figure (figures/cleanupRounds.ts), BENCH_CLEANUP_ROUNDS. */
+  cleanupRounds: number;
   cleanupMaxRequestsPerSecond: number;
   /** Sequential HTTP requests per backend read figure (after warm-up). */
   httpRuns: number;
@@ -75,6 +77,7 @@ export function readOptions(): BenchOptions {
     misplaced: int('BENCH_MISPLACED', 5000),
     cleanupSet: int('BENCH_CLEANUP_SET', 1000),
     cleanupConcurrency: int('BENCH_CLEANUP_CONCURRENCY', 16),
+    cleanupRounds: int('BENCH_CLEANUP_ROUNDS', 3),
     cleanupMaxRequestsPerSecond: int('BENCH_CLEANUP_MAX_RPS', 1000),
     httpRuns: int('BENCH_HTTP_RUNS', 200),
     baselineRuns: int('BENCH_BASELINE_RUNS', 5),

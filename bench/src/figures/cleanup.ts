@@ -1,28 +1,32 @@
 /*
- * Bulk cleanup: four equal, freshly seeded sets of misplaced WorkPlacements; set a deleted by the
- * backend (POST …/cleanup with the items), set b by `kubectl delete -l`, set c by plain DELETEs
- * (the apiserver's ceiling), set d by the product's Kubernetes client alone (cleanupBaselines.ts).
- * The apiserver's request counter is sampled during each, and the CPU every process used for it
- * (cpuShare.ts): on this machine that sum is what bounds the items/s.
+ * Bulk cleanup: equal, freshly seeded sets of misplaced WorkPlacements; one deleted by
+ * `kubectl delete -l`, then rounds of three (cleanupRounds.ts): our cleanup (POST …/cleanup with
+ * the items), plain DELETEs (the apiserver's ceiling) and the product's Kubernetes client alone
+ * (cleanupBaselines.ts). The apiserver's request counter is sampled during each, and the CPU every
+ * process used for it (cpuShare.ts): on this machine that sum is what bounds the items/s.
  */
 import { ok } from '../backend/http';
-import {
-  measureRequestRate,
-  workPlacementGetsAndDeletes,
-} from '../kube/apiserverMetrics';
+import { measureRequestRate } from '../kube/apiserverMetrics';
 import { kubectl } from '../kube/baselines';
 import { KubeHttp, paths } from '../kube/kubeHttp';
 import { Figure, fmtInt, fmtMs, fmtRatio } from '../results/figure';
 import { CLEANUP_SET_LABEL, Layout, planCleanupSets } from '../seed/layout';
 import { seedCleanupSet } from '../seed/seed';
 import { log } from '../util/log';
-import { API } from './reads';
-import { clientNodeDeletes, plainDeletes } from './cleanupBaselines';
-import { controlPlanePids, fmtCpuPerItem, measureCpuPerItem } from './cpuShare';
+import { SeededItem } from './cleanupBaselines';
+import {
+  RUN_KINDS,
+  RunKind,
+  bestRun,
+  runDeletionRounds,
+} from './cleanupRounds';
+import { controlPlanePids, fmtCpuPerItem } from './cpuShare';
 
 export interface CleanupSettings {
   size: number;
   concurrency: number;
+  /** Rounds of ours / plain / client-alone deletions (cleanupRounds.ts). */
+  rounds: number;
   maxRequestsPerSecond: number;
   seedConcurrency: number;
 }
@@ -64,59 +68,64 @@ export async function measureCleanup(
   kubectlBin: string,
   kubeconfigPath: string,
 ): Promise<Figure[]> {
-  const sets = planCleanupSets(layout, s.size);
-  const a = await seedCleanupSet(kube, s.seedConcurrency, sets.a, {
-    [CLEANUP_SET_LABEL]: 'a',
-  });
-  const b = await seedCleanupSet(kube, s.seedConcurrency, sets.b, {
-    [CLEANUP_SET_LABEL]: 'b',
-  });
-  const c = await seedCleanupSet(kube, s.seedConcurrency, sets.c, {
-    [CLEANUP_SET_LABEL]: 'c',
-  });
-  const d = await seedCleanupSet(kube, s.seedConcurrency, sets.d, {
-    [CLEANUP_SET_LABEL]: 'd',
-  });
+  const planned = planCleanupSets(layout, s.size, 1 + 3 * s.rounds);
+  const seed = (i: number, label: string) =>
+    seedCleanupSet(kube, s.seedConcurrency, planned[i], {
+      [CLEANUP_SET_LABEL]: label,
+    });
+  const b = await seed(0, 'kubectl');
+  const roundSets: Array<Record<RunKind, SeededItem[]>> = [];
+  for (let r = 0; r < s.rounds; r++) {
+    const set: Partial<Record<RunKind, SeededItem[]>> = {};
+    for (const [i, kind] of RUN_KINDS.entries())
+      set[kind] = (await seed(1 + 3 * r + i, `${kind}-${r + 1}`)).items;
+    roundSets.push(set as Record<RunKind, SeededItem[]>);
+  }
   const pids = { ...controlPlanePids(), backend: pid };
   const before = await countWorkPlacements(kube);
   await waitForCount(port, before);
 
-  const ours = await measureRequestRate(kube, workPlacementGetsAndDeletes, () =>
-    measureCpuPerItem(pids, a.items.length, async () => {
-      const t0 = performance.now();
-      const r = await ok(port, 'POST', `${API}/cleanup`, { items: a.items });
-      return {
-        ms: performance.now() - t0,
-        summary: r.json.summary,
-        results: r.json.results as any[],
-      };
-    }),
-  );
-  const oursCpu = ours.value.cpu;
-  const { ms, summary } = ours.value.value;
-  const backendCpuMs = oursCpu.backend * a.items.length;
-  if (summary.deleted !== a.items.length) {
-    const reasons = [
-      ...new Set(
-        ours.value.value.results
-          .filter(x => x.outcome !== 'deleted')
-          .map(x => x.reason),
+  const runs = await runDeletionRounds(
+    kube,
+    port,
+    pids,
+    roundSets,
+    { concurrency: s.concurrency, kubeconfigPath },
+    run =>
+      log(
+        `cleanup round ${run.round + 1}, ${run.kind}: ${run.items} in ${fmtMs(
+          run.ms,
+        )} (${run.itemsPerSecond.toFixed(0)}/s, peak ${run.rate.peak.toFixed(
+          0,
+        )} requests/s); CPU per item ${fmtCpuPerItem(run.cpu)}`,
       ),
-    ].slice(0, 5);
-    throw new Error(
-      `backend cleanup deleted ${summary.deleted} of ${
-        a.items.length
-      }: ${reasons.join('; ')}`,
-    );
-  }
-  const oursPerSecond = (summary.deleted / ms) * 1000;
+  );
+  const ours = bestRun(runs, 'ours');
+  const ceiling = bestRun(runs, 'plain');
+  const library = bestRun(runs, 'client');
+  const perRound = (kind: RunKind) =>
+    runs
+      .filter(r => r.kind === kind)
+      .map(r => fmtInt(r.itemsPerSecond))
+      .join(' / ');
+  const { ms, summary } = ours;
+  const oursCpu = ours.cpu;
+  const backendCpuMs = oursCpu.backend * ours.items;
+  const oursPerSecond = ours.itemsPerSecond;
+  const oursMaxPeak = Math.max(
+    ...runs.filter(r => r.kind === 'ours').map(r => r.rate.peak),
+  );
   const oursRate = (ours.rate.requests / ms) * 1000;
+  const ceilingMs = ceiling.ms;
+  const ceilingPerSecond = ceiling.itemsPerSecond;
+  const ofCeiling = oursPerSecond / ceilingPerSecond;
+  const libraryPerSecond = library.itemsPerSecond;
   log(
-    `backend cleanup: ${summary.deleted} in ${fmtMs(
-      ms,
-    )} (${oursPerSecond.toFixed(0)}/s), ${
-      ours.rate.requests
-    } apiserver requests, peak ${ours.rate.peak.toFixed(0)}/s`,
+    `cleanup, best of ${s.rounds} rounds: ours ${fmtInt(oursPerSecond)}/s = ${(
+      ofCeiling * 100
+    ).toFixed(0)} % of plain DELETEs ${fmtInt(
+      ceilingPerSecond,
+    )}/s; client alone ${fmtInt(libraryPerSecond)}/s`,
   );
 
   const args = [
@@ -124,7 +133,7 @@ export async function measureCleanup(
     'workplacements',
     '-A',
     '-l',
-    `${CLEANUP_SET_LABEL}=b`,
+    `${CLEANUP_SET_LABEL}=kubectl`,
     '--wait=false',
   ];
   const theirs = await measureRequestRate(
@@ -145,63 +154,6 @@ export async function measureCleanup(
     )} (${theirsPerSecond.toFixed(0)}/s), ${theirs.rate.requests} requests`,
   );
 
-  // The apiserver's own DELETE ceiling: the same DELETE (uid + resourceVersion preconditions,
-  // background propagation, in the body) for set c, with the same concurrency, no checks and no
-  // rate bound; then set d the same way through the product's Kubernetes client.
-  const ceiling = await measureRequestRate(
-    kube,
-    workPlacementGetsAndDeletes,
-    () =>
-      measureCpuPerItem(pids, c.items.length, async () => {
-        const t0 = performance.now();
-        const failed = await plainDeletes(kube, c.items, s.concurrency);
-        return { ms: performance.now() - t0, failed };
-      }),
-  );
-  const ceilingFailed = ceiling.value.value.failed;
-  if (ceilingFailed.length)
-    throw new Error(
-      `plain DELETEs: ${ceilingFailed.length} of ${c.items.length} refused (${[
-        ...new Set(ceilingFailed),
-      ].join(', ')})`,
-    );
-  const ceilingMs = ceiling.value.value.ms;
-  const ceilingPerSecond = (c.items.length / ceilingMs) * 1000;
-  const ofCeiling = oursPerSecond / ceilingPerSecond;
-  log(
-    `plain DELETEs (concurrency ${s.concurrency}): ${c.items.length} in ${fmtMs(
-      ceilingMs,
-    )} (${ceilingPerSecond.toFixed(0)}/s, peak ${ceiling.rate.peak.toFixed(
-      0,
-    )}/s); ours ${(ofCeiling * 100).toFixed(0)} % of it`,
-  );
-  log(`CPU per item: ours ${fmtCpuPerItem(oursCpu)}`);
-  log(`CPU per item: plain DELETEs ${fmtCpuPerItem(ceiling.value.cpu)}`);
-
-  const library = await measureCpuPerItem(pids, d.items.length, async () => {
-    const t0 = performance.now();
-    const failed = await clientNodeDeletes(
-      kubeconfigPath,
-      d.items,
-      s.concurrency,
-    );
-    return { ms: performance.now() - t0, failed };
-  });
-  if (library.value.failed.length)
-    throw new Error(
-      `DELETEs through the client: ${library.value.failed.length} of ${
-        d.items.length
-      } failed (${[...new Set(library.value.failed)].join(', ')})`,
-    );
-  const libraryPerSecond = (d.items.length / library.value.ms) * 1000;
-  log(
-    `DELETEs through KratixClusterClient: ${d.items.length} in ${fmtMs(
-      library.value.ms,
-    )} (${libraryPerSecond.toFixed(0)}/s); CPU per item ${fmtCpuPerItem(
-      library.cpu,
-    )}`,
-  );
-
   return [
     {
       id: 'cleanup.vsCeiling',
@@ -209,11 +161,15 @@ export async function measureCleanup(
         s.size,
       )} plain DELETEs (same preconditions and propagation in the body, concurrency ${
         s.concurrency
-      }, no checks, no rate bound) on an equal third set`,
+      }, no checks, no rate bound); ${
+        s.rounds
+      } rounds, each deleting three equal fresh sets (ours, plain, the client alone, order rotating); best run of each`,
       result: `${fmtInt(oursPerSecond)} items/s = ${(ofCeiling * 100).toFixed(
         0,
-      )} % of the ceiling (backend CPU ${fmtMs(backendCpuMs)} for the ${fmtInt(
-        a.items.length,
+      )} % of the ceiling (rounds: ${perRound(
+        'ours',
+      )} items/s; backend CPU ${fmtMs(backendCpuMs)} for the ${fmtInt(
+        ours.items,
       )} items: ${((backendCpuMs / ms) * 100).toFixed(
         0,
       )} % of one core over the cleanup's ${fmtMs(
@@ -221,9 +177,9 @@ export async function measureCleanup(
       )}); CPU per item: ${fmtCpuPerItem(oursCpu)}`,
       baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s (${fmtMs(
         ceilingMs,
-      )}, peak ${fmtInt(ceiling.rate.peak)}/s); CPU per item: ${fmtCpuPerItem(
-        ceiling.value.cpu,
-      )}`,
+      )}, peak ${fmtInt(ceiling.rate.peak)}/s; rounds: ${perRound(
+        'plain',
+      )}); CPU per item: ${fmtCpuPerItem(ceiling.cpu)}`,
       goal: '≥ 90 % of the ceiling',
       met: ofCeiling >= 0.9,
       data: {
@@ -231,12 +187,16 @@ export async function measureCleanup(
           ms: ceilingMs,
           itemsPerSecond: ceilingPerSecond,
           requests: ceiling.rate,
-          cpuPerItem: ceiling.value.cpu,
+          cpuPerItem: ceiling.cpu,
         },
         ofCeiling,
         backendCpuMs,
         cpuPerItem: oursCpu,
-        seedSeconds: c.seconds,
+        runs: runs.map(({ rate, summary: _summary, ...run }) => ({
+          ...run,
+          requests: rate.requests,
+          peak: rate.peak,
+        })),
       },
     },
     {
@@ -245,17 +205,17 @@ export async function measureCleanup(
         s.size,
       )} DELETEs through the product's Kubernetes client alone (KratixClusterClient on @kubernetes/client-node, concurrency ${
         s.concurrency
-      }, no checks, no watch of its own) on a fourth equal set: what the library costs`,
+      }, no checks, no watch of its own), in the same rounds: what the library costs`,
       result: `${fmtInt(libraryPerSecond)} items/s = ${(
         (libraryPerSecond / ceilingPerSecond) *
         100
-      ).toFixed(0)} % of the ceiling; CPU per item: ${fmtCpuPerItem(
-        library.cpu,
-      )}`,
+      ).toFixed(0)} % of the ceiling (rounds: ${perRound(
+        'client',
+      )} items/s); CPU per item: ${fmtCpuPerItem(library.cpu)}`,
       baseline: `plain DELETEs ${fmtInt(ceilingPerSecond)} items/s`,
       met: null,
       data: {
-        ms: library.value.ms,
+        ms: library.ms,
         itemsPerSecond: libraryPerSecond,
         cpuPerItem: library.cpu,
       },
@@ -290,7 +250,7 @@ export async function measureCleanup(
           requests: theirs.rate,
         },
         ratio,
-        seedSeconds: { a: a.seconds, b: b.seconds },
+        seedSeconds: { kubectl: b.seconds },
       },
     },
     {
@@ -298,12 +258,14 @@ export async function measureCleanup(
       name: 'Apiserver requests during our cleanup (WorkPlacement DELETE with preconditions, plus GET + DELETE again where the cache was behind; from apiserver_request_total)',
       result: `${fmtInt(ours.rate.requests)} requests, average ${fmtInt(
         oursRate,
-      )}/s, peak ${fmtInt(ours.rate.peak)}/s over 1 s samples`,
+      )}/s (best round), peak ${fmtInt(oursMaxPeak)}/s over 1 s samples (all ${
+        s.rounds
+      } rounds)`,
       goal: `≤ ${fmtInt(s.maxRequestsPerSecond)}/s (configured bound)`,
       met:
-        ours.rate.peak <= s.maxRequestsPerSecond &&
+        oursMaxPeak <= s.maxRequestsPerSecond &&
         oursRate <= s.maxRequestsPerSecond,
-      data: { ...ours.rate, averageOverCleanup: oursRate },
+      data: { ...ours.rate, averageOverCleanup: oursRate, oursMaxPeak },
     },
   ];
 }

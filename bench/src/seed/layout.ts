@@ -163,18 +163,16 @@ export function planLayout(sizes: BenchSizes): Layout {
 }
 
 /**
- * The four equal cleanup sets (a: deleted by the backend, b: by kubectl, c: by plain DELETEs
- * as fast as the apiserver takes them, d: by the product's Kubernetes client alone): misplaced dependency
- * WorkPlacements of Promises bench-p-001… on the pool after their own, as if each Promise had
- * moved pools. Each entry is a Promise and the Destinations of its set.
+ * `count` equal cleanup sets (bench/src/figures/cleanup.ts: one for kubectl, then three per round
+ * for our cleanup, plain DELETEs and the client alone): misplaced dependency WorkPlacements of
+ * Promises bench-p-001… on the pool after their own, as if each Promise had moved pools. Each
+ * entry is a Promise and the Destinations of its set.
  */
 export function planCleanupSets(
   layout: Layout,
   size: number,
-): Record<
-  'a' | 'b' | 'c' | 'd',
-  Array<{ promise: PromisePlan; destinations: string[] }>
-> {
+  count: number,
+): Array<Array<{ promise: PromisePlan; destinations: string[] }>> {
   const D = layout.sizes.destinations;
   let k = 1;
   const take = () => {
@@ -183,7 +181,9 @@ export function planCleanupSets(
     while (left > 0) {
       const promise = layout.promises[k++];
       if (!promise)
-        throw new Error(`not enough Promises for four cleanup sets of ${size}`);
+        throw new Error(
+          `not enough Promises for ${count} cleanup sets of ${size}`,
+        );
       const dests = poolMembers(D, (promise.pool + 1) % POOLS)
         .slice(0, left)
         .map(destinationName);
@@ -192,9 +192,5 @@ export function planCleanupSets(
     }
     return out;
   };
-  const a = take();
-  const b = take();
-  const c = take();
-  const d = take();
-  return { a, b, c, d };
+  return Array.from({ length: count }, take);
 }
