@@ -14,11 +14,14 @@ import {
   WORK_TYPE_LABEL,
   WORKLOAD_GROUP_ID_LABEL,
 } from '@kratix-backstage/plugin-kratix-common';
+import { StringPool } from './StringPool';
 
 /*
  * API objects → the slim shapes the cache keeps. Workload contents, dependencies and pipeline
- * specs are dropped here, so the cache's memory stays small however large the workloads are.
+ * specs are dropped here, so the cache's memory stays small however large the workloads are. The
+ * strings many objects repeat are shared through one pool (StringPool.ts).
  */
+const shared = new StringPool();
 
 function meta(obj: any): ObjectMeta {
   const m = obj?.metadata ?? {};
@@ -26,9 +29,9 @@ function meta(obj: any): ObjectMeta {
     name: String(m.name ?? ''),
     uid: String(m.uid ?? ''),
     resourceVersion: String(m.resourceVersion ?? ''),
-    creationTimestamp: m.creationTimestamp,
-    deletionTimestamp: m.deletionTimestamp,
-    labels: { ...(m.labels ?? {}) },
+    creationTimestamp: shared.maybe(m.creationTimestamp),
+    deletionTimestamp: shared.maybe(m.deletionTimestamp),
+    labels: shared.values(m.labels),
     generation: Number(m.generation ?? 0) || undefined,
   };
 }
@@ -37,11 +40,11 @@ function conditions(obj: any): Condition[] {
   const list = obj?.status?.conditions;
   if (!Array.isArray(list)) return [];
   return list.map((c: any) => ({
-    type: String(c.type),
-    status: String(c.status),
-    reason: c.reason,
-    message: c.message,
-    lastTransitionTime: c.lastTransitionTime,
+    type: shared.of(String(c.type)),
+    status: shared.of(String(c.status)),
+    reason: shared.maybe(c.reason),
+    message: shared.maybe(c.message),
+    lastTransitionTime: shared.maybe(c.lastTransitionTime),
   }));
 }
 
@@ -136,19 +139,21 @@ export function slimWork(obj: any): SlimWork {
   const spec = obj?.spec ?? {};
   return {
     ...m,
-    namespace: String(obj?.metadata?.namespace ?? ''),
-    promiseName: String(spec.promiseName ?? m.labels[PROMISE_NAME_LABEL] ?? ''),
-    resourceName: String(spec.resourceName ?? ''),
+    namespace: shared.of(String(obj?.metadata?.namespace ?? '')),
+    promiseName: shared.of(
+      String(spec.promiseName ?? m.labels[PROMISE_NAME_LABEL] ?? ''),
+    ),
+    resourceName: shared.of(String(spec.resourceName ?? '')),
     workType: m.labels[WORK_TYPE_LABEL],
     pipelineName: m.labels[PIPELINE_NAME_LABEL],
     workloadGroups: Array.isArray(spec.workloadGroups)
       ? spec.workloadGroups.map((g: any) => ({
-          id: String(g?.id ?? ''),
-          directory: String(g?.directory ?? '.'),
+          id: shared.of(String(g?.id ?? '')),
+          directory: shared.of(String(g?.directory ?? '.')),
           destinationSelectors: Array.isArray(g?.destinationSelectors)
             ? g.destinationSelectors.map((s: any) => ({
-                matchLabels: { ...(s?.matchLabels ?? {}) },
-                source: String(s?.source ?? ''),
+                matchLabels: shared.values(s?.matchLabels),
+                source: shared.of(String(s?.source ?? '')),
               }))
             : [],
         }))
@@ -163,20 +168,21 @@ export function slimWorkPlacement(obj: any): SlimWorkPlacement {
   const groupId = m.labels[WORKLOAD_GROUP_ID_LABEL] ?? spec.id;
   return {
     ...m,
-    namespace: String(obj?.metadata?.namespace ?? ''),
+    namespace: shared.of(String(obj?.metadata?.namespace ?? '')),
     workName: m.labels[WORK_LABEL],
-    workloadGroupId: groupId,
+    workloadGroupId:
+      groupId === undefined ? undefined : shared.of(String(groupId)),
     pipelineName: m.labels[PIPELINE_NAME_LABEL],
-    promiseName: String(spec.promiseName ?? ''),
-    resourceName: String(
-      spec.resourceName ?? m.labels[RESOURCE_NAME_LABEL] ?? '',
+    promiseName: shared.of(String(spec.promiseName ?? '')),
+    resourceName: shared.of(
+      String(spec.resourceName ?? m.labels[RESOURCE_NAME_LABEL] ?? ''),
     ),
-    targetDestinationName: String(spec.targetDestinationName ?? ''),
-    shortId: groupId ? String(groupId).slice(0, 5) : undefined,
+    targetDestinationName: shared.of(String(spec.targetDestinationName ?? '')),
+    shortId: groupId ? shared.of(String(groupId).slice(0, 5)) : undefined,
     conditions: conditions(obj),
     versionID: obj?.status?.versionID || undefined,
     finalizers: Array.isArray(obj?.metadata?.finalizers)
-      ? [...obj.metadata.finalizers]
+      ? obj.metadata.finalizers.map((f: unknown) => shared.of(String(f)))
       : [],
   };
 }
