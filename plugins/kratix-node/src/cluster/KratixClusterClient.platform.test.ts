@@ -7,11 +7,17 @@ import {
 import { KubeConfig } from '@kubernetes/client-node';
 import {
   adminKubeConfig,
+  applyPromise,
+  deletePromise,
   getWorkPlacement,
+  kubeConfigFromFile,
   listWorkPlacements,
   platformStateDir,
+  promiseManifest,
   restrictedKubeConfig,
-  kubeConfigFromFile,
+  uniqueName,
+  waitFor,
+  workPlacementsOf,
 } from '@kratix-backstage/test-platform';
 import { resolve } from 'node:path';
 import { KratixClusterClient } from './KratixClusterClient';
@@ -25,15 +31,26 @@ import { WORK_PLACEMENTS } from './kratixKinds';
 
 const admin = () => new KratixClusterClient('local', adminKubeConfig());
 
+const promise = uniqueName('client-hot-paths');
+
+/** One of this test's own WorkPlacements, as the apiserver has it now. */
 async function someWorkPlacement(): Promise<any> {
-  const all = await listWorkPlacements();
-  const wp = all.find(w => !w.metadata.deletionTimestamp);
-  if (!wp)
-    throw new Error(
-      'the local platform has no WorkPlacement: run dev/platform/seed.sh',
-    );
+  const wp = (await workPlacementsOf(promise)).find(
+    w => !w.metadata.deletionTimestamp,
+  );
+  if (!wp) throw new Error(`Promise ${promise} has no WorkPlacement`);
   return wp;
 }
+
+beforeAll(async () => {
+  // Its own Promise on the two dev Destinations: WorkPlacements no other test touches.
+  await applyPromise(promiseManifest(promise, [{ environment: 'dev' }]));
+  await waitFor(`WorkPlacements of ${promise}`, 60_000, async () => {
+    return (await workPlacementsOf(promise)).length === 2;
+  });
+}, 120_000);
+
+afterAll(() => deletePromise(promise, 120_000), 180_000);
 
 describe('KratixClusterClient on the real apiserver', () => {
   it('pages through a LIST with continue tokens, the same objects as one LIST', async () => {

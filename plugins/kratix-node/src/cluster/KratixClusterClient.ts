@@ -48,6 +48,8 @@ export interface WriteOptions {
   as?: ActingIdentity;
 }
 
+const IMPERSONATE_USER = 'Impersonate-User';
+
 /** Field manager recorded by the apiserver for writes made through the plugin. */
 export const FIELD_MANAGER = 'backstage-kratix';
 
@@ -75,15 +77,18 @@ export class KratixClusterClient {
     return `${what} on platform ${this.platform}`;
   }
 
+  /**
+   * The impersonation headers of a request made as `as`: the user only. One Impersonate-Group
+   * header per group would be needed, and fetch merges repeated headers, so groups are not
+   * impersonated (Kubernetes then applies the user's own bindings plus system:authenticated).
+   */
   private impersonation(as?: ActingIdentity): Record<string, string> {
-    return as ? { 'Impersonate-User': as.user } : {};
+    return as ? { [IMPERSONATE_USER]: as.user } : {};
   }
 
+  /** The same, as client-node request options. */
   private options(as?: ActingIdentity) {
-    if (!as) return undefined;
-    // One Impersonate-Group header per request: fetch merges repeated headers, so groups are
-    // not impersonated (Kubernetes then applies the user's own bindings plus system:authenticated).
-    return setHeaderOptions('Impersonate-User', as.user);
+    return as ? setHeaderOptions(IMPERSONATE_USER, as.user) : undefined;
   }
 
   /** Plurals served in platform.kratix.io/v1alpha1 (which Kratix generation runs there). */
