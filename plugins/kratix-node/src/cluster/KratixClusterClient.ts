@@ -150,6 +150,7 @@ export class KratixClusterClient {
     return () => controller.abort();
   }
 
+  /** A Promise as the apiserver has it now (its full spec: the cache keeps a slim one). */
   async getPromise(name: string, as?: ActingIdentity): Promise<any> {
     try {
       return await this.api.getClusterCustomObject(
