@@ -54,8 +54,10 @@ const IMPERSONATE_USER = 'Impersonate-User';
 export const FIELD_MANAGER = 'backstage-kratix';
 
 /**
- * The one place that talks to a platform's Kubernetes API (`@kubernetes/client-node`). Everything
- * else in the plugin goes through this adapter; its errors are Backstage errors (see errors.ts).
+ * The one place that talks to a platform's Kubernetes API (`@kubernetes/client-node`; the cache
+ * sync's LIST pages and the cleanup's GET/DELETE take a leaner transport with client-node's own
+ * authentication, KubeRequests.ts). Everything else in the plugin goes through this adapter; its
+ * errors are Backstage errors (see errors.ts).
  *
  * @public
  */
