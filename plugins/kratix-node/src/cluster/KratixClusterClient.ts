@@ -12,6 +12,7 @@ import {
   WORK_PLACEMENTS,
   PROMISES,
   collectionPath,
+  objectPath,
 } from './kratixKinds';
 import { toBackstageError } from './errors';
 import { reuseConnections } from './reuseConnections';
@@ -303,7 +304,7 @@ export class KratixClusterClient {
     try {
       return await this.hot.json({
         method: 'GET',
-        path: workPlacementPath(namespace, name),
+        path: objectPath(WORK_PLACEMENTS, namespace, name),
         headers: this.impersonation(as),
       });
     } catch (e) {
@@ -327,7 +328,7 @@ export class KratixClusterClient {
     try {
       await this.hot.json({
         method: 'DELETE',
-        path: workPlacementPath(namespace, name),
+        path: objectPath(WORK_PLACEMENTS, namespace, name),
         // The apiserver reads DeleteOptions from the body when there is one and then ignores
         // the query string (k8s.io/apiserver endpoints/handlers/delete.go): dryRun and the
         // propagation policy must travel in the body with the preconditions, or a "dry run"
@@ -346,10 +347,4 @@ export class KratixClusterClient {
       );
     }
   }
-}
-
-function workPlacementPath(namespace: string, name: string): string {
-  return `/apis/${KRATIX_GROUP}/${KRATIX_VERSION}/namespaces/${encodeURIComponent(
-    namespace,
-  )}/${WORK_PLACEMENTS.plural}/${encodeURIComponent(name)}`;
 }

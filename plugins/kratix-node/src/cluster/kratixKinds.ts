@@ -53,3 +53,14 @@ export const CACHED_KINDS = [
 export function collectionPath(kind: KratixKind): string {
   return `/apis/${KRATIX_GROUP}/${KRATIX_VERSION}/${kind.plural}`;
 }
+
+/** API path of one namespaced object of a kind. */
+export function objectPath(
+  kind: KratixKind,
+  namespace: string,
+  name: string,
+): string {
+  return `/apis/${KRATIX_GROUP}/${KRATIX_VERSION}/namespaces/${encodeURIComponent(
+    namespace,
+  )}/${kind.plural}/${encodeURIComponent(name)}`;
+}
