@@ -165,12 +165,35 @@ describe('reliability: cleanup races against the real Kratix', () => {
     };
   }
 
-  /** Positive control: once Kratix has settled, a fresh preflight + cleanup deletes what is misplaced. */
-  async function control(promise: string, expected: number): Promise<number> {
+  /**
+   * Positive control: once Kratix has settled, a fresh preflight + cleanup deletes what is
+   * misplaced. It waits for the misplaced WorkPlacements to be exactly those on `misplacedOn`, in
+   * the cluster and in the cache: a count alone can be met half-way (one Destination's label
+   * already removed, another's not yet added), and then the preflight rightly names a
+   * WorkPlacement that the cleanup, as rightly, refuses.
+   */
+  async function control(
+    promise: string,
+    misplacedOn: string[],
+  ): Promise<number> {
+    const expected = [...misplacedOn].sort().join(',');
     await waitFor(
-      `${expected} misplaced of ${promise} in the cache`,
+      `${promise} misplaced exactly on ${expected}, in the cluster and the cache`,
       90_000,
-      () => misplacedInCache(promise) === expected,
+      async () => {
+        const inCluster = (await workPlacementsOf(promise))
+          .filter(isMisplaced)
+          .map(wp => wp.spec.targetDestinationName)
+          .sort()
+          .join(',');
+        const inCache = backend.registry
+          .get('local')
+          .cache.workPlacements.byIndex('misplacedByPromise', promise)
+          .map(wp => wp.targetDestinationName)
+          .sort()
+          .join(',');
+        return inCluster === expected && inCache === expected;
+      },
     );
     await waitSettled(() =>
       snapshotKratix(undefined, ofPromise(promise), kratixStateOf),
@@ -179,7 +202,7 @@ describe('reliability: cleanup races against the real Kratix', () => {
     const res = await api()
       .post('/api/kratix/platforms/local/cleanup')
       .send({ items });
-    if (res.body.summary?.deleted !== expected) {
+    if (res.body.summary?.deleted !== misplacedOn.length) {
       throw new Error(
         `control cleanup of ${promise}: ${JSON.stringify(res.body)}`,
       );
@@ -229,7 +252,7 @@ describe('reliability: cleanup races against the real Kratix', () => {
       }
       const raced = await racedCleanup(items);
       // Kratix now marks the prod-1 WorkPlacement misplaced.
-      const controlDeleted = await control(promise, 1);
+      const controlDeleted = await control(promise, ['prod-1']);
       return { race: 'moved back', run, mode, ...raced, controlDeleted };
     } finally {
       await tearDown(() => deletePromise(promise, 180_000));
@@ -289,7 +312,7 @@ describe('reliability: cleanup races against the real Kratix', () => {
       // the same object, misplaced again with the same spec: deleting it would be right, so it is not
       // part of this race.)
       const raced = await racedCleanup([dev1]);
-      const controlDeleted = await control(promise, 2);
+      const controlDeleted = await control(promise, ['dev-1', 'dev-2']);
       return {
         race: 'replaced',
         run,
@@ -342,7 +365,7 @@ describe('reliability: cleanup races against the real Kratix', () => {
       await waitFor(`${promise} misplaced again`, 90_000, async () =>
         (await workPlacementsOf(promise)).every(isMisplaced),
       );
-      const controlDeleted = await control(promise, 1);
+      const controlDeleted = await control(promise, [destination]);
       return { race: 'destination back', run, mode, ...raced, controlDeleted };
     } finally {
       await tearDown(async () => {

@@ -42,35 +42,30 @@ export async function applyPromise(
   manifest: any,
   options: { awaitKratix?: boolean } = {},
 ): Promise<any> {
-  const api = customObjects();
   try {
-    const current: any = await api.getClusterCustomObject({
-      ...KRATIX,
-      plural: 'promises',
-      name: manifest.metadata.name,
-    });
-    return await api.replaceClusterCustomObject({
-      ...KRATIX,
-      plural: 'promises',
-      name: manifest.metadata.name,
-      body: {
-        ...manifest,
-        metadata: {
-          ...manifest.metadata,
-          resourceVersion: current.metadata.resourceVersion,
-        },
+    // Kratix writes the Promise itself (finalizers, labels) while it reconciles: this retries on 409.
+    return await updateKratixObject(
+      { plural: 'promises', name: manifest.metadata.name },
+      current => {
+        // The manifest replaces the object whole; only the read's resourceVersion is kept.
+        const resourceVersion = current.metadata.resourceVersion;
+        for (const key of Object.keys(current)) delete current[key];
+        Object.assign(current, manifest, {
+          metadata: { ...manifest.metadata, resourceVersion },
+        });
       },
-    });
+    );
   } catch (e) {
     if ((e as { code?: number }).code !== 404) throw e;
-    const created = await api.createClusterCustomObject({
-      ...KRATIX,
-      plural: 'promises',
-      body: manifest,
-    });
-    if (options.awaitKratix === false) return created;
-    return awaitKratixReconciled(manifest.metadata.name);
   }
+  const api = customObjects();
+  const created = await api.createClusterCustomObject({
+    ...KRATIX,
+    plural: 'promises',
+    body: manifest,
+  });
+  if (options.awaitKratix === false) return created;
+  return awaitKratixReconciled(manifest.metadata.name);
 }
 
 /** Waits until Kratix has reconciled a new Promise to Available, and returns it as Kratix left it. */
@@ -277,12 +272,12 @@ export async function waitFor(
 
 /**
  * Get-modify-replace of a Kratix object, retried on conflicts (the Kratix manager writes the same
- * objects, e.g. their status).
+ * objects, e.g. their status). Returns the object as the apiserver stored it.
  */
 export async function updateKratixObject(
   target: { plural: string; name: string; namespace?: string },
   modify: (obj: any) => void,
-): Promise<void> {
+): Promise<any> {
   const api = customObjects();
   for (let attempt = 0; ; attempt++) {
     const obj: any = target.namespace
@@ -300,22 +295,20 @@ export async function updateKratixObject(
     modify(obj);
     try {
       if (target.namespace) {
-        await api.replaceNamespacedCustomObject({
+        return await api.replaceNamespacedCustomObject({
           ...KRATIX,
           plural: target.plural,
           namespace: target.namespace,
           name: target.name,
           body: obj,
         });
-      } else {
-        await api.replaceClusterCustomObject({
-          ...KRATIX,
-          plural: target.plural,
-          name: target.name,
-          body: obj,
-        });
       }
-      return;
+      return await api.replaceClusterCustomObject({
+        ...KRATIX,
+        plural: target.plural,
+        name: target.name,
+        body: obj,
+      });
     } catch (e) {
       if ((e as { code?: number }).code !== 409 || attempt >= 10) throw e;
     }
