@@ -75,6 +75,27 @@ export function indexWorkPlacements(
   return index;
 }
 
+/**
+ * A lookup of the WorkPlacements of one workload group of these Works: the caller's own index when
+ * the picture has one (nothing built per call), else an index of `picture.workPlacements`.
+ */
+export function workPlacementsOfGroup(
+  picture: Pick<WhatIfPicture, 'workPlacements' | 'workPlacementsOfWork'>,
+  works: readonly SlimWork[],
+): (work: SlimWork, groupId: string) => readonly SlimWorkPlacement[] {
+  const ofWork = picture.workPlacementsOfWork;
+  if (ofWork) {
+    return (w, groupId) =>
+      ofWork(w.namespace, w.name).filter(wp => wp.workloadGroupId === groupId);
+  }
+  const workKeys = new Set(works.map(w => `${w.namespace}\u0000${w.name}`));
+  const index = indexWorkPlacements(picture.workPlacements, wp =>
+    workKeys.has(`${wp.namespace}\u0000${wp.workName}`),
+  );
+  return (w, groupId) =>
+    index.get(groupKey(w.namespace, w.name, groupId)) ?? [];
+}
+
 export function stateStoreIndex(
   stores: readonly SlimStateStore[],
 ): Map<string, SlimStateStore> {

@@ -5,20 +5,18 @@ import {
   promiseDependencySelectors,
   SelectorConflict,
   SlimDestination,
-  SlimWork,
   squashPromiseScheduling,
   WhatIfResponse,
   WhatIfWorkRef,
 } from '@kratix-backstage/plugin-kratix-common';
 import {
   DEFAULT_WORKLOAD_GROUP_ID,
-  groupKey,
-  indexWorkPlacements,
   isDryRunWork,
   jsonEqual,
   resourceRequestCount,
   stateStoreIndex,
   whatIfWorkKind,
+  workPlacementsOfGroup,
 } from './picture';
 import { GroupCase, evaluateGroup } from './groupEvaluation';
 import { WhatIfResultBuilder } from './result';
@@ -200,14 +198,47 @@ export function whatIfPromiseChange(
   const works = picture.works.filter(
     w => w.promiseName === promiseName && !isDryRunWork(w, generation),
   );
-  const workKeys = new Set(works.map(w => `${w.namespace}\u0000${w.name}`));
-  const wpIndex = indexWorkPlacements(picture.workPlacements, wp =>
-    workKeys.has(`${wp.namespace}\u0000${wp.workName}`),
-  );
-  const wpsOf = (w: SlimWork, groupId: string) =>
-    wpIndex.get(groupKey(w.namespace, w.name, groupId)) ?? [];
+  const wpsOf = workPlacementsOfGroup(picture, works);
 
-  const cases: GroupCase[] = [];
+  const selectors = new MergedSelectorCache();
+  const targets = new Set<string>();
+  const failedWorks = new Set<string>();
+  let falsePositives = 0;
+  // Workflow selectors the Promise now overrides (Promise > Promise-workflow > Resource-workflow),
+  // once per distinct (before, after) pair.
+  const introduced = new Map<
+    MergedSelectors,
+    Map<MergedSelectors, SelectorConflict[]>
+  >();
+  const overridden = new Map<string, { c: SelectorConflict; groups: number }>();
+  // Each case is evaluated as it is made: 40,000 cases kept in a list until a second pass would
+  // outlive the young generation and grow the heap.
+  const evaluate = (gc: GroupCase) => {
+    const workId = `${gc.work.namespace}\u0000${gc.work.name}`;
+    const r = evaluateGroup(b, matcher, selectors, gc, failedWorks.has(workId));
+    if (r.fails) failedWorks.add(workId);
+    falsePositives += r.falsePositives;
+    for (const d of r.targets) targets.add(d);
+    if (!gc.rewritten || !r.before || !r.after) return;
+    let byAfter = introduced.get(r.before);
+    if (!byAfter) introduced.set(r.before, (byAfter = new Map()));
+    let conflicts = byAfter.get(r.after);
+    if (!conflicts) {
+      const old = new Set(r.before.conflicts.map(conflictKey));
+      conflicts = r.after.conflicts.filter(
+        c =>
+          c.keptFrom === 'promise' &&
+          c.ignoredFrom !== 'promise' &&
+          !old.has(conflictKey(c)),
+      );
+      byAfter.set(r.after, conflicts);
+    }
+    for (const c of conflicts) {
+      const entry = overridden.get(conflictKey(c));
+      if (entry) entry.groups++;
+      else overridden.set(conflictKey(c), { c, groups: 1 });
+    }
+  };
   const staticWorks = works.filter(
     w => whatIfWorkKind(w) === 'static-dependency',
   );
@@ -228,7 +259,7 @@ export function whatIfPromiseChange(
     }
   } else if (staticWorks.length === 0) {
     effect.staticDependencies = 'created';
-    cases.push({
+    evaluate({
       work: {
         promise: promiseName,
         namespace: KRATIX_PLATFORM_NAMESPACE,
@@ -257,7 +288,7 @@ export function whatIfPromiseChange(
       kind: 'static-dependency',
     };
     for (const g of w.workloadGroups) {
-      cases.push({
+      evaluate({
         work: ref,
         groupId: g.id,
         directory: g.directory,
@@ -277,49 +308,12 @@ export function whatIfPromiseChange(
 
   const pinnedWorks = workflowWorkCases(
     b,
-    cases,
+    evaluate,
     works,
     picture.pinnedResources?.[promiseName] ?? {},
     { promiseName, promiseWorkflowReruns, newPromiseSelectors, wpsOf },
   );
   if (pinnedWorks.size > 0) warnPinned(b, promiseName, pinnedWorks, works);
-  const selectors = new MergedSelectorCache();
-  const targets = new Set<string>();
-  const failedWorks = new Set<string>();
-  let falsePositives = 0;
-  // Workflow selectors the Promise now overrides (Promise > Promise-workflow > Resource-workflow),
-  // once per distinct (before, after) pair.
-  const introduced = new Map<
-    MergedSelectors,
-    Map<MergedSelectors, SelectorConflict[]>
-  >();
-  const overridden = new Map<string, { c: SelectorConflict; groups: number }>();
-  for (const gc of cases) {
-    const workId = `${gc.work.namespace}\u0000${gc.work.name}`;
-    const r = evaluateGroup(b, matcher, selectors, gc, failedWorks.has(workId));
-    if (r.fails) failedWorks.add(workId);
-    falsePositives += r.falsePositives;
-    for (const d of r.targets) targets.add(d);
-    if (!gc.rewritten || !r.before || !r.after) continue;
-    let byAfter = introduced.get(r.before);
-    if (!byAfter) introduced.set(r.before, (byAfter = new Map()));
-    let conflicts = byAfter.get(r.after);
-    if (!conflicts) {
-      const old = new Set(r.before.conflicts.map(conflictKey));
-      conflicts = r.after.conflicts.filter(
-        c =>
-          c.keptFrom === 'promise' &&
-          c.ignoredFrom !== 'promise' &&
-          !old.has(conflictKey(c)),
-      );
-      byAfter.set(r.after, conflicts);
-    }
-    for (const c of conflicts) {
-      const entry = overridden.get(conflictKey(c));
-      if (entry) entry.groups++;
-      else overridden.set(conflictKey(c), { c, groups: 1 });
-    }
-  }
   for (const { c, groups } of overridden.values()) {
     b.warn({
       code: 'workflow-selector-overridden',

@@ -85,12 +85,29 @@ const KIND_ORDER: Record<WhatIfWorkKind, number> = {
   resource: 3,
 };
 
+/** The order group details are answered in: kind, Promise, Work, group. */
+function compareGroups(a: WhatIfGroupEffect, b: WhatIfGroupEffect): number {
+  return (
+    KIND_ORDER[a.work.kind] - KIND_ORDER[b.work.kind] ||
+    compare(a.work.promise, b.work.promise) ||
+    compare(a.work.namespace, b.work.namespace) ||
+    compare(a.work.name, b.work.name) ||
+    compare(a.groupId, b.groupId)
+  );
+}
+
 /** Collects effects, de-duplicates match changes and warnings, and builds the response. */
 export class WhatIfResultBuilder {
   private readonly matchChanges: WhatIfMatchChange[] = [];
   private readonly matchChangeIndex = new Map<string, number>();
   private readonly matchChangePromises: Array<Set<string>> = [];
-  private readonly groups: WhatIfGroupEffect[] = [];
+  /**
+   * The first group details in answer order, at most twice the answer's limit between trims: a
+   * Promise with 40,000 affected groups must not keep 40,000 effects alive until the end, as
+   * V8 then promotes them to the old space and keeps the grown heap's pages (bench/README.md, memory).
+   */
+  private groups: WhatIfGroupEffect[] = [];
+  private groupsTotal = 0;
   private readonly warnings: WhatIfWarning[] = [];
   private readonly warningKeys = new Set<string>();
   private readonly promises = new Map<string, PromiseAccumulator>();
@@ -212,8 +229,22 @@ export class WhatIfResultBuilder {
       if (effect.workChange === 'deleted') c.worksDeleted++;
       c.deferred += deferred;
     }
+    this.groupsTotal++;
     this.groups.push(effect);
+    if (this.groups.length >= 2 * Math.max(1, this.maxGroupDetails()))
+      this.trimGroups();
     return true;
+  }
+
+  private maxGroupDetails(): number {
+    return this.options.maxGroupDetails ?? DEFAULT_MAX_GROUP_DETAILS;
+  }
+
+  /** Keeps the first details in answer order (a stable sort: ties keep the order they came in). */
+  private trimGroups() {
+    this.groups = this.groups
+      .sort(compareGroups)
+      .slice(0, this.maxGroupDetails());
   }
 
   warn(warning: WhatIfWarning) {
@@ -259,16 +290,8 @@ export class WhatIfResultBuilder {
   }
 
   finish(changed: boolean): WhatIfResponse {
-    const max = this.options.maxGroupDetails ?? DEFAULT_MAX_GROUP_DETAILS;
     this.unionMatchChanges();
-    const groups = [...this.groups].sort(
-      (a, b) =>
-        KIND_ORDER[a.work.kind] - KIND_ORDER[b.work.kind] ||
-        compare(a.work.promise, b.work.promise) ||
-        compare(a.work.namespace, b.work.namespace) ||
-        compare(a.work.name, b.work.name) ||
-        compare(a.groupId, b.groupId),
-    );
+    this.trimGroups();
     this.matchChanges.forEach((mc, i) => {
       mc.promises = [...this.matchChangePromises[i]].sort();
     });
@@ -296,8 +319,8 @@ export class WhatIfResultBuilder {
       promises,
       ...(this.destinations ? { destinations: this.destinations } : {}),
       matchChanges: this.matchChanges,
-      groups: groups.slice(0, max),
-      groupsOmitted: Math.max(0, groups.length - max),
+      groups: this.groups,
+      groupsOmitted: this.groupsTotal - this.groups.length,
       notes: this.notes,
       markdown: '',
     };

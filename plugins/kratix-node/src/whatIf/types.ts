@@ -21,6 +21,15 @@ export interface WhatIfPicture {
   destinations: readonly SlimDestination[];
   works: readonly SlimWork[];
   workPlacements: readonly SlimWorkPlacement[];
+  /**
+   * The WorkPlacements of one Work (label kratix.io/work, in the Work's namespace), when the caller
+   * keeps them indexed. A Promise what-if then looks them up instead of indexing
+   * `workPlacements` again on every call. Missing: the engine indexes `workPlacements`.
+   */
+  workPlacementsOfWork?: (
+    namespace: string,
+    workName: string,
+  ) => readonly SlimWorkPlacement[];
   stateStores: readonly SlimStateStore[];
   /**
    * Resource requests per Promise name. When a Promise is missing here, the engine counts the

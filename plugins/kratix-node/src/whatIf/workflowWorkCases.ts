@@ -45,12 +45,13 @@ export interface WorkflowCaseInput {
 }
 
 /**
- * Adds a case per workload group of the Promise's workflow Works to `cases`, and answers the
- * resource requests pinned to another Promise version (`pinned`: "namespace/name" → version).
+ * Hands a case per workload group of the Promise's workflow Works to `emit`, in Work order, and
+ * answers the resource requests pinned to another Promise version (`pinned`: "namespace/name" →
+ * version).
  */
 export function workflowWorkCases(
   b: WhatIfResultBuilder,
-  cases: GroupCase[],
+  emit: (gc: GroupCase) => void,
   works: readonly SlimWork[],
   pinned: Record<string, string>,
   input: WorkflowCaseInput,
@@ -94,7 +95,7 @@ export function workflowWorkCases(
           : 'the Promise configure workflow re-runs after a spec change';
       if (pinnedTo)
         whenReason = `the resource request is pinned to Promise version ${pinnedTo}: its workflow re-runs with that version's spec and keeps its selectors`;
-      cases.push({
+      emit({
         work: ref,
         groupId: g.id,
         directory: g.directory,

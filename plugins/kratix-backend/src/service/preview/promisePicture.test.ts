@@ -65,10 +65,12 @@ describe('promisePictureOf', () => {
       'a-r1',
     ]);
 
+    // The whole platform, WorkPlacements indexed by the engine itself (no lookup).
     const whole: WhatIfPicture = {
       ...picture,
       works: p.cache.works.all(),
       workPlacements: p.cache.workPlacements.all(),
+      workPlacementsOfWork: undefined,
     };
     const live = {
       destinationSelectors: [{ matchLabels: { env: 'dev' } }],
