@@ -27,6 +27,7 @@ import { readOptions } from './options';
 import { Figure, fmtInt, fmtMB, notMeasured } from './results/figure';
 import { writeResults } from './results/write';
 import { env, resetControlPlane, seedOrReuse } from './seed/controlPlane';
+import { stopTimingChild } from './backend/timingClient';
 import { BIG_PROMISE, planLayout } from './seed/layout';
 import { SeedReport } from './seed/seed';
 import { log } from './util/log';
@@ -380,6 +381,7 @@ async function main() {
     { sweep: rows, bare },
   );
   log(`results: ${file}`);
+  stopTimingChild();
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -74,3 +74,57 @@ export async function ok(
     );
   return { json: JSON.parse(r.text), ms: r.ms, bytes: r.bytes };
 }
+
+/**
+ * A request that must answer 200, timed to its last byte; the body is counted and dropped, not
+ * decoded. Timed runs use it: decoding megabytes of JSON in the measuring process would leave
+ * garbage whose collection lands inside the next request's time.
+ */
+export async function timedOk(
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ ms: number; bytes: number }> {
+  const payload =
+    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          Accept: 'application/json',
+          ...(payload
+            ? {
+                'Content-Type': 'application/json',
+                'Content-Length': payload.length,
+              }
+            : {}),
+        },
+      },
+      res => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+        });
+        res.on('end', () => {
+          const ms = performance.now() - t0;
+          if (res.statusCode !== 200) {
+            reject(new Error(`${method} ${path}: HTTP ${res.statusCode}`));
+          } else {
+            resolve({ ms, bytes });
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}

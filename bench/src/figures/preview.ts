@@ -23,9 +23,9 @@ export async function measurePreview(
   const first = await ok(b.port, 'POST', path, PREVIEW_BODY);
   const d = await timeRequests(
     b,
+    { method: 'POST', path, body: PREVIEW_BODY },
     runs,
     3,
-    async () => (await ok(b.port, 'POST', path, PREVIEW_BODY)).ms,
   );
   const s = first.json.summary ?? {};
   log(`POST ${path}: p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms`);

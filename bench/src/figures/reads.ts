@@ -3,34 +3,47 @@
  * matrix. Each request is timed to its last byte; p50/p95 over sequential runs after a warm-up.
  */
 import { ok } from '../backend/http';
+import { timeInChild } from '../backend/timingClient';
 import { Figure, fmtMB, fmtMs, fmtRatio, fmtInt } from '../results/figure';
 import { BIG_PROMISE, TYPICAL_PROMISE } from '../seed/layout';
 import { log } from '../util/log';
-import { Distribution, sample } from '../util/stats';
+import { Distribution, distribution } from '../util/stats';
 import { BackendProcess } from '../backend/backendProcess';
 import { MisplacedBaselines } from './baselineRuns';
 
 export const API = '/api/kratix/platforms/bench';
 const WARMUP = 10;
 
-export type Timed = Distribution & { cpuMsPerRequest: number };
+export type Timed = Distribution & {
+  cpuMsPerRequest: number;
+  /** The measuring process's own GC pauses during the measured runs (ms in all, longest). */
+  clientGcMs: number;
+  clientGcMaxMs: number;
+};
 
 /**
- * p50/p95 of `runs` sequential requests after a warm-up, and the backend's CPU time per request
- * (process.cpuUsage of the backend process over the measured runs: less sensitive than latency to
- * other work on the machine).
+ * p50/p95 of `runs` sequential requests after a warm-up, sent by the timing child process (its own
+ * small heap: timingChild.ts), and the backend's CPU time per request (process.cpuUsage of the
+ * backend process over the measured runs: less sensitive than latency to other work on the
+ * machine).
  */
 export async function timeRequests(
   b: BackendProcess,
+  req: { method: 'GET' | 'POST'; path: string; body?: unknown },
   runs: number,
   warmup: number,
-  once: () => Promise<number>,
 ): Promise<Timed> {
-  for (let i = 0; i < warmup; i++) await once();
+  const batch = { port: b.port, ...req };
+  await timeInChild({ ...batch, runs: warmup, warmup: 0 });
   const cpu0 = await b.cpuMs();
-  const d = await sample(runs, 0, once);
+  const timed = await timeInChild({ ...batch, runs, warmup: 0 });
   const cpu1 = await b.cpuMs();
-  return { ...d, cpuMsPerRequest: (cpu1 - cpu0) / runs };
+  return {
+    ...distribution(timed.times),
+    cpuMsPerRequest: (cpu1 - cpu0) / runs,
+    clientGcMs: timed.gcMs,
+    clientGcMaxMs: timed.gcMaxMs,
+  };
 }
 
 export const fmtTimed = (d: Timed) =>
@@ -44,18 +57,15 @@ async function timeGet(
   runs: number,
 ): Promise<{ d: Timed; json: any; bytes: number }> {
   const first = await ok(b.port, 'GET', path);
-  const d = await timeRequests(
-    b,
-    runs,
-    WARMUP,
-    async () => (await ok(b.port, 'GET', path)).ms,
-  );
+  const d = await timeRequests(b, { method: 'GET', path }, runs, WARMUP);
   log(
     `GET ${path}: p50 ${d.p50.toFixed(1)} ms, p95 ${d.p95.toFixed(
       1,
     )} ms, CPU ${d.cpuMsPerRequest.toFixed(1)} ms/request (${fmtInt(
       first.bytes,
-    )} bytes)`,
+    )} bytes; the timing client's GC ${d.clientGcMs.toFixed(
+      1,
+    )} ms, longest ${d.clientGcMaxMs.toFixed(1)} ms)`,
   );
   return { d, json: first.json, bytes: first.bytes };
 }
