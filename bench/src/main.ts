@@ -27,6 +27,7 @@ import { readOptions } from './options';
 import { Figure, fmtInt, fmtMB, notMeasured } from './results/figure';
 import { writeResults } from './results/write';
 import { env, resetControlPlane, seedOrReuse } from './seed/controlPlane';
+import { awaitQuietControlPlane } from './kube/quietControlPlane';
 import { stopTimingChild } from './backend/timingClient';
 import { BIG_PROMISE, planLayout } from './seed/layout';
 import { SeedReport } from './seed/seed';
@@ -133,6 +134,7 @@ async function main() {
     let backend: BackendProcess | undefined;
     const sizeFigures: Figure[] = [];
     try {
+      await awaitQuietControlPlane();
       log('starting the backend process (cold start)');
       backend = await startBackendProcess({
         config: backendConfig(kubeconfig, o),

@@ -34,29 +34,11 @@ import {
   snapshotKratix,
   waitSettled,
 } from './__testUtils__/cluster';
+import { awaitMisplacedExactlyOn } from './__testUtils__/misplacedOn';
+import { Item, modeOf, RunResult } from './__testUtils__/raceRun';
 import { reportCategory } from './__testUtils__/report';
 
 const RUNS = 5;
-type Mode = 'immediate' | 'settled';
-const modeOf = (run: number): Mode => (run % 2 === 0 ? 'immediate' : 'settled');
-
-interface Item {
-  namespace: string;
-  name: string;
-  uid: string;
-  generation: number;
-}
-
-interface RunResult {
-  race: string;
-  run: number;
-  mode: Mode;
-  /** Names of the WorkPlacements the raced cleanup deleted (must be none). */
-  wronglyDeleted: string[];
-  reasons: string[];
-  /** What the positive control deleted. */
-  controlDeleted: number;
-}
 
 describe('reliability: cleanup races against the real Kratix', () => {
   let backend: KratixTestBackend;
@@ -166,35 +148,15 @@ describe('reliability: cleanup races against the real Kratix', () => {
   }
 
   /**
-   * Positive control: once Kratix has settled, a fresh preflight + cleanup deletes what is
-   * misplaced. It waits for the misplaced WorkPlacements to be exactly those on `misplacedOn`, in
-   * the cluster and in the cache: a count alone can be met half-way (one Destination's label
-   * already removed, another's not yet added), and then the preflight rightly names a
-   * WorkPlacement that the cleanup, as rightly, refuses.
+   * Positive control: once Kratix has settled on exactly `misplacedOn` (else the preflight may
+   * rightly name a WorkPlacement the cleanup, as rightly, refuses), a fresh preflight + cleanup
+   * deletes what is misplaced.
    */
   async function control(
     promise: string,
     misplacedOn: string[],
   ): Promise<number> {
-    const expected = [...misplacedOn].sort().join(',');
-    await waitFor(
-      `${promise} misplaced exactly on ${expected}, in the cluster and the cache`,
-      90_000,
-      async () => {
-        const inCluster = (await workPlacementsOf(promise))
-          .filter(isMisplaced)
-          .map(wp => wp.spec.targetDestinationName)
-          .sort()
-          .join(',');
-        const inCache = backend.registry
-          .get('local')
-          .cache.workPlacements.byIndex('misplacedByPromise', promise)
-          .map(wp => wp.targetDestinationName)
-          .sort()
-          .join(',');
-        return inCluster === expected && inCache === expected;
-      },
-    );
+    await awaitMisplacedExactlyOn(backend, promise, misplacedOn);
     await waitSettled(() =>
       snapshotKratix(undefined, ofPromise(promise), kratixStateOf),
     );
