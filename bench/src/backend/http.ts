@@ -85,6 +85,7 @@ export async function timedOk(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
+  via: http.Agent = agent,
 ): Promise<{ ms: number; bytes: number }> {
   const payload =
     body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -96,7 +97,7 @@ export async function timedOk(
         port,
         method,
         path,
-        agent,
+        agent: via,
         headers: {
           Accept: 'application/json',
           ...(payload

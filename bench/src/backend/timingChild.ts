@@ -4,6 +4,7 @@
  * landed inside the requests it timed. A client with a heap of its own, like a browser or curl,
  * times the backend. It answers each batch with the times and its own GC pauses.
  */
+import http from 'node:http';
 import { timedOk } from './http';
 import { clientGc } from '../util/clientGc';
 
@@ -29,9 +30,13 @@ process.on('disconnect', () => process.exit(0));
 
 process.on('message', async (batch: TimingBatch) => {
   const answer: TimingAnswer = { kind: 'timing' };
+  // One kept-alive connection per batch: between batches the backend closes idle connections
+  // (Node's 5 s keep-alive timeout), and a request sent as it does so fails ("socket hang up").
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const once = async () =>
-      (await timedOk(batch.port, batch.method, batch.path, batch.body)).ms;
+      (await timedOk(batch.port, batch.method, batch.path, batch.body, agent))
+        .ms;
     for (let i = 0; i < batch.warmup; i++) await once();
     const gc = clientGc();
     const times: number[] = [];
@@ -44,6 +49,8 @@ process.on('message', async (batch: TimingBatch) => {
     });
   } catch (e) {
     answer.error = String(e);
+  } finally {
+    agent.destroy();
   }
   process.send!(answer);
 });
