@@ -10,6 +10,39 @@ export interface HttpResult {
   text: string;
 }
 
+/** The options of one JSON request to the backend on 127.0.0.1, and its body. */
+function jsonRequest(
+  port: number,
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+  via: http.Agent,
+  headers: Record<string, string> = {},
+): { options: http.RequestOptions; payload?: Buffer } {
+  const payload =
+    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return {
+    payload,
+    options: {
+      host: '127.0.0.1',
+      port,
+      method,
+      path,
+      agent: via,
+      headers: {
+        Accept: 'application/json',
+        ...(payload
+          ? {
+              'Content-Type': 'application/json',
+              'Content-Length': payload.length,
+            }
+          : {}),
+        ...headers,
+      },
+    },
+  };
+}
+
 export function request(
   port: number,
   method: 'GET' | 'POST',
@@ -17,43 +50,30 @@ export function request(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpResult> {
-  const payload =
-    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const { options, payload } = jsonRequest(
+    port,
+    method,
+    path,
+    body,
+    agent,
+    headers,
+  );
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: {
-          Accept: 'application/json',
-          ...(payload
-            ? {
-                'Content-Type': 'application/json',
-                'Content-Length': payload.length,
-              }
-            : {}),
-          ...headers,
-        },
-      },
-      res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('end', () => {
-          const buf = Buffer.concat(chunks);
-          resolve({
-            status: res.statusCode ?? 0,
-            ms: performance.now() - t0,
-            bytes: buf.length,
-            text: buf.toString('utf8'),
-          });
+    const req = http.request(options, res => {
+      const chunks: Buffer[] = [];
+      res.on('data', c => chunks.push(c));
+      res.on('end', () => {
+        const buf = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t0,
+          bytes: buf.length,
+          text: buf.toString('utf8'),
         });
-        res.on('error', reject);
-      },
-    );
+      });
+      res.on('error', reject);
+    });
     req.on('error', reject);
     if (payload) req.write(payload);
     req.end();
@@ -87,43 +107,24 @@ export async function timedOk(
   body?: unknown,
   via: http.Agent = agent,
 ): Promise<{ ms: number; bytes: number }> {
-  const payload =
-    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const { options, payload } = jsonRequest(port, method, path, body, via);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent: via,
-        headers: {
-          Accept: 'application/json',
-          ...(payload
-            ? {
-                'Content-Type': 'application/json',
-                'Content-Length': payload.length,
-              }
-            : {}),
-        },
-      },
-      res => {
-        let bytes = 0;
-        res.on('data', (c: Buffer) => {
-          bytes += c.length;
-        });
-        res.on('end', () => {
-          const ms = performance.now() - t0;
-          if (res.statusCode !== 200) {
-            reject(new Error(`${method} ${path}: HTTP ${res.statusCode}`));
-          } else {
-            resolve({ ms, bytes });
-          }
-        });
-        res.on('error', reject);
-      },
-    );
+    const req = http.request(options, res => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+      });
+      res.on('end', () => {
+        const ms = performance.now() - t0;
+        if (res.statusCode !== 200) {
+          reject(new Error(`${method} ${path}: HTTP ${res.statusCode}`));
+        } else {
+          resolve({ ms, bytes });
+        }
+      });
+      res.on('error', reject);
+    });
     req.on('error', reject);
     if (payload) req.write(payload);
     req.end();
