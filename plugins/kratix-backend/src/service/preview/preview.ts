@@ -47,6 +47,7 @@ export function promisePictureOf(
   platform: Platform,
   name: string,
   resourceRequests: Record<string, number>,
+  pinnedResources?: WhatIfPicture['pinnedResources'],
 ): WhatIfPicture {
   const cache = platform.cache;
   const works = cache.works.byIndex('promise', name);
@@ -57,13 +58,15 @@ export function promisePictureOf(
     promises: cache.promises.all(),
     destinations: cache.destinations.all(),
     works,
-    // Built only when read: the Promise what-if reads workPlacementsOfWork instead.
+    // Built only when read (a spread of this picture reads it): the Promise what-if reads
+    // workPlacementsOfWork instead.
     get workPlacements() {
       return works.flatMap(w => ofWork(w.namespace, w.name));
     },
     workPlacementsOfWork: ofWork,
     stateStores: cache.stateStores.all(),
     resourceRequests,
+    pinnedResources,
   };
 }
 
@@ -100,10 +103,7 @@ export async function previewPromiseChange(
         )
       : {};
   return whatIfPromiseChange(
-    {
-      ...promisePictureOf(platform, name, resourceRequests),
-      pinnedResources: { [name]: pinned },
-    },
+    promisePictureOf(platform, name, resourceRequests, { [name]: pinned }),
     name,
     proposedPromiseFromSpec(proposed, live.spec ?? {}),
   );
