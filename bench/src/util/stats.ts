@@ -25,15 +25,3 @@ export function distribution(values: readonly number[]): Distribution {
     mean: values.reduce((a, b) => a + b, 0) / values.length,
   };
 }
-
-/** Runs `once` `warmup` times unmeasured, then `runs` times; returns the measured times (ms). */
-export async function sample(
-  runs: number,
-  warmup: number,
-  once: () => Promise<number>,
-): Promise<Distribution> {
-  for (let i = 0; i < warmup; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await once());
-  return distribution(times);
-}
