@@ -44,7 +44,8 @@ export function controlPlanePids(
   return { apiserver: read('apiserver'), etcd: read('etcd') };
 }
 
-const cpuOf = (pid?: number) => {
+/** A process's CPU time so far (ms), NaN when it is unknown or gone. */
+export const cpuOf = (pid?: number) => {
   if (pid === undefined) return NaN;
   try {
     return procCpuMs(pid);

@@ -4,8 +4,7 @@
  * background (its watch cache), and at 4S that took it tens of seconds. A backend restarting on a
  * real platform meets an apiserver at rest, so the cold start is measured from one.
  */
-import { procCpuMs } from '../backend/backendProcess';
-import { controlPlanePids } from '../figures/cpuShare';
+import { controlPlanePids, cpuOf } from '../figures/cpuShare';
 import { log } from '../util/log';
 
 export interface Quiet {
@@ -16,14 +15,9 @@ export interface Quiet {
   quiet: boolean;
 }
 
+/** The CPU time so far of the processes still there (ms). */
 const cpuNow = (pids: number[]) =>
-  pids.reduce((sum, pid) => {
-    try {
-      return sum + procCpuMs(pid);
-    } catch {
-      return sum;
-    }
-  }, 0);
+  pids.reduce((sum, pid) => sum + (cpuOf(pid) || 0), 0);
 
 /** Quiet: apiserver + etcd under `percent` % of one core over `windowMs`, at most `limitMs`. Logged. */
 export async function awaitQuietControlPlane(

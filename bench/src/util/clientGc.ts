@@ -2,7 +2,7 @@
  * The measuring process's own GC pauses over a window: a figure whose p95 moves with them is the
  * client's, not the backend's.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 
 export interface GcPauses {
   totalMs: number;
@@ -13,21 +13,18 @@ export interface GcPauses {
 /** Starts counting this process's GC pauses; `stop()` ends the window and returns them. */
 export function clientGc(): { stop: () => GcPauses } {
   const pauses: GcPauses = { totalMs: 0, maxMs: 0, count: 0 };
-  const observer = new PerformanceObserver(list => {
-    for (const e of list.getEntries()) {
+  const add = (entries: readonly PerformanceEntry[]) => {
+    for (const e of entries) {
       pauses.totalMs += e.duration;
       pauses.maxMs = Math.max(pauses.maxMs, e.duration);
       pauses.count++;
     }
-  });
+  };
+  const observer = new PerformanceObserver(list => add(list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
   return {
     stop: () => {
-      for (const e of observer.takeRecords()) {
-        pauses.totalMs += e.duration;
-        pauses.maxMs = Math.max(pauses.maxMs, e.duration);
-        pauses.count++;
-      }
+      add(observer.takeRecords());
       observer.disconnect();
       return pauses;
     },
